@@ -1,0 +1,33 @@
+//! # duo-selfhosted
+//!
+//! The configuration rules of GitLab Duo Self-Hosted, as a pure library: no
+//! IO, no DNS, no clock. Whatever the rules need to know about the world (the
+//! addresses a host resolves to, the GitLab server's own addresses, the
+//! GitLab version) is an input.
+//!
+//! Every check reports [`Diagnostic`]s: a stable dotted code, a severity, a
+//! path into the input, typed parameters and an English message. Checks
+//! collect every problem rather than stopping at the first.
+//!
+//! ## Scope of this crate
+//!
+//! The rules follow GitLab's code (not only its documentation) as recorded
+//! in the project's reference set: the GitLab 18.9 baseline with the changes
+//! before and after it that the reference dates, the `gitlab-http` gem's URL
+//! blocker, LiteLLM's and the GitLab AI gateway's reading of model
+//! identifiers, and AWS's Bedrock regions and inference profiles. Where a
+//! rule follows the documentation rather than the code, or is stricter than
+//! GitLab, its doc comment says so.
+//!
+//! API keys are wrapped in [`ApiKey`], which never prints its contents.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod diagnostic;
+pub mod secret;
+pub mod version;
+
+pub use diagnostic::{Diagnostic, Diagnostics, Param, Path, PathSegment, Severity};
+pub use secret::ApiKey;
+pub use version::GitLabVersion;
