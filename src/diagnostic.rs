@@ -456,7 +456,10 @@ impl<'a> IntoIterator for &'a Diagnostics {
 ///
 /// Used by every "unknown name" diagnostic (fields, regions, families,
 /// features) so that the suggestions are chosen the same way everywhere.
-pub fn nearest_names<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub fn nearest_names<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
     let input_lower = input.to_ascii_lowercase();
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
@@ -540,7 +543,10 @@ mod tests {
     #[test]
     fn nearest_names_prefers_closest() {
         let names = ["gitlab_version", "offering", "tier", "add_ons"];
-        assert_eq!(nearest_names("gitlab_verison", names), vec!["gitlab_version"]);
+        assert_eq!(
+            nearest_names("gitlab_verison", names),
+            vec!["gitlab_version"]
+        );
         assert_eq!(nearest_names("teir", names), vec!["tier"]);
         assert!(nearest_names("zzzzzzzz", names).is_empty());
     }

@@ -65,7 +65,10 @@ mod tests {
         let key = ApiKey::new("sk-live-abc123");
         assert_eq!(format!("{key}"), "[REDACTED]");
         assert_eq!(format!("{key:?}"), "ApiKey([REDACTED])");
-        assert_eq!(serde_json::to_string(&key).unwrap_or_default(), "\"[REDACTED]\"");
+        assert_eq!(
+            serde_json::to_string(&key).unwrap_or_default(),
+            "\"[REDACTED]\""
+        );
         assert_eq!(key.expose(), "sk-live-abc123");
     }
 }

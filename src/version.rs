@@ -128,7 +128,11 @@ impl FromStr for GitLabVersion {
             });
         }
         let pre = match pre {
-            Some(p) if p.is_empty() => return Err(VersionError::Missing { part: "pre-release" }),
+            Some(p) if p.is_empty() => {
+                return Err(VersionError::Missing {
+                    part: "pre-release",
+                })
+            }
             Some(p) => {
                 if let Some(bad) = p.chars().find(|c| !c.is_ascii_alphanumeric() && *c != '.') {
                     return Err(VersionError::UnexpectedChar {
@@ -220,13 +224,25 @@ mod tests {
 
     #[test]
     fn exact_errors() {
-        assert_eq!(err(""), "empty string, expected a GitLab version such as 18.9");
+        assert_eq!(
+            err(""),
+            "empty string, expected a GitLab version such as 18.9"
+        );
         assert_eq!(err("18"), "missing minor version number");
         assert_eq!(err("18."), "missing minor version number");
-        assert_eq!(err("18.x"), "unexpected character 'x' while parsing minor version number");
-        assert_eq!(err("v18.9"), "unexpected character 'v' while parsing major version number");
+        assert_eq!(
+            err("18.x"),
+            "unexpected character 'x' while parsing minor version number"
+        );
+        assert_eq!(
+            err("v18.9"),
+            "unexpected character 'v' while parsing major version number"
+        );
         assert_eq!(err("18.09"), "leading zero in minor version number");
-        assert_eq!(err("18.9.1.2"), "unexpected character '.' while parsing patch version number");
+        assert_eq!(
+            err("18.9.1.2"),
+            "unexpected character '.' while parsing patch version number"
+        );
         assert_eq!(err("99999.1"), "major version number is too large");
     }
 }

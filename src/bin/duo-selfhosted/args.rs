@@ -99,7 +99,9 @@ impl Args {
         match self.positionals.as_slice() {
             [] => Ok(None),
             [one] => Ok(Some(one)),
-            _ => Err(UsageError(format!("expected at most one argument ({name})"))),
+            _ => Err(UsageError(format!(
+                "expected at most one argument ({name})"
+            ))),
         }
     }
 
@@ -124,7 +126,9 @@ impl Args {
         if offered.contains(&format) {
             Ok(format)
         } else {
-            Err(UsageError("this command does not offer that --format".to_owned()))
+            Err(UsageError(
+                "this command does not offer that --format".to_owned(),
+            ))
         }
     }
 }
