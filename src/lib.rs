@@ -24,11 +24,19 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod bedrock;
 pub mod decode;
 pub mod diagnostic;
+pub mod family;
+pub mod identifier;
+pub mod model;
+pub mod region;
 pub mod secret;
 pub mod version;
 
+pub use bedrock::{bedrock_identifier, BedrockIdentifierReport, ProfileTable};
 pub use diagnostic::{Diagnostic, Diagnostics, Param, Path, PathSegment, Severity};
+pub use family::{DeploymentMethod, Family, FAMILIES};
+pub use model::{check_model, check_models, ModelContext, ModelRecord};
 pub use secret::ApiKey;
 pub use version::GitLabVersion;

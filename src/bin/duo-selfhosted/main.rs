@@ -6,6 +6,9 @@
 //! usage error.
 
 mod args;
+mod bedrock;
+mod identifier;
+mod model;
 
 use args::UsageError;
 use std::process::ExitCode;
@@ -15,6 +18,12 @@ usage: duo-selfhosted <COMMAND> [ARGS] [--format text|json]
 
 commands:
   help                                   this text
+  bedrock --region <REGION> --model <MODEL_ID> [--prefer regional|global] [--profiles FILE]
+                                         the bedrock/... identifier for a model and AWS Region
+  identifier <IDENTIFIER> [--method vllm|bedrock|azure_openai|vertex_ai]
+                                         parse and check a model identifier
+  model [FILE] [--gitlab-version V] [--beta] [--deny-all] [--allowlist A,B] [--allow-local]
+                                         check one self-hosted model record (JSON; stdin by default)
 ";
 
 fn main() -> ExitCode {
@@ -28,9 +37,11 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
+        "bedrock" => bedrock::run(rest),
+        "identifier" => identifier::run(rest),
+        "model" => model::run(rest),
         other => Err(UsageError(format!("unknown command {other:?}"))),
     };
-    let _ = rest;
     match outcome {
         Ok(code) => code,
         Err(e) => {
