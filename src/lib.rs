@@ -24,11 +24,21 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod address;
+pub mod allowlist;
+pub mod blocker;
 pub mod decode;
 pub mod diagnostic;
+pub mod host;
+pub mod preset;
 pub mod secret;
 pub mod version;
 
+pub use address::{classify, AddressClass, Classification};
+pub use allowlist::Allowlist;
+pub use blocker::{check_url, Context, Policy, UrlVerdict};
 pub use diagnostic::{Diagnostic, Diagnostics, Param, Path, PathSegment, Severity};
+pub use host::Host;
+pub use preset::Preset;
 pub use secret::ApiKey;
 pub use version::GitLabVersion;

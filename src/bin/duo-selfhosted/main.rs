@@ -5,7 +5,10 @@
 //! Exit codes: 0 when the command ran, 1 when `check` found an error, 2 on a
 //! usage error.
 
+mod allowlist;
 mod args;
+mod classify;
+mod url;
 
 use args::UsageError;
 use std::process::ExitCode;
@@ -15,6 +18,13 @@ usage: duo-selfhosted <COMMAND> [ARGS] [--format text|json]
 
 commands:
   help                                   this text
+  classify <HOST|IP|URL>                 the address class of a host
+  url <URL> [--preset ai-gateway|ai-gateway-request|model-endpoint]
+      [--policy JSON] [--gitlab-version V]
+                                         what GitLab's URL blocker does with a URL
+  allowlist parse <TEXT>                 the outbound allowlist as GitLab reads it, with lints
+  allowlist match <TEXT> <HOST_OR_IP> [--port N]
+                                         the entry that allows a host
 ";
 
 fn main() -> ExitCode {
@@ -28,9 +38,11 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
+        "classify" => classify::run(rest),
+        "url" => url::run(rest),
+        "allowlist" => allowlist::run(rest),
         other => Err(UsageError(format!("unknown command {other:?}"))),
     };
-    let _ = rest;
     match outcome {
         Ok(code) => code,
         Err(e) => {
