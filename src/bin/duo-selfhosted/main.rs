@@ -7,7 +7,10 @@
 
 mod allowlist;
 mod args;
+mod bedrock;
 mod classify;
+mod identifier;
+mod model;
 mod url;
 
 use args::UsageError;
@@ -25,6 +28,12 @@ commands:
   allowlist parse <TEXT>                 the outbound allowlist as GitLab reads it, with lints
   allowlist match <TEXT> <HOST_OR_IP> [--port N]
                                          the entry that allows a host
+  bedrock --region <REGION> --model <MODEL_ID> [--prefer regional|global] [--profiles FILE]
+                                         the bedrock/... identifier for a model and AWS Region
+  identifier <IDENTIFIER> [--method vllm|bedrock|azure_openai|vertex_ai]
+                                         parse and check a model identifier
+  model [FILE] [--gitlab-version V] [--beta] [--deny-all] [--allowlist A,B] [--allow-local]
+                                         check one self-hosted model record (JSON; stdin by default)
 ";
 
 fn main() -> ExitCode {
@@ -41,6 +50,9 @@ fn main() -> ExitCode {
         "classify" => classify::run(rest),
         "url" => url::run(rest),
         "allowlist" => allowlist::run(rest),
+        "bedrock" => bedrock::run(rest),
+        "identifier" => identifier::run(rest),
+        "model" => model::run(rest),
         other => Err(UsageError(format!("unknown command {other:?}"))),
     };
     match outcome {
