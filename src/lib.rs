@@ -24,9 +24,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod config;
 pub mod decode;
 pub mod diagnostic;
+pub mod feature;
 pub mod secret;
+pub mod settings;
 pub mod version;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Param, Path, PathSegment, Severity};

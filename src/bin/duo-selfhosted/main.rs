@@ -5,7 +5,12 @@
 //! Exit codes: 0 when the command ran, 1 when `check` found an error, 2 on a
 //! usage error.
 
+#[allow(dead_code)] // shared helpers; not every command uses every one
 mod args;
+mod check;
+mod document;
+mod resolve;
+mod snippet;
 
 use args::UsageError;
 use std::process::ExitCode;
@@ -15,6 +20,12 @@ usage: duo-selfhosted <COMMAND> [ARGS] [--format text|json]
 
 commands:
   help                                   this text
+  check [FILE] [--format text|json|codequality]
+                                         check a configuration (JSON or TOML;
+                                         the bundled example without FILE);
+                                         exit 1 on errors
+  resolve [FILE] [--format text|json]    what each feature will actually use
+  snippet [FILE] [--format text|json]    settings lines for the installation
 ";
 
 fn main() -> ExitCode {
@@ -28,9 +39,11 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
+        "check" => check::run(rest),
+        "resolve" => resolve::run(rest),
+        "snippet" => snippet::run(rest),
         other => Err(UsageError(format!("unknown command {other:?}"))),
     };
-    let _ = rest;
     match outcome {
         Ok(code) => code,
         Err(e) => {
