@@ -35,3 +35,8 @@ pub mod version;
 pub use diagnostic::{Diagnostic, Diagnostics, Param, Path, PathSegment, Severity};
 pub use secret::ApiKey;
 pub use version::GitLabVersion;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
