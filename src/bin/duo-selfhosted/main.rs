@@ -5,8 +5,8 @@
 //! Exit codes: 0 when the command ran, 1 when `check` found an error, 2 on a
 //! usage error.
 
-mod args;
 mod allowlist;
+mod args;
 mod bedrock;
 mod check;
 mod classify;
