@@ -24,19 +24,37 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod address;
+pub mod allowlist;
 pub mod bedrock;
+pub mod blocker;
+pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod family;
+pub mod feature;
+pub mod host;
 pub mod identifier;
 pub mod model;
+pub mod preset;
 pub mod region;
 pub mod secret;
+pub mod settings;
 pub mod version;
 
+pub use address::{classify, AddressClass, Classification};
+pub use allowlist::Allowlist;
 pub use bedrock::{bedrock_identifier, BedrockIdentifierReport, ProfileTable};
+pub use blocker::{check_url, Context, Policy, UrlVerdict};
 pub use diagnostic::{Diagnostic, Diagnostics, Param, Path, PathSegment, Severity};
 pub use family::{DeploymentMethod, Family, FAMILIES};
+pub use host::Host;
 pub use model::{check_model, check_models, ModelContext, ModelRecord};
+pub use preset::Preset;
 pub use secret::ApiKey;
 pub use version::GitLabVersion;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
