@@ -50,3 +50,8 @@ pub use model::{check_model, check_models, ModelContext, ModelRecord};
 pub use preset::Preset;
 pub use secret::ApiKey;
 pub use version::GitLabVersion;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
