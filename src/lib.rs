@@ -28,15 +28,18 @@ pub mod address;
 pub mod allowlist;
 pub mod bedrock;
 pub mod blocker;
+pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod family;
+pub mod feature;
 pub mod host;
 pub mod identifier;
 pub mod model;
 pub mod preset;
 pub mod region;
 pub mod secret;
+pub mod settings;
 pub mod version;
 
 pub use address::{classify, AddressClass, Classification};
