@@ -1082,7 +1082,9 @@ proptest::proptest! {
         if example.is_char_boundary(cut) {
             let _ = config::check_json(&example[..cut]);
             let edited = format!("{}{}{}", &example[..cut], text, &example[cut..]);
-            let _ = config::check_json(&edited);
+            let report = config::check_json(&edited);
+            let issues = report.code_quality_in("x.json", &edited);
+            proptest::prop_assert_eq!(issues.len(), report.diagnostics.len());
         }
     }
 }
