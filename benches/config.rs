@@ -14,7 +14,7 @@ fn large_document() -> Value {
             let family = families[i % families.len()];
             if family == "claude_3" {
                 json!({"name": format!("Deployment {i}"), "family": family, "deployment": "bedrock",
-                       "identifier": "bedrock/us.anthropic.claude-sonnet-4-20250514-v1:0", "aws_region": "us-east-1"})
+                       "identifier": "bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0", "aws_region": "us-east-1", "aws_region_name": "us-east-1"})
             } else {
                 json!({"name": format!("Deployment {i}"), "family": family, "deployment": "vllm",
                        "endpoint": format!("http://vllm-{i}.internal:8000/v1"), "api_key": "key",

@@ -28,7 +28,7 @@ fn check_bundled_example() {
     let out = run(&["check"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(
-        stdout(&out).ends_with("valid: 0 errors, 0 warnings, 2 info\n"),
+        stdout(&out).ends_with("valid: 0 errors, 0 warnings, 5 info\n"),
         "{}",
         stdout(&out)
     );

@@ -24,7 +24,7 @@ fn base() -> Value {
         "self_hosted_models": [
             { "name": "Mistral", "family": "mistral", "deployment": "vllm", "endpoint": "http://10.0.1.8:8000/v1", "identifier": "custom_openai/Mistral-Small" },
             { "name": "Codestral", "family": "codestral", "deployment": "vllm", "endpoint": "http://10.0.1.8:8001/v1", "identifier": "custom_openai/Codestral-22B" },
-            { "name": "Claude", "family": "claude_3", "deployment": "bedrock", "identifier": "bedrock/us.anthropic.claude-sonnet-4-20250514-v1:0", "aws_region": "us-east-1" },
+            { "name": "Claude", "family": "claude_3", "deployment": "bedrock", "identifier": "bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0", "aws_region": "us-east-1", "aws_region_name": "us-east-1" },
             { "name": "Llama", "family": "llama3", "deployment": "vllm", "endpoint": "http://10.0.1.8:8002/v1", "identifier": "custom_openai/Llama-3.3-70B" }
         ]
     })
@@ -967,4 +967,122 @@ fn code_quality_report() {
         issues,
         "fingerprints are stable"
     );
+}
+
+// ------------------------------------------- rules of the other modules
+
+/// §6.1 / url-blocker.md §3.1: the AI gateway URL through the save-time
+/// blocker preset, with the instance's deny-all, allowlist and addresses.
+#[test]
+fn ai_gateway_url_through_the_blocker() {
+    let gateway = |url: &str, network: Value, resolved: Value| {
+        let mut doc = with(json!({"network": network}));
+        doc["ai_gateway"] = json!({"url": url});
+        if !resolved.is_null() {
+            doc["ai_gateway"]["resolved_addresses"] = resolved;
+        }
+        check(doc)
+    };
+    // Loopback is refused in production, unless allowlisted.
+    let r = gateway("http://127.0.0.1:5052", json!({}), Value::Null);
+    let d = only(&r.diagnostics, "url.loopback");
+    assert_eq!(d.path().to_string(), "ai_gateway.url");
+    assert_eq!(
+        d.param("gitlab_message"),
+        Some(&s("Requests to loopback addresses are not allowed"))
+    );
+    let r = gateway(
+        "http://127.0.0.1:5052",
+        json!({"outbound_allowlist": "127.0.0.1"}),
+        Value::Null,
+    );
+    none_with(&r.diagnostics, "url.loopback");
+    // Private networks pass at save time; deny-all needs the allowlist.
+    let r = gateway("http://192.168.1.5:5052", json!({}), Value::Null);
+    assert!(r.valid, "{r}");
+    let r = gateway(
+        "http://192.168.1.5:5052",
+        json!({"deny_all_requests_except_allowed": true}),
+        Value::Null,
+    );
+    assert_eq!(
+        only(&r.diagnostics, "url.not_on_allowlist").param("gitlab_message"),
+        Some(&s(
+            "Requests to hosts and IP addresses not on the Allow List are denied"
+        ))
+    );
+    let r = gateway(
+        "http://192.168.1.5:5052",
+        json!({"deny_all_requests_except_allowed": true, "outbound_allowlist": ["192.168.1.0/24"]}),
+        Value::Null,
+    );
+    none_with(&r.diagnostics, "url.not_on_allowlist");
+    // The GitLab server's own address counts as localhost.
+    let r = gateway(
+        "http://10.0.0.4:5052",
+        json!({"gitlab_server_addresses": ["10.0.0.4"]}),
+        Value::Null,
+    );
+    only(&r.diagnostics, "url.localhost");
+    // A name: the answer depends on DNS unless the addresses are given.
+    let r = gateway("http://gw.internal:5052", json!({}), Value::Null);
+    assert_eq!(
+        only(&r.diagnostics, "url.depends_on_dns")
+            .path()
+            .to_string(),
+        "ai_gateway.url.host"
+    );
+    let r = gateway("http://gw.internal:5052", json!({}), json!(["127.0.0.1"]));
+    only(&r.diagnostics, "url.loopback");
+    let r = gateway("http://gw.internal:5052", json!({}), json!(["10.0.1.7"]));
+    none_with(&r.diagnostics, "url.depends_on_dns");
+    assert!(r.valid, "{r}");
+}
+
+/// The allowlist's own rules run on the document's allowlist.
+#[test]
+fn allowlist_rules_run_under_network() {
+    let r = check(with(
+        json!({"network": {"outbound_allowlist": ["10.0.0.0/8", "http://gw.internal"]}}),
+    ));
+    let found: Vec<String> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code().starts_with("allowlist."))
+        .map(|d| d.path().to_string())
+        .collect();
+    assert!(!found.is_empty(), "{r}");
+    assert!(
+        found.iter().all(|p| p == "network.outbound_allowlist[1]"),
+        "{found:?}"
+    );
+}
+
+/// The model rules run on the document's records, with the document's
+/// version and beta setting (a beta family needs the beta setting).
+#[test]
+fn model_rules_run_with_the_documents_context() {
+    let r = check(with(json!({"beta_models_and_features": false})));
+    let d = only(&r.diagnostics, "model.family_needs_beta");
+    assert_eq!(d.path().to_string(), "self_hosted_models[3].family");
+    let r = check(with(json!({"beta_models_and_features": true})));
+    none_with(&r.diagnostics, "model.family_needs_beta");
+    let mut doc = base();
+    doc["self_hosted_models"][1]["name"] = json!("Mistral");
+    only(&check(doc).diagnostics, "model.name_taken");
+}
+
+proptest::proptest! {
+    /// Any JSON text, and any edit of the example, is checked without panicking.
+    #[test]
+    fn checking_never_panics(text in "\\PC{0,60}", cut in 0usize..4000) {
+        let _ = config::check_json(&text);
+        let example = config::EXAMPLE_JSON;
+        let cut = cut.min(example.len());
+        if example.is_char_boundary(cut) {
+            let _ = config::check_json(&example[..cut]);
+            let edited = format!("{}{}{}", &example[..cut], text, &example[cut..]);
+            let _ = config::check_json(&edited);
+        }
+    }
 }

@@ -190,6 +190,12 @@ fn every_schema_member_is_decoded() {
             );
         }
     }
+    // The model record's members are exactly the model module's.
+    let model_spec = OBJECT_SPECS.iter().find(|s| s.name == "self_hosted_model");
+    let names: Vec<&str> = model_spec
+        .map(|s| s.fields.iter().map(|f| f.name).collect())
+        .unwrap_or_default();
+    assert_eq!(names, duo_selfhosted::model::FIELDS);
     // Feature keys: every catalog key is a schema property the decoder accepts.
     let schema = schema::json_schema();
     let keys: Map<String, Value> = schema["properties"]["features"]["properties"]

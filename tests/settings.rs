@@ -214,3 +214,29 @@ fn snippets() {
         None
     );
 }
+
+proptest::proptest! {
+    /// Nothing panics on any text; normalisation is idempotent.
+    #[test]
+    fn agent_platform_url_never_panics(text in "\\PC{0,40}") {
+        let _ = settings::check_agent_platform_url(&text);
+        let once = settings::normalize_url(&text);
+        if let Some(once) = &once {
+            let twice = settings::normalize_url(once);
+            proptest::prop_assert!(twice.as_deref().is_some_and(|t| once.starts_with(t)));
+        }
+    }
+
+    /// Every true or false word reads the same in any letter case.
+    #[test]
+    fn boolean_words_ignore_case(index in 0usize..6, upper in proptest::collection::vec(proptest::bool::ANY, 5)) {
+        for (words, expected) in [(settings::TRUE_WORDS, true), (settings::FALSE_WORDS, false)] {
+            let word: String = words[index]
+                .chars()
+                .zip(upper.iter().cycle())
+                .map(|(c, u)| if *u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            proptest::prop_assert_eq!(settings::parse_boolean_word(&word), Some(expected));
+        }
+    }
+}

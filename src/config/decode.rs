@@ -6,12 +6,13 @@
 
 use super::schema::{self, FieldSpec};
 use super::{
-    AddOn, AgentPlatform, AiGateway, AllowlistInput, Config, Deployment, FeatureSetting,
-    Installation, License, Network, Offering, Tier, TlsInput,
+    AddOn, AgentPlatform, AiGateway, AllowlistInput, Config, FeatureSetting, Installation, License,
+    Network, Offering, Tier, TlsInput,
 };
 use crate::decode::{enum_value, string_items, wrong_type, Fields};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::feature::{Provider, FEATURES};
+use crate::model::ModelRecord;
 use crate::version::GitLabVersion;
 use serde_json::Value;
 use std::net::IpAddr;
@@ -174,59 +175,16 @@ fn agent_platform(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> 
     platform
 }
 
-fn deployments(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Vec<Deployment> {
+fn deployments(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Vec<ModelRecord> {
     let Value::Array(items) = value else {
         diagnostics.push(wrong_type(path, "array", value));
         return Vec::new();
     };
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let item_path = path.index(i);
-        let Some(mut fields) = Fields::new(item, &item_path, diagnostics) else {
-            continue;
-        };
-        let name = fields.require(schema::MODEL_NAME.name, diagnostics);
-        let family = fields.require(schema::MODEL_FAMILY.name, diagnostics);
-        for spec in &schema::MODEL_SPEC.fields[2..] {
-            let member_path = fields.path_of(spec.name);
-            if let Some(other) = fields.take(spec.name).filter(|v| !v.is_string()) {
-                diagnostics.push(wrong_type(&member_path, "string", other));
-            }
-        }
-        fields.finish(diagnostics);
-        let name = match name {
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(other) => {
-                diagnostics.push(wrong_type(
-                    &item_path.key(schema::MODEL_NAME.name),
-                    "string",
-                    other,
-                ));
-                None
-            }
-            None => None,
-        };
-        let family = match family {
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(other) => {
-                diagnostics.push(wrong_type(
-                    &item_path.key(schema::MODEL_FAMILY.name),
-                    "string",
-                    other,
-                ));
-                None
-            }
-            None => None,
-        };
-        if let (Some(name), Some(family)) = (name, family) {
-            out.push(Deployment {
-                name,
-                family,
-                record: item.clone(),
-            });
-        }
-    }
-    out
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| ModelRecord::decode(item, &path.index(i), diagnostics))
+        .collect()
 }
 
 fn features(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Vec<FeatureSetting> {

@@ -42,9 +42,11 @@ pub use report::{CodeQualityIssue, Report};
 pub use resolve::{resolve, Resolution, ResolvedFeature, Via};
 pub use validate::{is_valid, validate};
 
+use crate::allowlist::{split_text, Allowlist};
 use crate::decode::parse_json;
 use crate::diagnostic::Diagnostics;
 use crate::feature::{Feature, Provider};
+use crate::model::{ModelContext, ModelRecord};
 use crate::version::GitLabVersion;
 use std::net::IpAddr;
 
@@ -155,6 +157,25 @@ pub enum AllowlistInput {
     Entries(Vec<String>),
 }
 
+impl AllowlistInput {
+    /// The entries, split as GitLab splits its text area.
+    pub fn entries(&self) -> Vec<String> {
+        match self {
+            AllowlistInput::Text(text) => split_text(text).into_iter().map(str::to_owned).collect(),
+            AllowlistInput::Entries(entries) => entries.clone(),
+        }
+    }
+
+    /// The allowlist as GitLab reads it, with GitLab's validation errors
+    /// and the lints (paths are entry indexes).
+    pub fn parse(&self) -> (Allowlist, Diagnostics) {
+        match self {
+            AllowlistInput::Text(text) => Allowlist::parse(text),
+            AllowlistInput::Entries(entries) => Allowlist::from_entries(entries),
+        }
+    }
+}
+
 impl Default for AllowlistInput {
     fn default() -> Self {
         AllowlistInput::Entries(Vec::new())
@@ -188,20 +209,6 @@ pub enum TlsInput {
     /// 18.4-18.9: the text of `DUO_AGENT_PLATFORM_SERVICE_SECURE`, read as
     /// GitLab's `Gitlab::Utils.to_boolean` reads it.
     EnvValue(String),
-}
-
-/// A self-hosted model deployment as far as feature settings refer to it.
-///
-/// The record's own rules (identifier, endpoint, region, …) belong to
-/// [`crate::model`]; the configuration keeps the raw record to hand to it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Deployment {
-    /// "Deployment name" (what features refer to).
-    pub name: String,
-    /// The model family key.
-    pub family: String,
-    /// The record as given.
-    pub record: serde_json::Value,
 }
 
 /// One feature's setting as stored in a [`Config`].
@@ -240,7 +247,7 @@ pub struct Config {
     /// The Agent Platform service.
     pub agent_platform: AgentPlatform,
     /// The self-hosted model deployments, in document order.
-    pub self_hosted_models: Vec<Deployment>,
+    pub self_hosted_models: Vec<ModelRecord>,
     /// Feature settings given (a feature left out is unassigned), in
     /// catalog order.
     pub features: Vec<FeatureSetting>,
@@ -296,8 +303,22 @@ impl Config {
     }
 
     /// The deployment called `name` (GitLab compares names case-sensitively).
-    pub fn deployment(&self, name: &str) -> Option<&Deployment> {
+    pub fn deployment(&self, name: &str) -> Option<&ModelRecord> {
         self.self_hosted_models.iter().find(|d| d.name == name)
+    }
+
+    /// What the model checks need to know about the instance.
+    pub fn model_context(&self) -> ModelContext {
+        ModelContext {
+            gitlab_version: self.gitlab_version.clone(),
+            beta_models_enabled: self.beta_models_and_features,
+            deny_all_requests_except_allowed: self.network.deny_all_requests_except_allowed,
+            outbound_allowlist: self.network.outbound_allowlist.entries(),
+            allow_local_requests_from_web_hooks_and_services: self
+                .network
+                .allow_local_requests_from_web_hooks_and_services,
+            profiles: None,
+        }
     }
 
     /// Whether an add-on was purchased.

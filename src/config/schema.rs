@@ -5,9 +5,12 @@
 //! enum values against the same `ALL` tables the schema lists, so the
 //! schema cannot drift from what [`Config::from_json`](super::Config::from_json)
 //! accepts. The checked-in `schema/config.schema.json` is [`json_schema`]'s
-//! output (a test compares them).
+//! output (a test compares them). The model record's members are
+//! [`crate::model::ModelRecord`]'s, read by its own decoder; a test checks
+//! that this table lists exactly [`crate::model::FIELDS`].
 
 use super::{AddOn, Installation, License, Offering, Tier};
+use crate::family::{DeploymentMethod, Family};
 use crate::feature::{Provider, FEATURES};
 use serde_json::{json, Map, Value};
 
@@ -213,15 +216,15 @@ pub(crate) const MODEL_NAME: FieldSpec = field(
 );
 pub(crate) const MODEL_FAMILY: FieldSpec = field(
     "family",
-    Kind::Str,
+    Kind::Enum(|| Family::keys().collect()),
     true,
-    "\"Model family\" key, e.g. mistral, claude_3, gpt.",
+    "\"Model family\" key (GitLab's enum key, e.g. mistral, claude_3, gpt); which families a version offers is checked by the model rules.",
 );
 pub(crate) const MODEL_DEPLOYMENT: FieldSpec = field(
     "deployment",
-    Kind::Str,
+    Kind::Enum(|| DeploymentMethod::keys().collect()),
     false,
-    "Deployment method: vllm, bedrock, azure_openai, vertex_ai.",
+    "Deployment method; which methods a version offers is checked by the model rules.",
 );
 pub(crate) const MODEL_ENDPOINT: FieldSpec = field(
     "endpoint",
@@ -247,6 +250,12 @@ pub(crate) const MODEL_AWS_REGION: FieldSpec = field(
     false,
     "Bedrock: the AI gateway's AWS_REGION.",
 );
+pub(crate) const MODEL_AWS_REGION_NAME: FieldSpec = field(
+    "aws_region_name",
+    Kind::Str,
+    false,
+    "Bedrock: the AI gateway's AWS_REGION_NAME (LiteLLM prefers it over AWS_REGION).",
+);
 pub(crate) const MODEL_SPEC: ObjectSpec = ObjectSpec {
     name: "self_hosted_model",
     description: "A self-hosted model deployment.",
@@ -258,6 +267,7 @@ pub(crate) const MODEL_SPEC: ObjectSpec = ObjectSpec {
         MODEL_API_KEY,
         MODEL_IDENTIFIER,
         MODEL_AWS_REGION,
+        MODEL_AWS_REGION_NAME,
     ],
 };
 pub(crate) const MODELS: FieldSpec = field(

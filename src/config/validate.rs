@@ -3,13 +3,22 @@
 //! Codes: `config.version_out_of_range`; `prerequisite.*` (see
 //! [`prerequisite`](super::prerequisite)); `feature.*` for feature settings;
 //! `ai_gateway.*` and `agent_platform.*` for the two service settings;
-//! `settings.url_too_long`.
+//! `settings.url_too_long`. The rules of other modules are called, not
+//! repeated: the model records through [`check_models`] (`model.*`,
+//! including beta families without the beta setting), the outbound
+//! allowlist through [`Allowlist`] (`allowlist.*`, under
+//! `network.outbound_allowlist`), and the AI gateway URL through the URL
+//! blocker's save-time preset (`url.*`, under `ai_gateway.url`).
 
 use super::prerequisite::{self, agent_platform_self_hosted_allowed, vendored_models_allowed};
 use super::resolve::{self, Own, Via};
 use super::{Config, FeatureSetting, License, Report, Tier, TlsInput};
+use crate::allowlist::Allowlist;
+use crate::blocker::{check_url, Context};
 use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
 use crate::feature::{self, timeline, Feature, NotOffered, Offer, Provider};
+use crate::model::check_models;
+use crate::preset::Preset;
 use crate::settings::{self, TlsMode};
 
 /// GitLab's error when an admin without the Agent Platform permission
@@ -44,10 +53,19 @@ pub fn validate(config: &Config) -> Report {
         return Report::new(diagnostics);
     }
     prerequisite::check(config, &mut diagnostics);
+    let (allowlist, found) = config.network.outbound_allowlist.parse();
+    diagnostics.extend_under(
+        &Path::root().key("network").key("outbound_allowlist"),
+        found,
+    );
+    diagnostics.extend(check_models(
+        &config.self_hosted_models,
+        &config.model_context(),
+    ));
     for setting in &config.features {
         check_feature(config, setting, &mut diagnostics);
     }
-    check_ai_gateway(config, &mut diagnostics);
+    check_ai_gateway(config, allowlist, &mut diagnostics);
     check_agent_platform(config, &mut diagnostics);
     report_resolution(config, &mut diagnostics);
     Report::new(diagnostics)
@@ -406,7 +424,11 @@ fn keys(features: &[&'static Feature]) -> Vec<String> {
     features.iter().map(|f| f.key.to_owned()).collect()
 }
 
-fn check_ai_gateway(config: &Config, diagnostics: &mut Diagnostics) {
+/// The Local AI Gateway URL as GitLab checks it when the admin saves it
+/// (§6.1): normalised, at most 2048 characters, then the URL blocker with
+/// the save-time preset, the instance's deny-all setting and allowlist, and
+/// the resolved and server addresses the document gives.
+fn check_ai_gateway(config: &Config, allowlist: Allowlist, diagnostics: &mut Diagnostics) {
     let path = Path::root().key("ai_gateway").key("url");
     let url = config
         .ai_gateway
@@ -418,6 +440,17 @@ fn check_ai_gateway(config: &Config, diagnostics: &mut Diagnostics) {
             if let Some(d) = settings::check_length(&url, &path) {
                 diagnostics.push(d);
             }
+            let mut policy = Preset::AiGatewaySave.policy(&config.gitlab_version);
+            policy.deny_all_requests_except_allowed =
+                config.network.deny_all_requests_except_allowed;
+            policy.outbound_local_requests_allowlist = allowlist;
+            let context = Context {
+                resolved_addresses: config.ai_gateway.resolved_addresses.clone(),
+                server_addresses: config.network.gitlab_server_addresses.clone(),
+                ..Context::default()
+            };
+            let verdict = check_url(&url, &policy, &context);
+            diagnostics.extend_under(&path, verdict.diagnostics);
         }
         None => {
             let users = self_hosted_features(config, false);
