@@ -251,6 +251,18 @@ impl Allowlist {
         (list, diagnostics)
     }
 
+    /// Add one more entry (validated and linted like the others); the
+    /// diagnostics' paths are the new entry's index.
+    pub fn add(&mut self, raw: &str) -> Diagnostics {
+        let mut diagnostics = Diagnostics::new();
+        let path = Path::root().index(self.entries.len());
+        validate_entry(raw, &path, &mut diagnostics);
+        let entry = Entry::parse(raw);
+        lint::lint(&entry, &path, &mut diagnostics);
+        self.push(entry);
+        diagnostics
+    }
+
     fn push(&mut self, entry: Entry) {
         let index = self.entries.len();
         match entry.target {
