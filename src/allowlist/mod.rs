@@ -228,9 +228,8 @@ impl Allowlist {
             let raw = raw.as_ref();
             let index = list.entries.len();
             let path = Path::root().index(index);
-            validate_entry(raw, &path, &mut diagnostics);
             let entry = Entry::parse(raw);
-            lint::lint(&entry, &path, &mut diagnostics);
+            check_entry(&entry, &path, &mut diagnostics);
             list.push(entry);
         }
         if list.entries.len() > MAX_ENTRIES {
@@ -249,6 +248,17 @@ impl Allowlist {
             );
         }
         (list, diagnostics)
+    }
+
+    /// Add one more entry (validated and linted like the others); the
+    /// diagnostics' paths are the new entry's index.
+    pub fn add(&mut self, raw: &str) -> Diagnostics {
+        let mut diagnostics = Diagnostics::new();
+        let path = Path::root().index(self.entries.len());
+        let entry = Entry::parse(raw);
+        check_entry(&entry, &path, &mut diagnostics);
+        self.push(entry);
+        diagnostics
     }
 
     fn push(&mut self, entry: Entry) {
@@ -376,6 +386,17 @@ impl Allowlist {
     }
 }
 
+/// GitLab's save-time validation of one entry, then (when GitLab would
+/// save it) the lints.
+fn check_entry(entry: &Entry, path: &Path, diagnostics: &mut Diagnostics) {
+    let mut found = Diagnostics::new();
+    validate_entry(&entry.raw, path, &mut found);
+    if !found.has_errors() {
+        lint::lint(entry, path, &mut found);
+    }
+    diagnostics.extend(found);
+}
+
 /// GitLab's per-entry save-time validation (S11, S12), each failure an
 /// error with GitLab's own message.
 fn validate_entry(raw: &str, path: &Path, diagnostics: &mut Diagnostics) {
@@ -417,12 +438,12 @@ fn validate_entry(raw: &str, path: &Path, diagnostics: &mut Diagnostics) {
             .with("gitlab_message", "unicode domains should use IDNA encoding"),
         );
     }
-    if sanitize::changes(raw) {
+    if sanitize::full_changes(raw) {
         diagnostics.push(
             Diagnostic::error(
                 "allowlist.entry_html",
                 path.clone(),
-                format!("GitLab's HTML sanitizer would change the entry {raw:?} (it contains `<`, `>` or `&`)"),
+                format!("GitLab's HTML sanitizer would change the entry {raw:?} (it contains `<`, `>`, `&` or a quote)"),
             )
             .with("entry", raw)
             .with("gitlab_message", "entries cannot contain HTML tags"),

@@ -488,9 +488,11 @@ fn before_dns(
     Ok(Ok(uri))
 }
 
-/// What the resolver answers without DNS: a numeric host, and (older gem)
-/// an empty or missing host, which Ruby turns into `0.0.0.0` or the
-/// loopback addresses.
+/// What the resolver answers without DNS: a numeric host, and (older gem,
+/// which lets blank hosts through) an empty host, which Ruby's socket layer
+/// turns into `0.0.0.0`, or a missing one, for which `getaddrinfo(NULL, …)`
+/// answers with the loopback addresses **(inferred)** from Ruby's
+/// `host_str` and POSIX `getaddrinfo`; no GitLab test covers it.
 fn known_without_dns(uri: &AddressableUri) -> Option<Vec<IpAddr>> {
     match uri.hostname() {
         Some("") => Some(vec![IpAddr::V4(Ipv4Addr::UNSPECIFIED)]),
@@ -1053,14 +1055,7 @@ fn advise(
                 continue;
             }
             let mut trial = policy.clone();
-            let mut entries: Vec<String> = policy
-                .outbound_local_requests_allowlist
-                .entries()
-                .iter()
-                .map(|e| e.raw.clone())
-                .collect();
-            entries.push(candidate.clone());
-            trial.outbound_local_requests_allowlist = Allowlist::from_entries(entries).0;
+            trial.outbound_local_requests_allowlist.add(&candidate);
             let fixed = match evaluate(url, &trial, context).0 {
                 Ok(Outcome::Allowed(_)) => true,
                 Ok(Outcome::Blocked(_)) => false,
