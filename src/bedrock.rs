@@ -275,7 +275,7 @@ impl ProfileTable {
         }
         for (prefix_text, prefix_entry) in prefixes {
             let path = Path::root().key("prefixes").key(prefix_text.clone());
-            let Some(prefix) = CrossRegionPrefix::from_text(&prefix_text) else {
+            let Some(prefix) = CrossRegionPrefix::from_text(prefix_text) else {
                 diagnostics.push(
                     Diagnostic::warning(
                         "bedrock.table_unknown_prefix",
