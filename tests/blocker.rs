@@ -1353,3 +1353,43 @@ mod gitlab_spec {
         );
     }
 }
+
+#[test]
+fn stricter_than_gitlab_warnings() {
+    // §2.3 "not blocked at all (inferred)" and §7.2: the verdict stays
+    // GitLab's; a warning names the internal destination.
+    let strict = no_local_network();
+    for (url, ipv4) in [
+        ("http://[::7f00:1]/", "127.0.0.1"),
+        ("http://[64:ff9b::a00:1]/", "10.0.0.1"),
+        ("http://[2002:c0a8:101::]/", "192.168.1.1"),
+    ] {
+        let verdict = check_url(url, &strict, &Context::default());
+        assert_eq!(verdict.blocked, Some(false), "{url}");
+        let d = util::only(&verdict.diagnostics, "url.embedded_ipv4_unchecked");
+        assert_eq!(
+            d.param("ipv4"),
+            Some(&duo_selfhosted::Param::Str(ipv4.to_owned())),
+            "{url}"
+        );
+    }
+    // §7.3: metadata endpoints GitLab does not know.
+    let verdict = check_url(
+        "http://169.254.170.2/v2/credentials",
+        &defaults(),
+        &Context::default(),
+    );
+    assert_eq!(verdict.blocked, Some(false));
+    util::only(&verdict.diagnostics, "url.cloud_metadata_not_blocked");
+    let off = Policy {
+        deny_cloud_metadata_requests: false,
+        ..defaults()
+    };
+    let verdict = check_url("http://169.254.169.254/", &off, &Context::default());
+    util::only(&verdict.diagnostics, "url.cloud_metadata_not_blocked");
+    // Nothing for an ordinary private address, or when GitLab blocks.
+    let verdict = check_url("http://10.0.0.1/", &defaults(), &Context::default());
+    util::none_with(&verdict.diagnostics, "url.embedded_ipv4_unchecked");
+    let verdict = check_url("http://169.254.169.254/", &defaults(), &Context::default());
+    util::none_with(&verdict.diagnostics, "url.cloud_metadata_not_blocked");
+}

@@ -17,6 +17,19 @@
 //!   case-sensitive string equality); an IP entry's range includes the
 //!   address, comparing IPv4 with IPv6 through the IPv4-mapped form. An
 //!   entry with a port matches only that port.
+//!
+//! Codes. GitLab's save-time errors (with `gitlab_message`):
+//! `allowlist.too_many_entries`, `allowlist.entry_too_long`,
+//! `allowlist.entry_not_ascii`, `allowlist.entry_html`. Lints (warnings,
+//! with `suggested_entry`, `null` when no entry can work):
+//! `allowlist.entry_has_scheme`, `allowlist.entry_has_userinfo`,
+//! `allowlist.entry_has_path`, `allowlist.invalid_prefix`,
+//! `allowlist.entry_wildcard`, `allowlist.entry_bracketed_ipv4`,
+//! `allowlist.entry_non_canonical_ip`, `allowlist.entry_upper_case`,
+//! `allowlist.entry_trailing_dot`, `allowlist.entry_never_matches`,
+//! `allowlist.port_out_of_range`, `allowlist.cloud_metadata_entry`,
+//! `allowlist.range_host_bits`, `allowlist.ipv6_port_ambiguous`. The lints
+//! go beyond GitLab, which saves all of these silently.
 
 mod ipaddr;
 mod lint;
