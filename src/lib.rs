@@ -28,6 +28,8 @@ pub mod decode;
 pub mod diagnostic;
 pub mod secret;
 pub mod version;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Param, Path, PathSegment, Severity};
 pub use secret::ApiKey;

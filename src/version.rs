@@ -128,7 +128,7 @@ impl FromStr for GitLabVersion {
             });
         }
         let pre = match pre {
-            Some(p) if p.is_empty() => {
+            Some("") => {
                 return Err(VersionError::Missing {
                     part: "pre-release",
                 })
