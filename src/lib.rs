@@ -24,13 +24,31 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod address;
+pub mod allowlist;
+pub mod bedrock;
+pub mod blocker;
 pub mod decode;
 pub mod diagnostic;
+pub mod family;
+pub mod host;
+pub mod identifier;
+pub mod model;
+pub mod preset;
+pub mod region;
 pub mod secret;
 pub mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use address::{classify, AddressClass, Classification};
+pub use allowlist::Allowlist;
+pub use bedrock::{bedrock_identifier, BedrockIdentifierReport, ProfileTable};
+pub use blocker::{check_url, Context, Policy, UrlVerdict};
 pub use diagnostic::{Diagnostic, Diagnostics, Param, Path, PathSegment, Severity};
+pub use family::{DeploymentMethod, Family, FAMILIES};
+pub use host::Host;
+pub use model::{check_model, check_models, ModelContext, ModelRecord};
+pub use preset::Preset;
 pub use secret::ApiKey;
 pub use version::GitLabVersion;

@@ -5,7 +5,13 @@
 //! Exit codes: 0 when the command ran, 1 when `check` found an error, 2 on a
 //! usage error.
 
+mod allowlist;
 mod args;
+mod bedrock;
+mod classify;
+mod identifier;
+mod model;
+mod url;
 
 use args::UsageError;
 use std::process::ExitCode;
@@ -15,6 +21,19 @@ usage: duo-selfhosted <COMMAND> [ARGS] [--format text|json]
 
 commands:
   help                                   this text
+  classify <HOST|IP|URL>                 the address class of a host
+  url <URL> [--preset ai-gateway|ai-gateway-request|model-endpoint]
+      [--policy JSON] [--gitlab-version V]
+                                         what GitLab's URL blocker does with a URL
+  allowlist parse <TEXT>                 the outbound allowlist as GitLab reads it, with lints
+  allowlist match <TEXT> <HOST_OR_IP> [--port N]
+                                         the entry that allows a host
+  bedrock --region <REGION> --model <MODEL_ID> [--prefer regional|global] [--profiles FILE]
+                                         the bedrock/... identifier for a model and AWS Region
+  identifier <IDENTIFIER> [--method vllm|bedrock|azure_openai|vertex_ai]
+                                         parse and check a model identifier
+  model [FILE] [--gitlab-version V] [--beta] [--deny-all] [--allowlist A,B] [--allow-local]
+                                         check one self-hosted model record (JSON; stdin by default)
 ";
 
 fn main() -> ExitCode {
@@ -28,9 +47,14 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
+        "classify" => classify::run(rest),
+        "url" => url::run(rest),
+        "allowlist" => allowlist::run(rest),
+        "bedrock" => bedrock::run(rest),
+        "identifier" => identifier::run(rest),
+        "model" => model::run(rest),
         other => Err(UsageError(format!("unknown command {other:?}"))),
     };
-    let _ = rest;
     match outcome {
         Ok(code) => code,
         Err(e) => {

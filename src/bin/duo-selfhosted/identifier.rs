@@ -1,0 +1,41 @@
+//! `duo-selfhosted identifier <IDENTIFIER> [--method M] --format text|json`:
+//! parse a model identifier the way the AI gateway does and check it for
+//! the deployment method.
+
+use crate::args::{print_json, Args, Format, UsageError};
+use duo_selfhosted::family::DeploymentMethod;
+use duo_selfhosted::identifier::identifier_report;
+use std::process::ExitCode;
+
+/// Run the command.
+pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
+    let args = Args::parse(argv, &["method"], &[])?;
+    let format = args.format(&[Format::Text, Format::Json])?;
+    let [text] = args.exactly(["IDENTIFIER"])?;
+    let method = match args.value("method") {
+        None => None,
+        Some(key) => Some(DeploymentMethod::from_key(key).ok_or_else(|| {
+            let keys: Vec<&str> = DeploymentMethod::keys().collect();
+            UsageError(format!(
+                "--method: unknown deployment method {key:?}, expected one of: {}",
+                keys.join(", ")
+            ))
+        })?),
+    };
+    let report = identifier_report(text, method);
+    match format {
+        Format::Json => print_json(&report),
+        _ => {
+            println!("provider: {}", report.provider);
+            println!("model: {}", report.model);
+            println!(
+                "cross-region prefix: {}",
+                report.cross_region_prefix.as_deref().unwrap_or("none")
+            );
+            for d in &report.diagnostics {
+                println!("{d}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,431 @@
+//! How GitLab reads a URL: Ruby's Addressable (RFC 3986), as the URL blocker
+//! calls it (`Addressable::URI.parse`, then `hostname`, `port`,
+//! `normalized_host`, `to_s`).
+//!
+//! Source: `sporkmonger/addressable : lib/addressable/uri.rb` (`parse`, the
+//! component setters, `validate`, `hostname`, `normalized_host`, `to_s`) and
+//! the reference (`url-blocker.md` §2.1 step 1, §2.4, §4.4, §9).
+//!
+//! The split is RFC 3986's regular expression
+//! `^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?$`; inside the
+//! authority the userinfo runs up to the **last** `@` that has no bracket
+//! before it, and the port is the text after the last `:` when that text has
+//! no `:`, `@`, `[` or `]`. A backslash is an ordinary character here (but
+//! invalid in a host), which is where Addressable and WHATWG part ways.
+
+/// The default ports Addressable knows (`Addressable::URI.port_mapping`).
+const PORT_MAPPING: &[(&str, u16)] = &[
+    ("http", 80),
+    ("https", 443),
+    ("ftp", 21),
+    ("tftp", 69),
+    ("sftp", 22),
+    ("ssh", 22),
+    ("svn+ssh", 22),
+    ("telnet", 23),
+    ("nntp", 119),
+    ("gopher", 70),
+    ("wais", 210),
+    ("ldap", 389),
+    ("prospero", 1525),
+];
+
+/// A URL as Addressable reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddressableUri {
+    /// The scheme exactly as written (not lower-cased).
+    pub scheme: Option<String>,
+    /// The user, stripped of surrounding whitespace.
+    pub user: Option<String>,
+    /// The password, stripped of surrounding whitespace.
+    pub password: Option<String>,
+    /// The host as written (IPv6 literals keep their brackets).
+    pub host: Option<String>,
+    /// The explicit port's decimal digits without leading zeros (`None`
+    /// when absent or zero, as Addressable drops port 0).
+    pub port_digits: Option<String>,
+    /// The path.
+    pub path: String,
+    /// The query, without `?`.
+    pub query: Option<String>,
+    /// The fragment, without `#`.
+    pub fragment: Option<String>,
+}
+
+/// Why Addressable refused the URL (GitLab reports every one of these as
+/// "URI is invalid").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddressableError(pub String);
+
+fn is_ruby_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | '\0')
+}
+
+/// Ruby's `String#strip`.
+pub fn ruby_strip(text: &str) -> &str {
+    text.trim_matches(is_ruby_space)
+}
+
+/// Ruby's `blank?`: nil, empty or only whitespace.
+pub fn is_blank(text: Option<&str>) -> bool {
+    text.map_or(true, |t| t.chars().all(char::is_whitespace))
+}
+
+impl AddressableUri {
+    /// `Addressable::URI.parse(text)` followed by its validation.
+    pub fn parse(text: &str) -> Result<Self, AddressableError> {
+        let mut rest = text;
+        // `^`…`$` are line anchors in Ruby; a URL with a line break is
+        // refused by GitLab anyway (step 1), so read the first line only.
+        if let Some(end) = rest.find(['\n', '\r']) {
+            rest = &rest[..end];
+        }
+        let mut scheme = None;
+        if let Some(colon) = rest.find([':', '/', '?', '#']) {
+            if colon > 0 && rest.as_bytes()[colon] == b':' {
+                scheme = Some(&rest[..colon]);
+                rest = &rest[colon + 1..];
+            }
+        }
+        let mut authority = None;
+        if let Some(after) = rest.strip_prefix("//") {
+            let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+            authority = Some(&after[..end]);
+            rest = &after[end..];
+        }
+        let path_end = rest.find(['?', '#']).unwrap_or(rest.len());
+        let path = &rest[..path_end];
+        rest = &rest[path_end..];
+        let mut query = None;
+        if let Some(after) = rest.strip_prefix('?') {
+            let end = after.find('#').unwrap_or(after.len());
+            query = Some(&after[..end]);
+            rest = &after[end..];
+        }
+        let fragment = rest.strip_prefix('#');
+
+        let (mut user, mut password, mut host, mut port) = (None, None, None, None);
+        if let Some(authority) = authority {
+            let bracket = authority.find(['[', ']']).unwrap_or(authority.len());
+            let userinfo_end = authority[..bracket].rfind('@');
+            let host_and_port = match userinfo_end {
+                Some(at) => {
+                    let userinfo = ruby_strip(&authority[..at]);
+                    match userinfo.split_once(':') {
+                        Some((u, p)) => {
+                            user = Some(u.to_owned());
+                            password = Some(p.to_owned());
+                        }
+                        None => user = Some(userinfo.to_owned()),
+                    }
+                    &authority[at + 1..]
+                }
+                None => authority,
+            };
+            // The port regex runs on the whole authority; the host regex on
+            // what is left after the userinfo. Both end at the string's end,
+            // so they agree unless the userinfo holds the last colon.
+            let port_of = |s: &str| -> Option<usize> {
+                let colon = s.rfind(':')?;
+                (!s[colon + 1..].contains(['@', '[', ']'])).then_some(colon)
+            };
+            host = Some(match port_of(host_and_port) {
+                Some(colon) => host_and_port[..colon].to_owned(),
+                None => host_and_port.to_owned(),
+            });
+            port = port_of(authority)
+                .map(|colon| &authority[colon + 1..])
+                .filter(|p| !p.is_empty());
+        }
+
+        if let Some(s) = scheme {
+            let mut chars = s.chars();
+            let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-'));
+            if !valid {
+                return Err(AddressableError(format!("Invalid scheme format: '{s}'")));
+            }
+        }
+        let port_digits = match port {
+            Some(p) => parse_port(p)?,
+            None => None,
+        };
+        let uri = AddressableUri {
+            scheme: scheme.map(str::to_owned),
+            user,
+            password,
+            host,
+            port_digits,
+            path: path.to_owned(),
+            query: query.map(str::to_owned),
+            fragment: fragment.map(str::to_owned),
+        };
+        uri.validate()?;
+        Ok(uri)
+    }
+
+    fn validate(&self) -> Result<(), AddressableError> {
+        let host_empty = self.host.as_deref().map_or(true, str::is_empty);
+        if self.scheme.is_some() && self.ip_based() && host_empty && self.path.is_empty() {
+            return Err(AddressableError(
+                "Absolute URI missing hierarchical segment".to_owned(),
+            ));
+        }
+        if self.host.is_none()
+            && (self.port_digits.is_some() || self.user.is_some() || self.password.is_some())
+        {
+            return Err(AddressableError("Hostname not supplied".to_owned()));
+        }
+        if self.path.starts_with("//") && self.host.is_none() {
+            return Err(AddressableError(
+                "Cannot have a path with two leading slashes without an authority set".to_owned(),
+            ));
+        }
+        if let Some(host) = &self.host {
+            let bad_char = host.chars().any(|c| {
+                matches!(
+                    c,
+                    '<' | '>' | '{' | '}' | '/' | '\\' | '?' | '#' | '@' | '"'
+                ) || c.is_whitespace()
+            });
+            let bad_literal = host
+                .strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .is_some_and(|inner| {
+                    !inner
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:".contains(c))
+                });
+            if bad_char || bad_literal {
+                return Err(AddressableError(format!(
+                    "Invalid character in host: '{host}'"
+                )));
+            }
+        }
+        if self.scheme.is_none() && !self.path.starts_with('/') {
+            if let Some(colon) = self.path.find(':') {
+                if !self.path[..colon].contains('/') {
+                    return Err(AddressableError(
+                        "Cannot assemble URI string with ambiguous path".to_owned(),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the scheme is one Addressable knows a default port for.
+    pub fn ip_based(&self) -> bool {
+        self.default_port().is_some()
+    }
+
+    /// `default_port`: the port Addressable knows for the lower-cased scheme.
+    pub fn default_port(&self) -> Option<u16> {
+        let scheme = ruby_strip(self.scheme.as_deref()?).to_ascii_lowercase();
+        PORT_MAPPING
+            .iter()
+            .find(|(name, _)| *name == scheme)
+            .map(|(_, port)| *port)
+    }
+
+    /// The explicit port as a number, saturating at `u64::MAX`.
+    pub fn port(&self) -> Option<u64> {
+        self.port_digits
+            .as_deref()
+            .map(|d| d.parse::<u64>().unwrap_or(u64::MAX))
+    }
+
+    /// GitLab's `get_port`: the explicit port, else the scheme's default.
+    pub fn effective_port(&self) -> Option<u64> {
+        self.port().or_else(|| self.default_port().map(u64::from))
+    }
+
+    /// `hostname`: the host with the brackets of an IPv6 literal removed.
+    pub fn hostname(&self) -> Option<&str> {
+        let host = self.host.as_deref()?;
+        Some(
+            host.strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .unwrap_or(host),
+        )
+    }
+
+    /// `normalized_host`: lower-cased, percent-decoded, IDNA to ASCII, one
+    /// trailing dot removed, characters outside RFC 3986's host set
+    /// percent-encoded. This is what allowlist domain entries are compared
+    /// with.
+    ///
+    /// Addressable maps non-ASCII labels with NFKC and punycode; this uses
+    /// UTS #46 (the `idna` crate), which agrees for ordinary Unicode names
+    /// and may differ for exotic code points.
+    pub fn normalized_host(&self) -> Option<String> {
+        let host = ruby_strip(self.host.as_deref()?);
+        if host.is_empty() {
+            return Some(String::new());
+        }
+        let lower = host.to_lowercase();
+        let decoded = String::from_utf8_lossy(&percent_decode(&lower)).into_owned();
+        let mut ascii = if decoded.is_ascii() {
+            decoded
+        } else {
+            idna::domain_to_ascii(&decoded).unwrap_or(decoded)
+        };
+        let bytes = ascii.as_bytes();
+        if bytes.len() >= 2 && bytes[bytes.len() - 1] == b'.' && bytes[bytes.len() - 2] != b'.' {
+            ascii.pop();
+        }
+        let mut out = String::with_capacity(ascii.len());
+        for byte in ascii.bytes() {
+            if byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=[]:".contains(&byte) {
+                out.push(char::from(byte));
+            } else {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        Some(out)
+    }
+
+    /// `to_s`: the URL rebuilt from its components (what GitLab sanitizes,
+    /// checks for line breaks and prints in the ASCII-only message).
+    pub fn to_uri_string(&self) -> String {
+        let mut out = String::new();
+        if let Some(scheme) = &self.scheme {
+            out.push_str(scheme);
+            out.push(':');
+        }
+        if let Some(host) = &self.host {
+            out.push_str("//");
+            if let Some(user) = &self.user {
+                out.push_str(user);
+                if let Some(password) = &self.password {
+                    out.push(':');
+                    out.push_str(password);
+                }
+                out.push('@');
+            }
+            out.push_str(host);
+            if let Some(port) = &self.port_digits {
+                out.push(':');
+                out.push_str(port);
+            }
+        }
+        out.push_str(&self.path);
+        if let Some(query) = &self.query {
+            out.push('?');
+            out.push_str(query);
+        }
+        if let Some(fragment) = &self.fragment {
+            out.push('#');
+            out.push_str(fragment);
+        }
+        out
+    }
+}
+
+/// Addressable's `port=`: percent-decode, require a line of digits, then
+/// Ruby's `to_i` (leading whitespace, digits with single underscores); 0
+/// means "no port".
+fn parse_port(text: &str) -> Result<Option<String>, AddressableError> {
+    let decoded = String::from_utf8(percent_decode(text))
+        .map_err(|_| AddressableError("Invalid encoding in port".to_owned()))?;
+    let has_digit_line = decoded
+        .split('\n')
+        .any(|line| !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()));
+    if !has_digit_line {
+        return Err(AddressableError(format!(
+            "Invalid port number: {decoded:?}"
+        )));
+    }
+    let trimmed = decoded.trim_start_matches(is_ruby_space);
+    let mut digits = String::new();
+    let mut previous_underscore = false;
+    for c in trimmed.chars() {
+        match c {
+            '0'..='9' => {
+                digits.push(c);
+                previous_underscore = false;
+            }
+            '_' if !digits.is_empty() && !previous_underscore => previous_underscore = true,
+            _ => break,
+        }
+    }
+    let digits = digits.trim_start_matches('0');
+    Ok((!digits.is_empty()).then(|| digits.to_owned()))
+}
+
+/// `%XX` sequences decoded to bytes; anything else kept.
+pub fn percent_decode(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn parse(text: &str) -> AddressableUri {
+        match AddressableUri::parse(text) {
+            Ok(uri) => uri,
+            Err(e) => panic!("{text}: {}", e.0),
+        }
+    }
+
+    #[test]
+    fn splits_like_addressable() {
+        // §9: Addressable takes userinfo up to the last `@`; `\` is not a delimiter.
+        let uri = parse("http://127.1.1.1:80\\@127.2.2.2:80/");
+        assert_eq!(uri.hostname(), Some("127.2.2.2"));
+        assert_eq!(uri.user.as_deref(), Some("127.1.1.1"));
+        assert_eq!(uri.port(), Some(80));
+        let uri = parse("http://a@b@127.2.2.2/x?q#f");
+        assert_eq!(uri.hostname(), Some("127.2.2.2"));
+        assert_eq!(uri.query.as_deref(), Some("q"));
+        let uri = parse("http://[::1]:8080/");
+        assert_eq!(uri.hostname(), Some("::1"));
+        assert_eq!(uri.host.as_deref(), Some("[::1]"));
+        assert_eq!(uri.effective_port(), Some(8080));
+        let uri = parse("https://Example.COM./");
+        assert_eq!(uri.normalized_host().as_deref(), Some("example.com"));
+        assert_eq!(uri.effective_port(), Some(443));
+        let uri = parse("http://ğitlab.com/");
+        assert_eq!(uri.normalized_host().as_deref(), Some("xn--itlab-j1a.com"));
+        let uri = parse("not-a-url");
+        assert_eq!((uri.scheme, uri.host), (None, None));
+        let uri = parse("http:/localhost:9201");
+        assert_eq!(uri.host, None);
+        let uri = parse("http://host:%38%30/");
+        assert_eq!(uri.port(), Some(80));
+        let uri = parse("http://host:0/");
+        assert_eq!(uri.port(), None);
+    }
+
+    #[test]
+    fn refuses_like_addressable() {
+        // §2.1: malformed URLs from GitLab's spec.
+        for text in [
+            "http://:8080",
+            "http://host:port/",
+            "1http://x/",
+            "http://a b/",
+            "http://[fe80::1%25eth0]/",
+            ":foo",
+        ] {
+            assert!(AddressableUri::parse(text).is_err(), "{text}");
+        }
+    }
+}

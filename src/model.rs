@@ -1,0 +1,655 @@
+//! The self-hosted model record (`ai_self_hosted_models`) and its checks.
+//!
+//! [`ModelRecord`] has the fields of a configuration document's
+//! `self_hosted_models` entry. [`check_model`] checks one record the way
+//! GitLab does (every GitLab message that applies is reproduced as the
+//! parameter `gitlab_message`, the model form's as `gitlab_form_message`),
+//! then what GitLab leaves to the admin: the AI gateway's limits, the
+//! documented `/v1` suffix, the identifier's grammar for the deployment
+//! method, the AWS Region and the Bedrock cross-region prefix.
+//!
+//! Facts: `duo-domain.md` §2 (18.9-pre record, later changes), §1 (families),
+//! `bedrock.md` §8 (Region variables).
+//!
+//! Codes: `model.name_blank`, `model.name_taken`, `model.name_too_long`,
+//! `model.family_blank`, `model.family_unknown`, `model.family_not_in_version`,
+//! `model.family_needs_beta`, `model.family_method_undocumented`,
+//! `model.deployment_blank`, `model.deployment_unknown`,
+//! `model.deployment_not_in_version`, `model.endpoint_blank`,
+//! `model.endpoint_placeholder`, `model.endpoint_too_long`,
+//! `model.endpoint_too_long_for_ai_gateway`, `model.endpoint_missing_v1`,
+//! `model.endpoint_unused`, `model.endpoint_blocked`,
+//! `model.api_key_too_long`, `model.api_key_unused`, `model.region_missing`,
+//! `model.region_unused`, plus the `identifier.*`, `region.*` and
+//! `bedrock.*` codes of those modules.
+
+use crate::bedrock::{check_identifier_region, default_table, ProfileTable};
+use crate::decode::Fields;
+use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::family::{DeploymentMethod, Family};
+use crate::identifier::{check_identifier, Identifier};
+use crate::secret::ApiKey;
+use crate::version::GitLabVersion;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// GitLab's database limit on the deployment name (`CHECK char_length(name) <= 255`).
+pub const NAME_MAX_LEN: usize = 255;
+/// GitLab's database limit on the endpoint (`CHECK char_length(endpoint) <= 2048`).
+pub const ENDPOINT_MAX_LEN: usize = 2048;
+/// The AI gateway's limit on the endpoint (`ModelMetadata.endpoint`, `max_length=255`).
+pub const AI_GATEWAY_ENDPOINT_MAX_LEN: usize = 255;
+/// The AI gateway's limit on the API key (`max_length=2000`).
+pub const AI_GATEWAY_API_KEY_MAX_LEN: usize = 2000;
+/// The endpoint the model form sends for the Bedrock platform.
+pub const BEDROCK_DUMMY_ENDPOINT: &str = "http://bedrockselfhostedmodel.com";
+
+/// One self-hosted model, as a configuration document's
+/// `self_hosted_models` entry describes it.
+///
+/// `family` and `deployment` keep the text the admin wrote, so that an
+/// unknown value is reported by [`check_model`] rather than lost.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ModelRecord {
+    /// The deployment name (GitLab's `name`); empty when absent.
+    pub name: String,
+    /// The model family key as written (`claude_3`); empty when absent.
+    pub family: String,
+    /// The deployment method as written (`vllm`, `bedrock`, `azure_openai`,
+    /// `vertex_ai`); empty when absent.
+    pub deployment: String,
+    /// The endpoint URL, if given.
+    pub endpoint: Option<String>,
+    /// The API key, if given (never printed).
+    pub api_key: Option<ApiKey>,
+    /// The model identifier, if given.
+    pub identifier: Option<String>,
+    /// The AI gateway's `AWS_REGION` (Bedrock only).
+    pub aws_region: Option<String>,
+    /// The AI gateway's `AWS_REGION_NAME` (Bedrock only; LiteLLM prefers it
+    /// over `AWS_REGION` for model calls).
+    pub aws_region_name: Option<String>,
+}
+
+/// The field names of a record, in document order.
+pub const FIELDS: &[&str] = &[
+    "name",
+    "family",
+    "deployment",
+    "endpoint",
+    "api_key",
+    "identifier",
+    "aws_region",
+    "aws_region_name",
+];
+
+impl ModelRecord {
+    /// Read a record from a JSON object at `path`, reporting wrong types and
+    /// unknown fields (`document.*` codes). Missing or unknown values are
+    /// left for [`check_model`] to report with GitLab's messages.
+    pub fn decode(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Option<Self> {
+        let mut fields = Fields::new(value, path, diagnostics)?;
+        let mut text = |name: &'static str, diagnostics: &mut Diagnostics| {
+            fields.take_str(name, diagnostics).map(str::to_owned)
+        };
+        let name = text("name", diagnostics).unwrap_or_default();
+        let family = text("family", diagnostics).unwrap_or_default();
+        let deployment = text("deployment", diagnostics).unwrap_or_default();
+        let endpoint = text("endpoint", diagnostics);
+        let api_key = text("api_key", diagnostics).map(ApiKey::new);
+        let identifier = text("identifier", diagnostics);
+        let aws_region = text("aws_region", diagnostics);
+        let aws_region_name = text("aws_region_name", diagnostics);
+        fields.finish(diagnostics);
+        Some(ModelRecord {
+            name,
+            family,
+            deployment,
+            endpoint,
+            api_key,
+            identifier,
+            aws_region,
+            aws_region_name,
+        })
+    }
+
+    /// The family, when `family` names one.
+    pub fn family(&self) -> Option<&'static Family> {
+        Family::by_key(&self.family)
+    }
+
+    /// The deployment method, when `deployment` names one.
+    pub fn deployment_method(&self) -> Option<DeploymentMethod> {
+        DeploymentMethod::from_key(&self.deployment)
+    }
+
+    /// The identifier, parsed, when there is one.
+    pub fn parsed_identifier(&self) -> Option<Identifier> {
+        self.identifier.as_deref().map(Identifier::parse)
+    }
+}
+
+/// What a model check needs to know about the GitLab instance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelContext {
+    /// The GitLab version the rules follow.
+    pub gitlab_version: GitLabVersion,
+    /// Whether "Use beta models and features in GitLab Duo Self-Hosted" is on.
+    pub beta_models_enabled: bool,
+    /// The instance setting `deny_all_requests_except_allowed`.
+    pub deny_all_requests_except_allowed: bool,
+    /// The outbound allowlist entries (`outbound_local_requests_whitelist`).
+    pub outbound_allowlist: Vec<String>,
+    /// The instance setting `allow_local_requests_from_web_hooks_and_services`.
+    pub allow_local_requests_from_web_hooks_and_services: bool,
+    /// A newer Bedrock profile table to use instead of the embedded one.
+    pub profiles: Option<Arc<ProfileTable>>,
+}
+
+impl Default for ModelContext {
+    /// GitLab 18.9 (the reference baseline), beta off, GitLab's network
+    /// defaults (no deny-all, empty allowlist, local requests off).
+    fn default() -> Self {
+        ModelContext {
+            gitlab_version: GitLabVersion::new(18, 9),
+            beta_models_enabled: false,
+            deny_all_requests_except_allowed: false,
+            outbound_allowlist: Vec::new(),
+            allow_local_requests_from_web_hooks_and_services: false,
+            profiles: None,
+        }
+    }
+}
+
+/// The report the CLI's `model` command prints: `{"valid", "diagnostics"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ModelReport {
+    /// No error-severity diagnostic.
+    pub valid: bool,
+    /// Everything found.
+    pub diagnostics: Diagnostics,
+}
+
+impl ModelReport {
+    /// Decode one record from JSON text and check it.
+    pub fn from_json(text: &str, context: &ModelContext) -> Self {
+        let mut diagnostics = Diagnostics::new();
+        if let Some(value) = crate::decode::parse_json(text, &mut diagnostics) {
+            if let Some(record) = ModelRecord::decode(&value, &Path::root(), &mut diagnostics) {
+                diagnostics.extend(check_model(&record, context));
+            }
+        }
+        ModelReport {
+            valid: diagnostics.is_valid(),
+            diagnostics,
+        }
+    }
+}
+
+/// Check one record; paths are the field names (`identifier`).
+pub fn check_model(record: &ModelRecord, context: &ModelContext) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    check_at(record, context, &Path::root(), &mut diagnostics);
+    diagnostics
+}
+
+/// Check several records, including that deployment names are unique
+/// (case-sensitive, as GitLab's uniqueness validation on PostgreSQL);
+/// paths are `self_hosted_models[i].field`.
+pub fn check_models(records: &[ModelRecord], context: &ModelContext) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    let list = Path::root().key("self_hosted_models");
+    let mut first_index: HashMap<&str, usize> = HashMap::new();
+    for (i, record) in records.iter().enumerate() {
+        let path = list.index(i);
+        check_at(record, context, &path, &mut diagnostics);
+        if record.name.is_empty() {
+            continue;
+        }
+        match first_index.get(record.name.as_str()) {
+            Some(&first) => diagnostics.push(
+                Diagnostic::error(
+                    "model.name_taken",
+                    path.key("name"),
+                    format!(
+                        "the deployment name {:?} is already used by self_hosted_models[{first}]",
+                        record.name
+                    ),
+                )
+                .with("name", record.name.as_str())
+                .with("first_index", first)
+                .with("gitlab_message", "Name has already been taken")
+                .with(
+                    "gitlab_form_message",
+                    "Please enter a unique deployment name.",
+                ),
+            ),
+            None => {
+                first_index.insert(record.name.as_str(), i);
+            }
+        }
+    }
+    diagnostics
+}
+
+fn check_at(record: &ModelRecord, context: &ModelContext, path: &Path, out: &mut Diagnostics) {
+    let version = &context.gitlab_version;
+    check_name(record, path, out);
+    let family = check_family(record, context, path, out);
+    let method = check_deployment(record, version, path, out);
+    if let (Some(family), Some(method)) = (family, method) {
+        if !family.documents_method(method) {
+            let documented: Vec<String> =
+                family.methods.iter().map(|m| m.key().to_owned()).collect();
+            out.push(
+                Diagnostic::warning(
+                    "model.family_method_undocumented",
+                    path.key("deployment"),
+                    format!(
+                        "GitLab's documentation lists the {} family for {}, not for {}",
+                        family.display_name,
+                        documented.join(", "),
+                        method.key()
+                    ),
+                )
+                .with("family", family.key)
+                .with("deployment", method.key())
+                .with("documented", documented),
+            );
+        }
+    }
+    check_endpoint(record, method, context, path, out);
+    check_api_key(record, method, path, out);
+    let identifier_path = path.key("identifier");
+    let identifier = match record.identifier.as_deref() {
+        Some(text) => Some(check_identifier(
+            text,
+            method,
+            family,
+            &identifier_path,
+            out,
+        )),
+        None => {
+            out.push(
+                Diagnostic::error(
+                    "identifier.empty",
+                    identifier_path,
+                    "the model identifier is missing; GitLab's form requires one",
+                )
+                .with("gitlab_message", crate::identifier::FORM_EMPTY),
+            );
+            None
+        }
+    };
+    check_region_and_prefix(record, method, identifier.as_ref(), context, path, out);
+}
+
+fn check_name(record: &ModelRecord, path: &Path, out: &mut Diagnostics) {
+    let path = path.key("name");
+    if record.name.trim().is_empty() {
+        out.push(
+            Diagnostic::error("model.name_blank", path, "the deployment name is blank")
+                .with("gitlab_message", "Name can't be blank")
+                .with("gitlab_form_message", "Please enter a deployment name."),
+        );
+        return;
+    }
+    let length = record.name.chars().count();
+    if length > NAME_MAX_LEN {
+        out.push(
+            Diagnostic::error(
+                "model.name_too_long",
+                path,
+                format!("the deployment name is {length} characters long; GitLab's database allows at most {NAME_MAX_LEN}"),
+            )
+            .with("length", length)
+            .with("max", NAME_MAX_LEN),
+        );
+    }
+}
+
+fn check_family(
+    record: &ModelRecord,
+    context: &ModelContext,
+    path: &Path,
+    out: &mut Diagnostics,
+) -> Option<&'static Family> {
+    let path = path.key("family");
+    let version = &context.gitlab_version;
+    if record.family.is_empty() {
+        out.push(
+            Diagnostic::error("model.family_blank", path, "the model family is missing")
+                .with("gitlab_message", "Model can't be blank")
+                .with("gitlab_form_message", "Please select a model."),
+        );
+        return None;
+    }
+    let Some(family) = record.family() else {
+        let suggestions = Family::nearest_keys(&record.family);
+        let hint = suggestions
+            .first()
+            .map(|s| format!("; did you mean {s:?}?"))
+            .unwrap_or_default();
+        out.push(
+            Diagnostic::error(
+                "model.family_unknown",
+                path,
+                format!("unknown model family {:?}{hint}", record.family),
+            )
+            .with("family", record.family.as_str())
+            .with("suggestions", suggestions)
+            .with(
+                "allowed",
+                Family::keys().map(str::to_owned).collect::<Vec<_>>(),
+            )
+            .with(
+                "gitlab_message",
+                format!("'{}' is not a valid model", record.family),
+            ),
+        );
+        return None;
+    };
+    if !family.exists_in(version) {
+        let message = format!(
+            "the model family {:?} is not in GitLab {version}; it was added in {}{}",
+            family.key,
+            family.introduced_version(),
+            if family.introduced_exact {
+                ""
+            } else {
+                " or earlier (exact release not recorded)"
+            }
+        );
+        let d = if family.introduced_exact {
+            Diagnostic::error("model.family_not_in_version", path.clone(), message)
+        } else {
+            Diagnostic::warning("model.family_not_in_version", path.clone(), message)
+        };
+        out.push(
+            d.with("family", family.key)
+                .with("gitlab_version", version.to_string())
+                .with("introduced", family.introduced_version().to_string())
+                .with(
+                    "gitlab_message",
+                    format!("'{}' is not a valid model", family.key),
+                ),
+        );
+    }
+    let state = family.release_state(version);
+    if state.needs_beta_setting() && !context.beta_models_enabled {
+        out.push(
+            Diagnostic::error(
+                "model.family_needs_beta",
+                path,
+                format!(
+                    "the model family {} is {} in GitLab {version}: the model form offers it only when \"Use beta models and features in GitLab Duo Self-Hosted\" is on",
+                    family.display_name, state
+                ),
+            )
+            .with("family", family.key)
+            .with("release_state", state.as_str())
+            .with(
+                "gitlab_message",
+                "More models are available in beta. You can turn on self-hosted model beta features.",
+            ),
+        );
+    }
+    Some(family)
+}
+
+fn check_deployment(
+    record: &ModelRecord,
+    version: &GitLabVersion,
+    path: &Path,
+    out: &mut Diagnostics,
+) -> Option<DeploymentMethod> {
+    let path = path.key("deployment");
+    let allowed: Vec<String> = DeploymentMethod::keys()
+        .filter(|k| DeploymentMethod::from_key(k).is_some_and(|m| m.available_in(version)))
+        .map(str::to_owned)
+        .collect();
+    if record.deployment.is_empty() {
+        out.push(
+            Diagnostic::error(
+                "model.deployment_blank",
+                path,
+                format!(
+                    "the deployment method is missing; expected one of: {}",
+                    allowed.join(", ")
+                ),
+            )
+            .with("allowed", allowed),
+        );
+        return None;
+    }
+    let Some(method) = record.deployment_method() else {
+        let suggestions =
+            crate::diagnostic::nearest_names(&record.deployment, DeploymentMethod::keys());
+        out.push(
+            Diagnostic::error(
+                "model.deployment_unknown",
+                path,
+                format!(
+                    "unknown deployment method {:?}, expected one of: {}",
+                    record.deployment,
+                    allowed.join(", ")
+                ),
+            )
+            .with("deployment", record.deployment.as_str())
+            .with("allowed", allowed)
+            .with("suggestions", suggestions),
+        );
+        return None;
+    };
+    if !method.available_in(version) {
+        let (major, minor) = method.info().since;
+        out.push(
+            Diagnostic::error(
+                "model.deployment_not_in_version",
+                path,
+                format!(
+                    "the deployment method {} needs GitLab {major}.{minor} or later, not {version}",
+                    method.key()
+                ),
+            )
+            .with("deployment", method.key())
+            .with("since", format!("{major}.{minor}"))
+            .with("gitlab_version", version.to_string()),
+        );
+    }
+    Some(method)
+}
+
+fn check_endpoint(
+    record: &ModelRecord,
+    method: Option<DeploymentMethod>,
+    context: &ModelContext,
+    path: &Path,
+    out: &mut Diagnostics,
+) {
+    let path = path.key("endpoint");
+    let version = &context.gitlab_version;
+    let endpoint = record
+        .endpoint
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty());
+    let Some(endpoint) = endpoint else {
+        match method {
+            Some(DeploymentMethod::Bedrock)
+                if method.is_some_and(|m| m.endpoint_required(version)) =>
+            {
+                out.push(
+                    Diagnostic::info(
+                        "model.endpoint_placeholder",
+                        path,
+                        format!("GitLab {version} stores an endpoint for every model; for Amazon Bedrock the model form sends the placeholder {BEDROCK_DUMMY_ENDPOINT}, which the AI gateway ignores"),
+                    )
+                    .with("placeholder", BEDROCK_DUMMY_ENDPOINT),
+                );
+            }
+            Some(m) if m.endpoint_required(version) => {
+                out.push(
+                    Diagnostic::error(
+                        "model.endpoint_blank",
+                        path,
+                        format!("an endpoint is required for {}", m.info().display_name),
+                    )
+                    .with("deployment", m.key())
+                    .with("gitlab_message", "Endpoint can't be blank")
+                    .with("gitlab_form_message", "Please enter an endpoint."),
+                );
+            }
+            _ => {}
+        }
+        return;
+    };
+    let length = endpoint.chars().count();
+    if length > ENDPOINT_MAX_LEN {
+        out.push(
+            Diagnostic::error(
+                "model.endpoint_too_long",
+                path.clone(),
+                format!("the endpoint is {length} characters long; GitLab's database allows at most {ENDPOINT_MAX_LEN}"),
+            )
+            .with("length", length)
+            .with("max", ENDPOINT_MAX_LEN),
+        );
+    } else if length > AI_GATEWAY_ENDPOINT_MAX_LEN
+        && method != Some(DeploymentMethod::Bedrock)
+        && method != Some(DeploymentMethod::VertexAi)
+    {
+        out.push(
+            Diagnostic::error(
+                "model.endpoint_too_long_for_ai_gateway",
+                path.clone(),
+                format!("the endpoint is {length} characters long; GitLab accepts it but the AI gateway rejects endpoints over {AI_GATEWAY_ENDPOINT_MAX_LEN} characters"),
+            )
+            .with("length", length)
+            .with("max", AI_GATEWAY_ENDPOINT_MAX_LEN),
+        );
+    }
+    match method {
+        Some(DeploymentMethod::Vllm) => {
+            // The AI gateway strips one trailing '/', so `…/v1/` works too.
+            let trimmed = endpoint.strip_suffix('/').unwrap_or(endpoint);
+            let path_part = trimmed.split(['?', '#']).next().unwrap_or(trimmed);
+            if !path_part.ends_with("/v1") {
+                out.push(
+                    Diagnostic::warning(
+                        "model.endpoint_missing_v1",
+                        path.clone(),
+                        "GitLab's documentation requires the endpoint of an OpenAI-compatible server such as vLLM to end with /v1 (GitLab does not check it)",
+                    )
+                    .with("endpoint", endpoint)
+                    .with("suggestion", format!("{trimmed}/v1")),
+                );
+            }
+        }
+        Some(m @ (DeploymentMethod::Bedrock | DeploymentMethod::VertexAi))
+            if endpoint != BEDROCK_DUMMY_ENDPOINT =>
+        {
+            out.push(
+                Diagnostic::info(
+                    "model.endpoint_unused",
+                    path.clone(),
+                    format!(
+                        "the AI gateway ignores the endpoint for {} models",
+                        m.info().display_name
+                    ),
+                )
+                .with("deployment", m.key()),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn check_api_key(
+    record: &ModelRecord,
+    method: Option<DeploymentMethod>,
+    path: &Path,
+    out: &mut Diagnostics,
+) {
+    let Some(key) = &record.api_key else { return };
+    let path = path.key("api_key");
+    if key.is_blank() {
+        return;
+    }
+    let length = key.expose().chars().count();
+    if length > AI_GATEWAY_API_KEY_MAX_LEN {
+        out.push(
+            Diagnostic::error(
+                "model.api_key_too_long",
+                path.clone(),
+                format!("the API key is {length} characters long; the AI gateway rejects keys over {AI_GATEWAY_API_KEY_MAX_LEN} characters"),
+            )
+            .with("length", length)
+            .with("max", AI_GATEWAY_API_KEY_MAX_LEN),
+        );
+    }
+    if method == Some(DeploymentMethod::Bedrock) {
+        out.push(Diagnostic::warning(
+            "model.api_key_unused",
+            path,
+            "Amazon Bedrock models take AWS credentials from the AI gateway's environment; GitLab's form sends an empty API key for them",
+        ));
+    }
+}
+
+fn check_region_and_prefix(
+    record: &ModelRecord,
+    method: Option<DeploymentMethod>,
+    identifier: Option<&Identifier>,
+    context: &ModelContext,
+    path: &Path,
+    out: &mut Diagnostics,
+) {
+    let region_path = path.key("aws_region");
+    let name_path = path.key("aws_region_name");
+    let bedrock = method == Some(DeploymentMethod::Bedrock)
+        || (method.is_none() && identifier.is_some_and(crate::bedrock::is_bedrock));
+    if !bedrock {
+        for (value, p, variable) in [
+            (&record.aws_region, &region_path, "AWS_REGION"),
+            (&record.aws_region_name, &name_path, "AWS_REGION_NAME"),
+        ] {
+            if value.is_some() {
+                out.push(
+                    Diagnostic::info(
+                        "model.region_unused",
+                        p.clone(),
+                        format!("{variable} matters only for Amazon Bedrock models"),
+                    )
+                    .with("variable", variable),
+                );
+            }
+        }
+        return;
+    }
+    if record.aws_region.is_none() && record.aws_region_name.is_none() {
+        out.push(Diagnostic::warning(
+            "model.region_missing",
+            region_path,
+            "no AWS Region given for this Bedrock model: the cross-region prefix cannot be checked, and LiteLLM falls back to the AWS SDK's default Region or us-west-2",
+        ));
+        return;
+    }
+    let region = crate::region::check_region_variables(
+        record.aws_region.as_deref(),
+        record.aws_region_name.as_deref(),
+        &region_path,
+        &name_path,
+        out,
+    );
+    let (Some(region), Some(model)) = (region, identifier.and_then(Identifier::bedrock)) else {
+        return;
+    };
+    let table = context
+        .profiles
+        .as_deref()
+        .unwrap_or_else(|| default_table());
+    check_identifier_region(table, &region.code, model, &path.key("identifier"), out);
+}
