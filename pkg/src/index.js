@@ -49,3 +49,100 @@ export function version() {
   ensureReady('version');
   return wasm.crate_version();
 }
+
+function expectString(fn, name, value) {
+  if (typeof value !== 'string') {
+    throw new TypeError(`duo-selfhosted: ${fn}(): ${name} must be a string, got ${describe(value)}`);
+  }
+}
+
+// Objects are sent as the JSON text the CLI would read from a file; a string
+// is taken to be that text already (so malformed JSON gets its diagnostic).
+function documentText(fn, name, value) {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') {
+    throw new TypeError(`duo-selfhosted: ${fn}(): ${name} must be an object or JSON text, got ${describe(value)}`);
+  }
+  return JSON.stringify(value);
+}
+
+// The crate answers with JSON text, or throws a usage error (what the CLI
+// reports with exit code 2), which is a programming error here.
+function call(fn, raw, ...args) {
+  ensureReady(fn);
+  let text;
+  try {
+    text = raw(...args);
+  } catch (e) {
+    throw new TypeError(`duo-selfhosted: ${fn}(): ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return JSON.parse(text);
+}
+
+function optionalString(fn, name, value) {
+  if (value !== undefined) expectString(fn, name, value);
+  return value;
+}
+
+function optionsObject(fn, value) {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`duo-selfhosted: ${fn}(): options must be an object, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** The address class of a host, IP or URL (`duo-selfhosted classify`). */
+export function classify(input) {
+  expectString('classify', 'input', input);
+  return call('classify', wasm.classify_json, input);
+}
+
+/** What GitLab's URL blocker does with a URL (`duo-selfhosted url`). */
+export function checkUrl(url, options) {
+  expectString('checkUrl', 'url', url);
+  const { preset, policy, gitlabVersion } = optionsObject('checkUrl', options);
+  optionalString('checkUrl', 'options.preset', preset);
+  optionalString('checkUrl', 'options.gitlabVersion', gitlabVersion);
+  const policyText = policy === undefined ? undefined : documentText('checkUrl', 'options.policy', policy);
+  return call('checkUrl', wasm.check_url_json, url, preset, policyText, gitlabVersion);
+}
+
+/** The outbound allowlist as GitLab reads it, with lints (`duo-selfhosted allowlist parse`). */
+export function parseAllowlist(text) {
+  expectString('parseAllowlist', 'text', text);
+  return call('parseAllowlist', wasm.parse_allowlist_json, text);
+}
+
+/** Whether the allowlist lets a host (and port) through (`duo-selfhosted allowlist match`). */
+export function matchAllowlist(text, host, port) {
+  expectString('matchAllowlist', 'text', text);
+  expectString('matchAllowlist', 'host', host);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new TypeError(`duo-selfhosted: matchAllowlist(): port must be an integer from 0 to 65535, got ${describe(port)} ${String(port)}`);
+  }
+  return call('matchAllowlist', wasm.match_allowlist_json, text, host, port);
+}
+
+/** A model identifier read as the AI gateway reads it (`duo-selfhosted identifier`). */
+export function parseIdentifier(identifier, method) {
+  expectString('parseIdentifier', 'identifier', identifier);
+  optionalString('parseIdentifier', 'method', method);
+  return call('parseIdentifier', wasm.parse_identifier_json, identifier, method);
+}
+
+/** The `bedrock/…` identifier for a model called from an AWS region (`duo-selfhosted bedrock`). */
+export function bedrockIdentifier(request) {
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) {
+    throw new TypeError(`duo-selfhosted: bedrockIdentifier(): expects { region, model, prefer? }, got ${describe(request)}`);
+  }
+  expectString('bedrockIdentifier', 'region', request.region);
+  expectString('bedrockIdentifier', 'model', request.model);
+  optionalString('bedrockIdentifier', 'prefer', request.prefer);
+  return call('bedrockIdentifier', wasm.bedrock_identifier_json, request.region, request.model, request.prefer);
+}
+
+/** One self-hosted model record checked (`duo-selfhosted model`); an object or its JSON text. */
+export function checkModel(record) {
+  return call('checkModel', wasm.check_model_json, documentText('checkModel', 'record', record));
+}
