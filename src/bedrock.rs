@@ -33,7 +33,7 @@
 //! Codes: `bedrock.table_invalid`, `bedrock.table_unknown_prefix`,
 //! `bedrock.table_profile_id_mismatch`, `bedrock.table_no_source_regions`,
 //! `bedrock.table_unknown_confidence`, `bedrock.model_had_provider`,
-//! `bedrock.model_had_prefix`, `bedrock.model_not_an_id`,
+//! `bedrock.model_had_prefix`, `bedrock.model_empty`, `bedrock.model_not_an_id`,
 //! `bedrock.model_id_invalid`, `bedrock.unknown_model`,
 //! `bedrock.model_not_in_table`, `bedrock.model_retired`,
 //! `bedrock.model_end_of_life_scheduled`, `bedrock.prefix_derived`,
@@ -678,7 +678,15 @@ fn normalize_model(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> Op
         rest = stripped;
     }
     let parsed = Identifier::parse(&format!("bedrock/{rest}"));
-    let model = parsed.bedrock()?;
+    // `bedrock/` with nothing after it is not a Bedrock identifier at all.
+    let Some(model) = parsed.bedrock() else {
+        diagnostics.push(Diagnostic::error(
+            "bedrock.model_empty",
+            path.clone(),
+            "the model is empty; give a base model ID such as anthropic.claude-3-5-sonnet-20241022-v2:0",
+        ));
+        return None;
+    };
     match &model.target {
         BedrockTarget::Id {
             prefix,

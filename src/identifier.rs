@@ -777,6 +777,20 @@ pub fn check_identifier(
             .with("identifier", text),
         );
     }
+    if let Some(provider) = text
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty() && !p.contains('/'))
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                "identifier.empty_model",
+                path.clone(),
+                format!("the model identifier names the provider {provider:?} but no model after the '/'; the AI gateway would send {text:?} itself as a custom_openai model name"),
+            )
+            .with("provider", provider),
+        );
+        return id;
+    }
     let method = method.or_else(|| id.provider().method());
     let expected = method.map(Provider::for_method);
     if !id.has_explicit_provider() {

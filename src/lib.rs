@@ -28,15 +28,18 @@ pub mod address;
 pub mod allowlist;
 pub mod bedrock;
 pub mod blocker;
+pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod family;
+pub mod feature;
 pub mod host;
 pub mod identifier;
 pub mod model;
 pub mod preset;
 pub mod region;
 pub mod secret;
+pub mod settings;
 pub mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -52,3 +55,8 @@ pub use model::{check_model, check_models, ModelContext, ModelRecord};
 pub use preset::Preset;
 pub use secret::ApiKey;
 pub use version::GitLabVersion;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -330,3 +330,56 @@ fn replacement_table_changes_the_answer() {
     .is_none());
     assert_eq!(codes(&diagnostics), ["bedrock.table_invalid"]);
 }
+
+mod laws {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn region_strategy() -> impl Strategy<Value = String> {
+        let known: Vec<String> = duo_selfhosted::region::regions()
+            .all()
+            .map(|r| r.code.clone())
+            .collect();
+        prop_oneof![proptest::sample::select(known), "[a-z]{2}-[a-z]{4,9}-[0-9]",]
+    }
+
+    fn model_strategy() -> impl Strategy<Value = String> {
+        let known: Vec<String> = default_table().model_ids().map(str::to_owned).collect();
+        prop_oneof![
+            proptest::sample::select(known),
+            "[a-z]{2,8}\\.[a-z0-9-]{2,20}"
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn derivation_only_uses_profiles_that_list_the_region(
+            region in region_strategy(),
+            model in model_strategy(),
+            global in any::<bool>(),
+        ) {
+            let prefer = if global { Prefer::Global } else { Prefer::Regional };
+            if let Ok(d) = derive(default_table(), &region, &model, prefer) {
+                if let Some(profile) = d.profile {
+                    prop_assert!(profile.source_regions.contains(&region));
+                    prop_assert_eq!(d.identifier(), format!("bedrock/{}.{}", profile.prefix, model));
+                }
+                for alternative in &d.alternatives {
+                    prop_assert!(alternative.source_regions.contains(&region));
+                }
+            }
+            let report = bedrock_identifier_with(default_table(), &region, &model, prefer);
+            if let (Some(identifier), Some(prefix)) = (&report.identifier, &report.prefix) {
+                let id = Identifier::parse(identifier);
+                prop_assert_eq!(id.cross_region_prefix(), Some(prefix.clone()));
+                let reverse = reverse(&region, identifier);
+                prop_assert!(reverse.is_valid(), "{}: {:?}", identifier, reverse);
+            }
+        }
+
+        #[test]
+        fn bedrock_identifier_never_panics(region in "\\PC{0,30}", model in "\\PC{0,80}") {
+            let _ = bedrock_identifier(&region, &model);
+        }
+    }
+}

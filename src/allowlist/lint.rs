@@ -25,7 +25,27 @@ fn warn(
 ) -> Diagnostic {
     Diagnostic::warning(code, path.clone(), message)
         .with("entry", entry.raw.as_str())
-        .with("suggested_entry", suggestion)
+        .with("suggested_entry", suggestion.and_then(|s| settle(s, 0)))
+}
+
+/// A suggestion with its own problems fixed too (`Example.com./` →
+/// `example.com`), or `None` when what is left can never match.
+fn settle(suggestion: String, depth: u8) -> Option<String> {
+    if suggestion.is_empty() {
+        return None;
+    }
+    let entry = Entry::parse(&suggestion);
+    let mut found = Diagnostics::new();
+    lint(&entry, &Path::root(), &mut found);
+    let Some(first) = found.iter().next() else {
+        return Some(suggestion);
+    };
+    match first.param("suggested_entry") {
+        Some(crate::diagnostic::Param::Str(next)) if depth < 3 && *next != suggestion => {
+            settle(next.clone(), depth + 1)
+        }
+        _ => None,
+    }
 }
 
 fn with_port(address: &str, port: Option<u64>) -> String {

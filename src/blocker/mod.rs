@@ -247,6 +247,13 @@ pub struct DnsOutcome {
     pub outcome: Outcome,
 }
 
+impl DnsOutcome {
+    /// The block code for this answer, `None` when GitLab allows it.
+    pub fn outcome_code(&self) -> Option<&'static str> {
+        self.outcome.blocked().map(|b| b.code)
+    }
+}
+
 /// The verdict on one URL, in the `url` command's JSON shape.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct UrlVerdict {

@@ -180,10 +180,16 @@ impl WhatwgUrl {
     }
 }
 
-/// The URL a `classify` input stands for: a URL as given, a bare host or IP
-/// as `http://<input>/` (a bare IPv6 address in brackets).
+/// The URL a `classify` input stands for: a URL as given (it contains
+/// `://` or starts with a special scheme and `:`, as `http:127.0.0.1/`), a
+/// bare host or IP as `http://<input>/` (a bare IPv6 address in brackets).
 pub fn url_for_input(input: &str) -> Cow<'_, str> {
-    if input.contains("://") {
+    let special_prefix = input.split_once(':').is_some_and(|(scheme, _)| {
+        SPECIAL_SCHEMES
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(scheme))
+    });
+    if input.contains("://") || special_prefix {
         return Cow::Borrowed(input);
     }
     if input.contains(':') && input.parse::<Ipv6Addr>().is_ok() {
@@ -308,7 +314,9 @@ pub fn hazards(
             return out;
         }
     };
-    if let (Some(uri), Some(Host::Ipv4(_) | Host::Ipv6(_))) = (rfc, &whatwg.host) {
+    // IPv6 spellings are unambiguous (inet_pton and WHATWG agree); IPv4
+    // ones (octal, hex, short forms) are not.
+    if let (Some(uri), Some(Host::Ipv4(_))) = (rfc, &whatwg.host) {
         if let (Some(written), Some(host)) = (uri.hostname(), &whatwg.host) {
             let canonical = match host {
                 Host::Ipv6(a) => ipv6_to_string(*a),

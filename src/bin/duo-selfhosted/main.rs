@@ -8,9 +8,13 @@
 mod allowlist;
 mod args;
 mod bedrock;
+mod check;
 mod classify;
+mod document;
 mod identifier;
 mod model;
+mod resolve;
+mod snippet;
 mod url;
 
 use args::UsageError;
@@ -34,6 +38,12 @@ commands:
                                          parse and check a model identifier
   model [FILE] [--gitlab-version V] [--beta] [--deny-all] [--allowlist A,B] [--allow-local]
                                          check one self-hosted model record (JSON; stdin by default)
+  check [FILE] [--format text|json|codequality]
+                                         check a configuration (JSON or TOML;
+                                         the bundled example without FILE);
+                                         exit 1 on errors
+  resolve [FILE] [--format text|json]    what each feature will actually use
+  snippet [FILE] [--format text|json]    settings lines for the installation
 ";
 
 fn main() -> ExitCode {
@@ -53,6 +63,9 @@ fn main() -> ExitCode {
         "bedrock" => bedrock::run(rest),
         "identifier" => identifier::run(rest),
         "model" => model::run(rest),
+        "check" => check::run(rest),
+        "resolve" => resolve::run(rest),
+        "snippet" => snippet::run(rest),
         other => Err(UsageError(format!("unknown command {other:?}"))),
     };
     match outcome {

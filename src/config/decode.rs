@@ -1,0 +1,402 @@
+//! Reading the document with [`Fields`]: every problem is reported, unknown
+//! members get the nearest valid name. The header (version, tier, offering,
+//! licence, installation, beta setting) must be readable for the rules to
+//! run; a broken feature setting, model record or address is reported and
+//! left out, so the rest is still checked.
+
+use super::schema::{self, FieldSpec};
+use super::{
+    AddOn, AgentPlatform, AiGateway, AllowlistInput, Config, FeatureSetting, Installation, License,
+    Network, Offering, Tier, TlsInput,
+};
+use crate::decode::{enum_value, string_items, wrong_type, Fields};
+use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::feature::{Provider, FEATURES};
+use crate::model::ModelRecord;
+use crate::version::GitLabVersion;
+use serde_json::Value;
+use std::net::IpAddr;
+
+/// A decoded document: the configuration when its header could be read,
+/// and every problem found while reading.
+#[derive(Clone, Debug)]
+pub struct Decoded {
+    /// The configuration; `None` when a header field is missing or wrong.
+    pub config: Option<Config>,
+    /// Every decoding problem.
+    pub diagnostics: Diagnostics,
+}
+
+/// Read an optional enum member; `Err(())` when present but wrong.
+fn optional_enum<T: Copy>(
+    fields: &mut Fields<'_>,
+    spec: &FieldSpec,
+    all: &[(&'static str, T)],
+    default: T,
+    diagnostics: &mut Diagnostics,
+) -> Result<T, ()> {
+    if fields.take(spec.name).is_none() {
+        return Ok(default);
+    }
+    fields.take_enum(spec.name, all, diagnostics).ok_or(())
+}
+
+fn version(fields: &mut Fields<'_>, diagnostics: &mut Diagnostics) -> Option<GitLabVersion> {
+    let path = fields.path_of(schema::GITLAB_VERSION.name);
+    match fields.require(schema::GITLAB_VERSION.name, diagnostics)? {
+        Value::String(text) => match text.trim().parse::<GitLabVersion>() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "config.invalid_version",
+                        path,
+                        format!("invalid GitLab version {text:?}: {e}"),
+                    )
+                    .with("value", text.as_str())
+                    .with("reason", e.to_string()),
+                );
+                None
+            }
+        },
+        Value::Number(n) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "config.version_is_number",
+                    path,
+                    format!(
+                        "write the GitLab version as a string, e.g. \"{n}\": as a number, 18.10 reads as 18.1"
+                    ),
+                )
+                .with("value", n.to_string()),
+            );
+            None
+        }
+        other => {
+            diagnostics.push(wrong_type(&path, "string", other));
+            None
+        }
+    }
+}
+
+fn ip_list(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Option<Vec<IpAddr>> {
+    let Value::Array(items) = value else {
+        diagnostics.push(wrong_type(path, "array", value));
+        return None;
+    };
+    let mut out = Vec::new();
+    for (i, text) in string_items(items, path, diagnostics) {
+        match text.trim().parse::<IpAddr>() {
+            Ok(ip) => out.push(ip),
+            Err(_) => diagnostics.push(
+                Diagnostic::error(
+                    "config.invalid_ip_address",
+                    path.index(i),
+                    format!("{text:?} is not an IP address"),
+                )
+                .with("value", text),
+            ),
+        }
+    }
+    Some(out)
+}
+
+fn network(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Network {
+    let mut network = Network::default();
+    let Some(mut fields) = Fields::new(value, path, diagnostics) else {
+        return network;
+    };
+    if let Some(b) = fields.take_bool(schema::ALLOW_LOCAL.name, diagnostics) {
+        network.allow_local_requests_from_web_hooks_and_services = b;
+    }
+    if let Some(b) = fields.take_bool(schema::DENY_ALL.name, diagnostics) {
+        network.deny_all_requests_except_allowed = b;
+    }
+    let list_path = fields.path_of(schema::ALLOWLIST.name);
+    match fields.take(schema::ALLOWLIST.name) {
+        None => {}
+        Some(Value::String(text)) => {
+            network.outbound_allowlist = AllowlistInput::Text(text.clone())
+        }
+        Some(Value::Array(items)) => {
+            network.outbound_allowlist = AllowlistInput::Entries(
+                string_items(items, &list_path, diagnostics)
+                    .into_iter()
+                    .map(|(_, s)| s.to_owned())
+                    .collect(),
+            );
+        }
+        Some(other) => diagnostics.push(wrong_type(&list_path, "array or string", other)),
+    }
+    let addresses_path = fields.path_of(schema::SERVER_ADDRESSES.name);
+    if let Some(value) = fields.take(schema::SERVER_ADDRESSES.name) {
+        network.gitlab_server_addresses =
+            ip_list(value, &addresses_path, diagnostics).unwrap_or_default();
+    }
+    fields.finish(diagnostics);
+    network
+}
+
+fn ai_gateway(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> AiGateway {
+    let mut gateway = AiGateway::default();
+    let Some(mut fields) = Fields::new(value, path, diagnostics) else {
+        return gateway;
+    };
+    gateway.url = fields
+        .take_str(schema::URL.name, diagnostics)
+        .map(str::to_owned);
+    let resolved_path = fields.path_of(schema::RESOLVED.name);
+    if let Some(value) = fields.take(schema::RESOLVED.name) {
+        gateway.resolved_addresses = ip_list(value, &resolved_path, diagnostics);
+    }
+    fields.finish(diagnostics);
+    gateway
+}
+
+fn agent_platform(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> AgentPlatform {
+    let mut platform = AgentPlatform::default();
+    let Some(mut fields) = Fields::new(value, path, diagnostics) else {
+        return platform;
+    };
+    platform.url = fields
+        .take_str(schema::DAP_URL.name, diagnostics)
+        .map(str::to_owned);
+    let tls_path = fields.path_of(schema::TLS.name);
+    platform.tls = match fields.take(schema::TLS.name) {
+        None => None,
+        Some(Value::Bool(b)) => Some(TlsInput::Flag(*b)),
+        Some(Value::String(s)) => Some(TlsInput::EnvValue(s.clone())),
+        Some(other) => {
+            diagnostics.push(wrong_type(&tls_path, "boolean or string", other));
+            None
+        }
+    };
+    fields.finish(diagnostics);
+    platform
+}
+
+fn deployments(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Vec<ModelRecord> {
+    let Value::Array(items) = value else {
+        diagnostics.push(wrong_type(path, "array", value));
+        return Vec::new();
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| ModelRecord::decode(item, &path.index(i), diagnostics))
+        .collect()
+}
+
+fn features(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Vec<FeatureSetting> {
+    let Some(mut fields) = Fields::new(value, path, diagnostics) else {
+        return Vec::new();
+    };
+    let providers = Provider::keyed();
+    let mut out = Vec::new();
+    for feature in FEATURES {
+        let Some(value) = fields.take(feature.key) else {
+            continue;
+        };
+        let setting_path = path.key(feature.key);
+        let Some(mut setting) = Fields::new(value, &setting_path, diagnostics) else {
+            continue;
+        };
+        let provider_path = setting.path_of(schema::PROVIDER.name);
+        let provider = match setting.require(schema::PROVIDER.name, diagnostics) {
+            Some(Value::String(text)) => enum_value(text, &providers, &provider_path, diagnostics),
+            Some(other) => {
+                diagnostics.push(wrong_type(&provider_path, "string", other));
+                None
+            }
+            None => None,
+        };
+        let model = setting
+            .take_str(schema::MODEL.name, diagnostics)
+            .map(str::to_owned);
+        setting.finish(diagnostics);
+        if let Some(provider) = provider {
+            out.push(FeatureSetting {
+                feature,
+                provider,
+                model,
+            });
+        }
+    }
+    fields.finish(diagnostics);
+    out
+}
+
+fn add_ons(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Vec<AddOn> {
+    let Value::Array(items) = value else {
+        diagnostics.push(wrong_type(path, "array", value));
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, text) in string_items(items, path, diagnostics) {
+        if let Some(add_on) = enum_value(text, AddOn::ALL, &path.index(i), diagnostics) {
+            if out.contains(&add_on) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "config.duplicate_add_on",
+                        path.index(i),
+                        format!("add-on `{text}` is listed twice"),
+                    )
+                    .with("add_on", text),
+                );
+            } else {
+                out.push(add_on);
+            }
+        }
+    }
+    out
+}
+
+/// Decode a parsed document.
+pub(super) fn from_value(value: &Value) -> Decoded {
+    let mut diagnostics = Diagnostics::new();
+    let root = Path::root();
+    let Some(mut fields) = Fields::new(value, &root, &mut diagnostics) else {
+        return Decoded {
+            config: None,
+            diagnostics,
+        };
+    };
+    let d = &mut diagnostics;
+    let gitlab_version = version(&mut fields, d);
+    let offering = optional_enum(
+        &mut fields,
+        &schema::OFFERING,
+        Offering::ALL,
+        Offering::SelfManaged,
+        d,
+    );
+    let tier = match fields.require(schema::TIER.name, d) {
+        Some(_) => fields.take_enum(schema::TIER.name, Tier::ALL, d),
+        None => None,
+    };
+    let add_ons = match fields.take(schema::ADD_ONS.name) {
+        Some(value) => add_ons(value, &root.key(schema::ADD_ONS.name), d),
+        None => Vec::new(),
+    };
+    let license = optional_enum(
+        &mut fields,
+        &schema::LICENSE,
+        License::ALL,
+        License::Online,
+        d,
+    );
+    let installation = optional_enum(
+        &mut fields,
+        &schema::INSTALLATION,
+        Installation::ALL,
+        Installation::LinuxPackage,
+        d,
+    );
+    let beta = match fields.take(schema::BETA.name) {
+        None => Ok(false),
+        Some(_) => fields.take_bool(schema::BETA.name, d).ok_or(()),
+    };
+    let network = match fields.take(schema::NETWORK.name) {
+        Some(value) => network(value, &root.key(schema::NETWORK.name), d),
+        None => Network::default(),
+    };
+    let ai_gateway = match fields.take(schema::AI_GATEWAY.name) {
+        Some(value) => ai_gateway(value, &root.key(schema::AI_GATEWAY.name), d),
+        None => AiGateway::default(),
+    };
+    let agent_platform = match fields.take(schema::AGENT_PLATFORM.name) {
+        Some(value) => agent_platform(value, &root.key(schema::AGENT_PLATFORM.name), d),
+        None => AgentPlatform::default(),
+    };
+    let self_hosted_models = match fields.take(schema::MODELS.name) {
+        Some(value) => deployments(value, &root.key(schema::MODELS.name), d),
+        None => Vec::new(),
+    };
+    let features = match fields.take(schema::FEATURES_FIELD.name) {
+        Some(value) => features(value, &root.key(schema::FEATURES_FIELD.name), d),
+        None => Vec::new(),
+    };
+    fields.finish(d);
+    let config = match (gitlab_version, offering, tier, license, installation, beta) {
+        (
+            Some(gitlab_version),
+            Ok(offering),
+            Some(tier),
+            Ok(license),
+            Ok(installation),
+            Ok(beta),
+        ) => Some(Config {
+            gitlab_version,
+            offering,
+            tier,
+            add_ons,
+            license,
+            installation,
+            beta_models_and_features: beta,
+            network,
+            ai_gateway,
+            agent_platform,
+            self_hosted_models,
+            features,
+        }),
+        _ => None,
+    };
+    Decoded {
+        config,
+        diagnostics,
+    }
+}
+
+/// Decode a TOML document: parsed by the `toml` crate, then read exactly as
+/// the JSON document is.
+#[cfg(feature = "toml")]
+pub(super) fn from_toml(text: &str) -> Decoded {
+    let mut diagnostics = Diagnostics::new();
+    let value = match text.parse::<toml::Table>() {
+        Ok(table) => serde_json::to_value(table),
+        Err(e) => {
+            let (line, column) = e
+                .span()
+                .map(|span| line_column(text, span.start))
+                .unwrap_or((1, 1));
+            diagnostics.push(
+                Diagnostic::error(
+                    "document.invalid_toml",
+                    Path::root(),
+                    format!(
+                        "invalid TOML at line {line} column {column}: {}",
+                        e.message().trim_end()
+                    ),
+                )
+                .with("line", line)
+                .with("column", column),
+            );
+            return Decoded {
+                config: None,
+                diagnostics,
+            };
+        }
+    };
+    match value {
+        Ok(value) => from_value(&value),
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(
+                "document.invalid_toml",
+                Path::root(),
+                format!("TOML value cannot be read as JSON: {e}"),
+            ));
+            Decoded {
+                config: None,
+                diagnostics,
+            }
+        }
+    }
+}
+
+#[cfg(feature = "toml")]
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}

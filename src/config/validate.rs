@@ -1,0 +1,674 @@
+//! Every rule of the whole configuration, with every problem reported.
+//!
+//! Codes: `config.version_out_of_range`; `prerequisite.*` (see
+//! [`prerequisite`](super::prerequisite)); `feature.*` for feature settings;
+//! `ai_gateway.*` and `agent_platform.*` for the two service settings;
+//! `settings.url_too_long`. The rules of other modules are called, not
+//! repeated: the model records through [`check_models`] (`model.*`,
+//! including beta families without the beta setting), the outbound
+//! allowlist through [`Allowlist`] (`allowlist.*`, under
+//! `network.outbound_allowlist`), and the AI gateway URL through the URL
+//! blocker's save-time preset (`url.*`, under `ai_gateway.url`).
+
+use super::prerequisite::{self, agent_platform_self_hosted_allowed, vendored_models_allowed};
+use super::resolve::{self, Own, Via};
+use super::{Config, FeatureSetting, License, Report, Tier, TlsInput};
+use crate::allowlist::Allowlist;
+use crate::blocker::{check_url, Context};
+use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
+use crate::feature::{self, timeline, Feature, NotOffered, Offer, Provider};
+use crate::model::check_models;
+use crate::preset::Preset;
+use crate::settings::{self, TlsMode};
+
+/// GitLab's error when an admin without the Agent Platform permission
+/// assigns a self-hosted model to an Agent Platform feature.
+pub const AGENT_PLATFORM_PERMISSION_MESSAGE: &str =
+    "You don't have permission to update the setting ai_self_hosted_model_id.";
+
+/// Check the whole configuration and report every problem.
+///
+/// A GitLab version outside the releases the rules cover
+/// ([`timeline::OLDEST`] to [`timeline::NEWEST`]) is reported as
+/// `config.version_out_of_range` and no version-dependent rule runs: the
+/// rules for that release are not known.
+pub fn validate(config: &Config) -> Report {
+    let mut diagnostics = Diagnostics::new();
+    let version = &config.gitlab_version;
+    if !timeline::covers(version) {
+        diagnostics.push(
+            Diagnostic::error(
+                "config.version_out_of_range",
+                Path::root().key("gitlab_version"),
+                format!(
+                    "GitLab {version} is outside the releases these rules cover ({} to {}); no version-dependent rule was checked",
+                    timeline::OLDEST.version_text(),
+                    timeline::NEWEST.version_text()
+                ),
+            )
+            .with("version", version.to_string())
+            .with("oldest", timeline::OLDEST.version_text())
+            .with("newest", timeline::NEWEST.version_text()),
+        );
+        return Report::new(diagnostics);
+    }
+    prerequisite::check(config, &mut diagnostics);
+    let (allowlist, found) = config.network.outbound_allowlist.parse();
+    diagnostics.extend_under(
+        &Path::root().key("network").key("outbound_allowlist"),
+        found,
+    );
+    diagnostics.extend(check_models(
+        &config.self_hosted_models,
+        &config.model_context(),
+    ));
+    for setting in &config.features {
+        check_feature(config, setting, &mut diagnostics);
+    }
+    check_ai_gateway(config, allowlist, &mut diagnostics);
+    check_agent_platform(config, &mut diagnostics);
+    report_resolution(config, &mut diagnostics);
+    Report::new(diagnostics)
+}
+
+/// Whether the configuration has no error-severity diagnostic.
+pub fn is_valid(config: &Config) -> bool {
+    validate(config).valid
+}
+
+fn offer(config: &Config) -> Offer {
+    Offer {
+        beta: config.beta_models_and_features,
+        premium: config.tier == Tier::Premium,
+    }
+}
+
+fn feature_path(feature: &Feature) -> Path {
+    Path::root().key("features").key(feature.key)
+}
+
+fn check_feature(config: &Config, setting: &FeatureSetting, diagnostics: &mut Diagnostics) {
+    let version = &config.gitlab_version;
+    let feature = setting.feature;
+    let title = feature.title(version);
+    let path = feature_path(feature);
+    match feature.offered(version, offer(config)) {
+        Ok(()) => {}
+        Err(NotOffered::NotInVersion) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "feature.not_in_version",
+                    path,
+                    format!(
+                        "GitLab {version} has no feature `{}`; it exists from GitLab {}.{}",
+                        feature.key, feature.since.0, feature.since.1
+                    ),
+                )
+                .with("feature", feature.key)
+                .with("since", format!("{}.{}", feature.since.0, feature.since.1)),
+            );
+            return;
+        }
+        Err(NotOffered::NeedsBeta) => diagnostics.push(
+            Diagnostic::error(
+                "feature.needs_beta",
+                path.clone(),
+                format!(
+                    "{title} is a beta feature in GitLab {version}: GitLab lists it only with \"Use beta models and features in GitLab Duo Self-Hosted\" turned on"
+                ),
+            )
+            .with("feature", feature.key)
+            .with("title", title),
+        ),
+        Err(NotOffered::UltimateOnly) => diagnostics.push(
+            Diagnostic::error(
+                "feature.ultimate_only",
+                path.clone(),
+                format!("{title} is hidden on Premium: it needs Ultimate"),
+            )
+            .with("feature", feature.key)
+            .with("title", title),
+        ),
+    }
+    let model = setting.model.as_deref().filter(|m| !m.trim().is_empty());
+    match setting.provider {
+        Provider::SelfHosted => check_self_hosted(config, feature, model, &path, diagnostics),
+        Provider::Vendored => check_vendored(config, feature, model, &path, diagnostics),
+        Provider::Disabled | Provider::Unassigned => {
+            if let Some(model) = model {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "feature.model_ignored",
+                        path.key("model"),
+                        format!(
+                            "{title} is {}: the model {model:?} is ignored",
+                            setting.provider.key()
+                        ),
+                    )
+                    .with("feature", feature.key)
+                    .with("model", model),
+                );
+            }
+        }
+    }
+    if setting.provider == Provider::Unassigned {
+        if !timeline::VENDORED_GA.reached(version) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "feature.unassigned_not_in_version",
+                    path.key("provider"),
+                    format!(
+                        "the `unassigned` provider is recorded from GitLab {} (earlier releases default to vendored); leave the feature out instead",
+                        timeline::VENDORED_GA.version_text()
+                    ),
+                )
+                .with("feature", feature.key)
+                .with("since", timeline::VENDORED_GA.version_text()),
+            );
+        }
+        if feature.falls_back_to_general_chat(version) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "feature.saved_unassigned_no_fallback",
+                    path.key("provider"),
+                    format!(
+                        "a saved `unassigned` setting does not fall back to General Chat: GitLab falls back only when {title} has no saved setting; leave it out to use General Chat's model"
+                    ),
+                )
+                .with("feature", feature.key)
+                .with("title", title),
+            );
+        }
+    }
+    if setting.provider == Provider::Disabled && feature.is_classic_chat() {
+        diagnostics.push(
+            Diagnostic::warning(
+                "feature.chat_disabled_unverified",
+                path.key("provider"),
+                format!(
+                    "{title} is a classic Chat feature: GitLab's Chat request path has no explicit check for Disabled (it sends GitLab's default model parameters), so whether it is really off is not verified"
+                ),
+            )
+            .with("feature", feature.key)
+            .with("title", title),
+        );
+    }
+}
+
+fn check_self_hosted(
+    config: &Config,
+    feature: &'static Feature,
+    model: Option<&str>,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) {
+    let version = &config.gitlab_version;
+    let title = feature.title(version);
+    match model {
+        None => diagnostics.push(
+            Diagnostic::error(
+                "feature.model_missing",
+                path.key("model"),
+                format!("{title} is set to self_hosted but names no deployment"),
+            )
+            .with("feature", feature.key),
+        ),
+        Some(name) => match config.deployment(name) {
+            None => {
+                let suggestions = nearest_names(
+                    name,
+                    config.self_hosted_models.iter().map(|d| d.name.as_str()),
+                );
+                let hint = suggestions
+                    .first()
+                    .map(|s| format!("; did you mean {s:?}?"))
+                    .unwrap_or_default();
+                diagnostics.push(
+                    Diagnostic::error(
+                        "feature.unknown_deployment",
+                        path.key("model"),
+                        format!("no self-hosted model is called {name:?}{hint}"),
+                    )
+                    .with("feature", feature.key)
+                    .with("model", name)
+                    .with("suggestions", suggestions),
+                );
+            }
+            Some(deployment) => {
+                if !feature.is_compatible(version, &deployment.family) {
+                    let allowed: Vec<String> = feature
+                        .compatible_families(version)
+                        .iter()
+                        .map(|f| (*f).to_owned())
+                        .collect();
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "feature.incompatible_family",
+                            path.key("model"),
+                            format!(
+                                "{name:?} is a {} model, which {title} cannot use in GitLab {version}; compatible families: {}",
+                                deployment.family,
+                                allowed.join(", ")
+                            ),
+                        )
+                        .with("feature", feature.key)
+                        .with("model", name)
+                        .with("family", deployment.family.as_str())
+                        .with("compatible_families", allowed)
+                        .with(
+                            "gitlab_message",
+                            feature.incompatible_message(version, &deployment.family),
+                        ),
+                    );
+                }
+            }
+        },
+    }
+    if feature.agent_platform {
+        if !agent_platform_self_hosted_allowed(config) {
+            let why = match config.license {
+                License::Offline => "with an offline licence it needs the GitLab Duo Agent Platform Self-Hosted add-on",
+                License::Online => "with an online licence it needs the Duo Enterprise add-on and the beta setting turned on",
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    "feature.agent_platform_permission",
+                    path.key("provider"),
+                    format!("{title} cannot use a self-hosted model: {why}"),
+                )
+                .with("feature", feature.key)
+                .with("gitlab_message", AGENT_PLATFORM_PERMISSION_MESSAGE),
+            );
+        }
+        if !timeline::FLAGS_ON_BY_DEFAULT.reached(version) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "agent_platform.behind_flag",
+                    path.key("provider"),
+                    format!(
+                        "in GitLab {version} the self-hosted Agent Platform is behind the feature flag `self_hosted_agent_platform`, off by default until {}",
+                        timeline::FLAGS_ON_BY_DEFAULT.version_text()
+                    ),
+                )
+                .with("feature", feature.key)
+                .with("flag", "self_hosted_agent_platform"),
+            );
+        }
+    }
+}
+
+fn check_vendored(
+    config: &Config,
+    feature: &'static Feature,
+    model: Option<&str>,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) {
+    let version = &config.gitlab_version;
+    let title = feature.title(version);
+    if !timeline::VENDORED_BETA.reached(version) {
+        diagnostics.push(
+            Diagnostic::error(
+                "feature.provider_not_in_version",
+                path.key("provider"),
+                format!(
+                    "GitLab {version} cannot assign the GitLab AI vendor model to a feature; the option exists from {}",
+                    timeline::VENDORED_BETA.version_text()
+                ),
+            )
+            .with("feature", feature.key)
+            .with("provider", "vendored")
+            .with("since", timeline::VENDORED_BETA.version_text()),
+        );
+        return;
+    }
+    if !timeline::FLAGS_ON_BY_DEFAULT.reached(version) {
+        diagnostics.push(
+            Diagnostic::warning(
+                "feature.vendored_behind_flag",
+                path.key("provider"),
+                format!(
+                    "in GitLab {version} the GitLab AI vendor model option is behind the feature flag `ai_self_hosted_vendored_features`, off by default until {}",
+                    timeline::FLAGS_ON_BY_DEFAULT.version_text()
+                ),
+            )
+            .with("feature", feature.key)
+            .with("flag", "ai_self_hosted_vendored_features"),
+        );
+    }
+    if !vendored_models_allowed(config) {
+        diagnostics.push(
+            Diagnostic::error(
+                "feature.vendored_offline",
+                path.key("provider"),
+                format!("{title} cannot use a GitLab AI vendor model: offline licences cannot use GitLab-managed models"),
+            )
+            .with("feature", feature.key),
+        );
+    }
+    if feature.agent_platform
+        && feature.key == "duo_agent_platform"
+        && timeline::VENDORED_HIDDEN_FOR_AGENTS.reached(version)
+    {
+        diagnostics.push(
+            Diagnostic::warning(
+                "feature.vendored_hidden",
+                path.key("provider"),
+                format!(
+                    "GitLab's settings page hides the GitLab AI vendor model option for {title} (from about {})",
+                    timeline::VENDORED_HIDDEN_FOR_AGENTS.version_text()
+                ),
+            )
+            .with("feature", feature.key),
+        );
+    }
+    if !feature.vendored_in_ui && timeline::VENDORED_GA.reached(version) {
+        diagnostics.push(
+            Diagnostic::warning(
+                "feature.vendored_not_listed",
+                path.key("provider"),
+                format!("GitLab does not list GitLab-managed models for {title} (issue 578924)"),
+            )
+            .with("feature", feature.key),
+        );
+    }
+    if let Some(model) = model {
+        if !timeline::VENDORED_GA.reached(version) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "feature.vendored_model_not_in_version",
+                    path.key("model"),
+                    format!(
+                        "choosing a GitLab-managed model exists from GitLab {}; GitLab {version} has the single GitLab AI vendor model option, so {model:?} is ignored",
+                        timeline::VENDORED_GA.version_text()
+                    ),
+                )
+                .with("feature", feature.key)
+                .with("model", model),
+            );
+        }
+    }
+    if resolve::own(config, feature) == Own::None && vendored_models_allowed(config) {
+        let outcome = if feature.falls_back_to_general_chat(version) {
+            "GitLab Duo Chat falls back to General Chat's model"
+        } else {
+            "it stays on with GitLab's default model parameters through the Local AI Gateway"
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                "feature.vendored_default_resolves_to_none",
+                path.key("model"),
+                format!(
+                    "with a Local AI Gateway URL set, GitLab's code resolves a vendored setting with the GitLab default model to no model, so {title} does not use a GitLab-managed model: {outcome}; pick a GitLab-managed model to pin it"
+                ),
+            )
+            .with("feature", feature.key)
+            .with("title", title),
+        );
+    }
+}
+
+fn self_hosted_features(config: &Config, agent_platform: bool) -> Vec<&'static Feature> {
+    config
+        .features
+        .iter()
+        .filter(|s| {
+            s.provider == Provider::SelfHosted && s.feature.exists_in(&config.gitlab_version)
+        })
+        .map(|s| s.feature)
+        .filter(|f| f.agent_platform == agent_platform)
+        .collect()
+}
+
+fn keys(features: &[&'static Feature]) -> Vec<String> {
+    features.iter().map(|f| f.key.to_owned()).collect()
+}
+
+/// The Local AI Gateway URL as GitLab checks it when the admin saves it
+/// (§6.1): normalised, at most 2048 characters, then the URL blocker with
+/// the save-time preset, the instance's deny-all setting and allowlist, and
+/// the resolved and server addresses the document gives.
+fn check_ai_gateway(config: &Config, allowlist: Allowlist, diagnostics: &mut Diagnostics) {
+    let path = Path::root().key("ai_gateway").key("url");
+    let url = config
+        .ai_gateway
+        .url
+        .as_deref()
+        .and_then(settings::normalize_url);
+    match url {
+        Some(url) => {
+            if let Some(d) = settings::check_length(&url, &path) {
+                diagnostics.push(d);
+            }
+            let mut policy = Preset::AiGatewaySave.policy(&config.gitlab_version);
+            policy.deny_all_requests_except_allowed =
+                config.network.deny_all_requests_except_allowed;
+            policy.outbound_local_requests_allowlist = allowlist;
+            let context = Context {
+                resolved_addresses: config.ai_gateway.resolved_addresses.clone(),
+                server_addresses: config.network.gitlab_server_addresses.clone(),
+                ..Context::default()
+            };
+            let verdict = check_url(&url, &policy, &context);
+            diagnostics.extend_under(&path, verdict.diagnostics);
+        }
+        None => {
+            let users = self_hosted_features(config, false);
+            if !users.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "ai_gateway.url_missing",
+                        path,
+                        format!(
+                            "{} use self-hosted models, but no Local AI Gateway URL is set: their requests would go to GitLab's cloud AI gateway, which cannot reach self-hosted models",
+                            users.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                    .with("features", keys(&users)),
+                );
+            }
+        }
+    }
+}
+
+fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
+    let version = &config.gitlab_version;
+    let section = Path::root().key("agent_platform");
+    let url_path = section.key("url");
+    let tls_path = section.key("tls");
+    let platform = &config.agent_platform;
+    let mode = TlsMode::for_version(version);
+    if mode == TlsMode::NotAvailable {
+        if platform.url.is_some() || platform.tls.is_some() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "agent_platform.not_in_version",
+                    section,
+                    format!(
+                        "GitLab {version} has no self-hosted Agent Platform service; it exists from {}",
+                        timeline::AGENT_PLATFORM.version_text()
+                    ),
+                )
+                .with("since", timeline::AGENT_PLATFORM.version_text()),
+            );
+        }
+        return;
+    }
+    let users = self_hosted_features(config, true);
+    let url = platform.url.as_deref().and_then(settings::normalize_url);
+    match &url {
+        Some(url) => {
+            if !agent_platform_self_hosted_allowed(config) {
+                diagnostics.push(Diagnostic::error(
+                    "agent_platform.permission",
+                    url_path.clone(),
+                    match config.license {
+                        License::Offline => "GitLab shows the Agent Platform service URL only with the GitLab Duo Agent Platform Self-Hosted add-on (offline licence)",
+                        License::Online => "GitLab shows the Agent Platform service URL only with the Duo Enterprise add-on and the beta setting turned on",
+                    },
+                ));
+            }
+            let (_, found) = settings::check_agent_platform_url(url);
+            diagnostics.extend_under(&url_path, found);
+            if users.is_empty() {
+                diagnostics.push(Diagnostic::warning(
+                    "agent_platform.url_unused",
+                    url_path.clone(),
+                    "GitLab uses the Agent Platform service URL only for Agent Platform features set to self_hosted, and none is",
+                ));
+            }
+        }
+        None if !users.is_empty() => diagnostics.push(
+            Diagnostic::error(
+                "agent_platform.url_missing",
+                url_path.clone(),
+                format!(
+                    "{} use self-hosted models, but no Agent Platform service URL is set",
+                    users.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .with("features", keys(&users)),
+        ),
+        None => {}
+    }
+    let secure = settings::effective_tls(config);
+    match mode {
+        TlsMode::EnvVar => {
+            if let Some(TlsInput::EnvValue(text)) = &platform.tls {
+                if settings::parse_boolean_word(text).is_none() {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "agent_platform.tls_unrecognised",
+                            tls_path.clone(),
+                            format!(
+                                "GitLab reads {}={text:?} as true (its default): only {} mean false",
+                                settings::TLS_ENV_VAR,
+                                settings::FALSE_WORDS.join(", ")
+                            ),
+                        )
+                        .with("value", text.as_str())
+                        .with("true_words", settings::TRUE_WORDS.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
+                        .with("false_words", settings::FALSE_WORDS.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>()),
+                    );
+                }
+            }
+            if secure == Some(false) {
+                let resolution = resolve::resolve(config);
+                let vendored: Vec<String> = resolution
+                    .features
+                    .iter()
+                    .filter(|f| {
+                        feature::lookup(f.feature).is_some_and(|x| x.agent_platform)
+                            && f.provider == Provider::Vendored
+                    })
+                    .map(|f| f.feature.to_owned())
+                    .collect();
+                if !vendored.is_empty() {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "agent_platform.tls_env_global",
+                            tls_path.clone(),
+                            format!(
+                                "{}=false is global in GitLab {version}: it also turns off TLS to GitLab's cloud Agent Platform, which {} use",
+                                settings::TLS_ENV_VAR,
+                                vendored.join(", ")
+                            ),
+                        )
+                        .with("features", vendored)
+                        .with("gitlab_message", settings::TLS_GLOBAL_DOC),
+                    );
+                }
+            }
+        }
+        TlsMode::StoredSetting => {
+            if let Some(TlsInput::EnvValue(text)) = &platform.tls {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "agent_platform.tls_not_boolean",
+                        tls_path.clone(),
+                        format!(
+                            "from GitLab {} TLS is the stored checkbox \"{}\": give true or false, not {text:?} ({} is read only once, when upgrading)",
+                            timeline::TLS_SETTING.version_text(),
+                            settings::TLS_CHECKBOX_LABEL,
+                            settings::TLS_ENV_VAR
+                        ),
+                    )
+                    .with("value", text.as_str()),
+                );
+            } else if secure == Some(false) && users.is_empty() {
+                diagnostics.push(Diagnostic::info(
+                    "agent_platform.tls_unused",
+                    tls_path.clone(),
+                    "the TLS setting applies only when an Agent Platform feature is self-hosted, and none is",
+                ));
+            }
+        }
+        TlsMode::NotAvailable => {}
+    }
+}
+
+/// Say what GitLab never reports: which Chat features silently use General
+/// Chat's model, and which features have no model but stay on.
+fn report_resolution(config: &Config, diagnostics: &mut Diagnostics) {
+    let resolution = resolve::resolve(config);
+    let version = &config.gitlab_version;
+    let fallback: Vec<&resolve::ResolvedFeature> = resolution
+        .features
+        .iter()
+        .filter(|f| f.via == Via::GeneralChatFallback)
+        .collect();
+    if !fallback.is_empty() {
+        let general = feature::general_chat();
+        let target = match resolution.feature(general.key) {
+            Some(g) if g.provider == Provider::SelfHosted => {
+                format!(
+                    "the self-hosted model {:?}",
+                    g.model.as_deref().unwrap_or_default()
+                )
+            }
+            Some(g) if g.provider == Provider::Vendored => "a GitLab-managed model".to_owned(),
+            Some(g) if g.provider == Provider::Disabled => {
+                "nothing: General Chat is disabled".to_owned()
+            }
+            _ => "no model: General Chat has none either".to_owned(),
+        };
+        let titles: Vec<&str> = fallback.iter().map(|f| f.title).collect();
+        diagnostics.push(
+            Diagnostic::info(
+                "feature.general_chat_fallback",
+                Path::root().key("features"),
+                format!(
+                    "{} have no model of their own and use {}'s: {target}",
+                    titles.join(", "),
+                    general.title(version)
+                ),
+            )
+            .with(
+                "features",
+                fallback
+                    .iter()
+                    .map(|f| f.feature.to_owned())
+                    .collect::<Vec<_>>(),
+            ),
+        );
+    }
+    let unassigned: Vec<&resolve::ResolvedFeature> = resolution
+        .features
+        .iter()
+        .filter(|f| f.provider == Provider::Unassigned && f.enabled)
+        .collect();
+    if !unassigned.is_empty() {
+        let titles: Vec<&str> = unassigned.iter().map(|f| f.title).collect();
+        diagnostics.push(
+            Diagnostic::info(
+                "feature.no_model_stays_on",
+                Path::root().key("features"),
+                format!(
+                    "{} have no model and stay on: GitLab sends their requests with its default model parameters through the AI gateway; set a feature's provider to disabled to turn it off",
+                    titles.join(", ")
+                ),
+            )
+            .with("features", unassigned.iter().map(|f| f.feature.to_owned()).collect::<Vec<_>>()),
+        );
+    }
+}

@@ -1,0 +1,293 @@
+//! The feature catalog by GitLab version: which features and sub-features an
+//! admin can assign a model to, their UI titles and groups, release states,
+//! whether they sit behind the beta setting, the compatible model families,
+//! and the providers a feature can use.
+//!
+//! The data lives in [`FEATURES`] (from the reference's §3 JSON rows) and
+//! the dated changes in [`timeline`]; the functions here only ask them.
+//!
+//! ```
+//! use duo_selfhosted::feature::{self, Group};
+//! use duo_selfhosted::GitLabVersion;
+//!
+//! let v: GitLabVersion = "18.9".parse().unwrap();
+//! let chat = feature::lookup("duo_agent_platform_agentic_chat").unwrap();
+//! assert_eq!(chat.title(&v), "Agentic Chat");
+//! assert_eq!(chat.group, Group::AgentPlatform);
+//! assert!(!chat.is_compatible(&v, "codestral"));
+//! assert_eq!(
+//!     chat.incompatible_message(&v, "codestral"),
+//!     "Codestral is incompatible with the Agentic Chat feature"
+//! );
+//! ```
+
+mod catalog;
+pub mod provider;
+pub mod timeline;
+
+pub use catalog::FEATURES;
+pub use provider::Provider;
+
+use crate::version::GitLabVersion;
+use serde::Serialize;
+
+/// A section of GitLab's feature-settings page (`DUO_MAIN_FEATURES`, in the
+/// page's order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Group {
+    /// "Code Suggestions" (always shown).
+    CodeSuggestions,
+    /// "GitLab Duo Chat" (always shown).
+    DuoChat,
+    /// "GitLab Duo for merge requests".
+    MergeRequests,
+    /// "GitLab Duo for issues".
+    Issues,
+    /// "GitLab Duo Agent Platform".
+    AgentPlatform,
+    /// "Other GitLab Duo features".
+    Other,
+}
+
+/// The groups in page order, with their id, title and whether GitLab shows
+/// the section even when it has no allowed feature (`duo-domain.md` §3.4).
+pub const GROUPS: &[(Group, &str, &str, bool)] = &[
+    (
+        Group::CodeSuggestions,
+        "code-suggestions",
+        "Code Suggestions",
+        true,
+    ),
+    (Group::DuoChat, "duo-chat", "GitLab Duo Chat", true),
+    (
+        Group::MergeRequests,
+        "duo-merge-requests",
+        "GitLab Duo for merge requests",
+        false,
+    ),
+    (Group::Issues, "duo-issues", "GitLab Duo for issues", false),
+    (
+        Group::AgentPlatform,
+        "duo-agent-platform",
+        "GitLab Duo Agent Platform",
+        false,
+    ),
+    (
+        Group::Other,
+        "other-duo-features",
+        "Other GitLab Duo features",
+        false,
+    ),
+];
+
+impl Group {
+    fn row(self) -> (Group, &'static str, &'static str, bool) {
+        // GROUPS lists every variant, in declaration order.
+        GROUPS[self as usize]
+    }
+
+    /// The section title in GitLab's UI.
+    pub fn title(self) -> &'static str {
+        self.row().2
+    }
+
+    /// The section id in GitLab's front end.
+    pub fn id(self) -> &'static str {
+        self.row().1
+    }
+
+    /// Whether GitLab shows the section even with no allowed feature in it.
+    pub fn always_shown(self) -> bool {
+        self.row().3
+    }
+}
+
+/// A feature's release state; non-GA rows get a badge in the UI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReleaseState {
+    /// Generally available.
+    Ga,
+    /// Beta.
+    Beta,
+    /// Experiment.
+    Experiment,
+}
+
+/// How a feature takes part in classic Duo Chat's model resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChatRole {
+    /// Not a classic Chat request: no fallback.
+    None,
+    /// General Chat (`duo_chat`), the fallback target itself.
+    GeneralChat,
+    /// A "GitLab Duo Chat" sub-feature: falls back to General Chat.
+    SubFeature,
+    /// Outside the Chat group in the UI, but its requests go through the
+    /// Chat request path, so GitLab's code applies the same fallback
+    /// (`code_level_chat_fallback` in the reference data).
+    CodeLevel,
+}
+
+/// One feature or sub-feature (a row of [`FEATURES`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Feature {
+    /// GitLab's key, e.g. `duo_chat_fix_code`.
+    pub key: &'static str,
+    /// GitLab's enum integer.
+    pub id: u8,
+    /// The UI section.
+    pub group: Group,
+    /// UI titles, each from the release given, oldest first.
+    pub titles: &'static [((u16, u16), &'static str)],
+    /// Release state (badge).
+    pub release: ReleaseState,
+    /// First release offering the feature.
+    pub since: (u16, u16),
+    /// First release in GitLab's STABLE set; before it (or with `None`,
+    /// never) the feature is FLAGGED: listed only with the beta setting on.
+    pub stable_since: Option<(u16, u16)>,
+    /// Compatible model family keys, each list from the release given.
+    pub families: &'static [((u16, u16), &'static [&'static str])],
+    /// Its part in the Chat fallback.
+    pub chat: ChatRole,
+    /// Hidden on Premium (GitLab removes it from `allowed_features`).
+    pub ultimate_only: bool,
+    /// One of the Agent Platform features whose self-hosted use needs the
+    /// Agent Platform permission and service URL.
+    pub agent_platform: bool,
+    /// Whether GitLab's 18.9 resolver lists GitLab-managed models for it
+    /// (`glab_ask_git_command` is filtered out, issue 578924).
+    pub vendored_in_ui: bool,
+}
+
+fn pick<T: Copy>(rows: &[((u16, u16), T)], version: &GitLabVersion) -> Option<T> {
+    rows.iter()
+        .rev()
+        .find(|(since, _)| version.at_least(since.0, since.1))
+        .or(rows.first())
+        .map(|(_, value)| *value)
+}
+
+impl Feature {
+    /// The UI title in `version`.
+    pub fn title(&self, version: &GitLabVersion) -> &'static str {
+        pick(self.titles, version).unwrap_or(self.key)
+    }
+
+    /// Whether `version` offers the feature at all.
+    pub fn exists_in(&self, version: &GitLabVersion) -> bool {
+        version.at_least(self.since.0, self.since.1)
+    }
+
+    /// Whether the feature is in GitLab's STABLE set in `version` (listed
+    /// without the beta setting).
+    pub fn is_stable(&self, version: &GitLabVersion) -> bool {
+        self.stable_since
+            .is_some_and(|(major, minor)| version.at_least(major, minor))
+    }
+
+    /// The compatible family keys in `version`.
+    pub fn compatible_families(&self, version: &GitLabVersion) -> &'static [&'static str] {
+        pick(self.families, version).unwrap_or(&[])
+    }
+
+    /// Whether a model of `family` may serve the feature in `version`.
+    /// GitLab allows every family when the list is empty (no feature has one).
+    pub fn is_compatible(&self, version: &GitLabVersion, family: &str) -> bool {
+        let families = self.compatible_families(version);
+        families.is_empty() || families.contains(&family)
+    }
+
+    /// GitLab's validation message for an incompatible family:
+    /// `"%{selected_model} is incompatible with the %{title} feature"`, where
+    /// the model is the family key with its first letter upper-cased.
+    pub fn incompatible_message(&self, version: &GitLabVersion, family: &str) -> String {
+        let mut chars = family.chars();
+        let capitalised: String = match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+        format!(
+            "{capitalised} is incompatible with the {} feature",
+            self.title(version)
+        )
+    }
+
+    /// Whether GitLab's code sends the feature's requests through classic
+    /// Chat's resolution, which falls back to General Chat.
+    pub fn falls_back_to_general_chat(&self, version: &GitLabVersion) -> bool {
+        matches!(self.chat, ChatRole::SubFeature | ChatRole::CodeLevel)
+            && timeline::CHAT_SUB_FEATURES.reached(version)
+    }
+
+    /// Whether the feature is a classic Chat feature (General Chat, a
+    /// sub-feature, or a feature using the Chat request path).
+    pub fn is_classic_chat(&self) -> bool {
+        self.chat != ChatRole::None
+    }
+}
+
+/// The feature with GitLab key `key`, in any version.
+pub fn lookup(key: &str) -> Option<&'static Feature> {
+    FEATURES.iter().find(|f| f.key == key)
+}
+
+/// General Chat, the Chat fallback target.
+pub fn general_chat() -> &'static Feature {
+    // `duo_chat` is a row of the table (a test checks it); the first row is
+    // only reached if the table were edited to drop it.
+    FEATURES
+        .iter()
+        .find(|f| f.chat == ChatRole::GeneralChat)
+        .unwrap_or(&FEATURES[0])
+}
+
+/// Every feature `version` has, whatever the beta setting and tier.
+pub fn in_version(version: &GitLabVersion) -> impl Iterator<Item = &'static Feature> + '_ {
+    FEATURES.iter().filter(move |f| f.exists_in(version))
+}
+
+/// What decides GitLab's `allowed_features` list besides the version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Offer {
+    /// "Use beta models and features in GitLab Duo Self-Hosted" is on.
+    pub beta: bool,
+    /// The licence is Premium (not Ultimate).
+    pub premium: bool,
+}
+
+/// Why a feature is not in GitLab's list for a version and set-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotOffered {
+    /// The version does not have it.
+    NotInVersion,
+    /// A FLAGGED feature with the beta setting off.
+    NeedsBeta,
+    /// Hidden on Premium.
+    UltimateOnly,
+}
+
+impl Feature {
+    /// GitLab's `allowed_features` rule (§3.3): STABLE, plus FLAGGED with
+    /// the beta setting on, minus the Ultimate-only features on Premium.
+    pub fn offered(&self, version: &GitLabVersion, offer: Offer) -> Result<(), NotOffered> {
+        if !self.exists_in(version) {
+            Err(NotOffered::NotInVersion)
+        } else if !self.is_stable(version) && !offer.beta {
+            Err(NotOffered::NeedsBeta)
+        } else if self.ultimate_only && offer.premium {
+            Err(NotOffered::UltimateOnly)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The features GitLab lists for `version` and `offer`, in enum order.
+pub fn allowed(version: &GitLabVersion, offer: Offer) -> Vec<&'static Feature> {
+    FEATURES
+        .iter()
+        .filter(|f| f.offered(version, offer).is_ok())
+        .collect()
+}

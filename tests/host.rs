@@ -1,0 +1,238 @@
+//! URL and host parsing: the WHATWG reading against Node's `URL` over a
+//! generated corpus (`tests/data/whatwg-hosts.json`, written by
+//! `scripts/url-differential/corpus.mjs` with Node 20's ada; the CI step
+//! `scripts/ci/20-url-differential.sh` checks the recording is current),
+//! GitLab's reading (Addressable + resolver), and no panics anywhere.
+
+mod util;
+
+use duo_selfhosted::address::{classify, AddressClass};
+use duo_selfhosted::blocker::{apply_policy_text, check_url, Context, Policy};
+use duo_selfhosted::host::addressable::AddressableUri;
+use duo_selfhosted::host::{inet, Host, WhatwgUrl};
+use proptest::prelude::*;
+
+/// Hosts where Node 20.20.2 (ada 2.9.2) and the `url` crate disagree, each
+/// explained.
+///
+/// U+180E (`url-blocker.md` §8 item 7): UTS #46 tables differ by Unicode
+/// version; Unicode 16+ tables (the `idna` crate, whatwg-url 17.3 with
+/// tr46 7.0) ignore the code point, so `\u{180E}localhost` is `localhost`
+/// (loopback); ada 2.9.2's older tables refuse it. Either outcome is
+/// acceptable; neither is public.
+///
+/// A label made only of Arabic-Indic digits (bidi class AN) fails UTS #46
+/// CheckBidi (RFC 5893 rule 1: a bidi label must start with L, R or AL),
+/// which WHATWG's "domain to ASCII" turns on; the `idna` crate refuses it,
+/// ada 2.9.2 lets it through. Refusing is the stricter reading and the
+/// host is then `invalid`, never public.
+const EXPLAINED: &[(&str, &str)] = &[
+    (
+        "\u{180e}localhost",
+        "U+180E: ignored by Unicode 16+ UTS #46 tables, refused by ada 2.9.2 (§8 item 7)",
+    ),
+    ("\u{180e}LOCALHOST", "as above"),
+    ("www.\u{180e}localhost", "as above"),
+    (
+        "\u{661}\u{662}\u{663}.com",
+        "Arabic-Indic digit label: CheckBidi (RFC 5893 rule 1)",
+    ),
+    ("\u{661}\u{662}\u{663}.COM", "as above"),
+    ("www.\u{661}\u{662}\u{663}.com", "as above"),
+];
+
+/// The recorded corpus, or a live one when `DUO_WHATWG_CORPUS` names a
+/// file (the CI step records Node's answers afresh and passes them here).
+fn corpus() -> Vec<(String, Option<String>)> {
+    let live = std::env::var("DUO_WHATWG_CORPUS")
+        .ok()
+        .map(|path| std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")));
+    let text = live
+        .as_deref()
+        .unwrap_or(include_str!("data/whatwg-hosts.json"));
+    let rows: Vec<(String, Option<String>)> =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("corpus: {e}"));
+    rows
+}
+
+#[test]
+fn agrees_with_node_whatwg_url() {
+    let rows = corpus();
+    assert!(rows.len() > 4000, "the corpus has {} hosts", rows.len());
+    let mut disagreements = Vec::new();
+    for (host, node) in &rows {
+        let ours = WhatwgUrl::parse(&format!("http://{host}/"))
+            .ok()
+            .and_then(|u| u.host.map(|h| h.to_string()));
+        if ours != *node {
+            match EXPLAINED.iter().find(|(h, _)| h == host) {
+                Some(_) => {
+                    // The explained cases still never classify as public.
+                    assert_ne!(
+                        classify(&format!("http://{host}/")).class,
+                        AddressClass::Public,
+                        "{host:?}"
+                    );
+                }
+                None => disagreements.push(format!("{host:?}: node {node:?}, ours {ours:?}")),
+            }
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements:\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
+    );
+}
+
+#[test]
+fn invalid_hosts_never_classify_as_public() {
+    for (host, node) in corpus() {
+        if node.is_none() {
+            let class = classify(&format!("http://{host}/")).class;
+            assert!(
+                class == AddressClass::Invalid || EXPLAINED.iter().any(|(h, _)| *h == host),
+                "{host:?}: {class}"
+            );
+        }
+    }
+}
+
+#[test]
+fn gitlab_reading_of_hosts() {
+    // §9 readings: (url, Addressable's hostname, resolver's numeric reading).
+    let rows: &[(&str, Option<&str>, Option<&str>)] = &[
+        (
+            "http://127.1.1.1:80\\@127.2.2.2:80/",
+            Some("127.2.2.2"),
+            Some("127.2.2.2"),
+        ),
+        ("http://127.1.1.1:80\\@evil.com/", Some("evil.com"), None),
+        (
+            "http://a@b@127.2.2.2/",
+            Some("127.2.2.2"),
+            Some("127.2.2.2"),
+        ),
+        (
+            "http://127.1.1.1:80#@127.2.2.2/",
+            Some("127.1.1.1"),
+            Some("127.1.1.1"),
+        ),
+        ("http://0x7f.1/", Some("0x7f.1"), Some("127.0.0.1")),
+        ("http://%31%32%37.0.0.1/", Some("%31%32%37.0.0.1"), None),
+        ("http://127.0.0.1./", Some("127.0.0.1."), None),
+        (
+            "http://[::ffff:127.0.0.1]/",
+            Some("::ffff:127.0.0.1"),
+            Some("::ffff:7f00:1"),
+        ),
+        ("http:127.0.0.1/", None, None),
+    ];
+    for (url, hostname, numeric) in rows {
+        let uri = AddressableUri::parse(url).unwrap_or_else(|e| panic!("{url}: {}", e.0));
+        assert_eq!(uri.hostname(), *hostname, "{url}");
+        let reading = uri
+            .hostname()
+            .and_then(inet::numeric_host)
+            .map(|ip| ip.to_string());
+        let expected = numeric.map(|n| {
+            n.parse::<std::net::IpAddr>()
+                .map(|ip| ip.to_string())
+                .unwrap_or_default()
+        });
+        assert_eq!(reading, expected, "{url}");
+    }
+}
+
+#[test]
+fn differential_diagnostics() {
+    // §9 table: each hazard is reported with its code.
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "http://127.1.1.1:80\\@127.2.2.2:80/",
+            &["url.backslash", "url.userinfo", "url.parser_differential"],
+        ),
+        (
+            "http://%31%32%37.0.0.1/",
+            &["url.percent_encoded_host", "url.parser_differential"],
+        ),
+        ("http://127.0.0.1./", &["url.parser_differential"]),
+        (
+            "http://①②⑦.⓪.⓪.①/",
+            &["url.non_ascii_host", "url.parser_differential"],
+        ),
+        ("http://0x17f000001/", &["url.parser_differential"]),
+        ("http://0x7f.1/", &["url.non_canonical_ip"]),
+        ("http://ğitlab.com/", &["url.non_ascii_host"]),
+        ("http://A.com@127.0.0.1/", &["url.userinfo"]),
+        ("http://example.com/", &[]),
+        ("http://[::ffff:127.0.0.1]/", &[]),
+    ];
+    for (url, codes) in rows {
+        let verdict = check_url(url, &Policy::default(), &Context::default());
+        let found: Vec<&str> = util::codes(&verdict.diagnostics)
+            .into_iter()
+            .filter(|c| {
+                [
+                    "url.backslash",
+                    "url.userinfo",
+                    "url.parser_differential",
+                    "url.percent_encoded_host",
+                    "url.non_ascii_host",
+                    "url.non_canonical_ip",
+                    "url.control_whitespace",
+                ]
+                .contains(c)
+            })
+            .collect();
+        assert_eq!(found, *codes, "{url}");
+    }
+}
+
+#[test]
+fn host_type() {
+    assert_eq!(
+        Host::parse("LOCALHOST").map(|h| h.to_string()),
+        Ok("localhost".to_owned())
+    );
+    assert_eq!(
+        Host::parse("2130706433").map(|h| h.ip().map(|i| i.to_string())),
+        Ok(Some("127.0.0.1".to_owned()))
+    );
+    assert!(Host::parse("1.1.1.1.1").is_err());
+    let json = serde_json::to_string(&Host::parse("::1").unwrap_or(Host::Domain(String::new())))
+        .unwrap_or_default();
+    assert_eq!(json, "\"[::1]\"");
+}
+
+proptest! {
+    #[test]
+    fn parsers_never_panic(input in ".{0,80}") {
+        let _ = WhatwgUrl::parse(&input);
+        let _ = Host::parse(&input);
+        if let Ok(uri) = AddressableUri::parse(&input) {
+            let _ = (uri.normalized_host(), uri.to_uri_string(), uri.effective_port());
+        }
+        let _ = inet::numeric_host(&input);
+        let _ = check_url(&input, &Policy::default(), &Context::default());
+    }
+
+    #[test]
+    fn url_shaped_inputs_never_panic(host in "[a-zA-Z0-9.:%@\\[\\]\\\\-]{0,30}", tail in "[/?#a-z&<>%]{0,10}", port in proptest::option::of(0u32..100_000)) {
+        let url = match port {
+            Some(p) => format!("http://{host}:{p}{tail}"),
+            None => format!("http://{host}{tail}"),
+        };
+        let verdict = check_url(&url, &Policy { allow_local_network: false, enforce_sanitization: true, ..Policy::default() }, &Context::default());
+        prop_assert!(verdict.blocked != Some(false) || verdict.code.is_none());
+        let _ = classify(&url);
+    }
+
+    #[test]
+    fn policy_json_never_panics(text in ".{0,80}") {
+        let mut policy = Policy::default();
+        let mut context = Context::default();
+        let _ = apply_policy_text(&text, &mut policy, &mut context);
+    }
+}
