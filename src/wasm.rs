@@ -17,6 +17,8 @@
 use crate::allowlist::{parse_report, Allowlist};
 use crate::bedrock::{bedrock_identifier_with, default_table, Prefer};
 use crate::blocker::{apply_policy_text, check_url, Context, Policy};
+use crate::config::{self, Config};
+use crate::diagnostic::Diagnostics;
 use crate::family::DeploymentMethod;
 use crate::identifier::identifier_report;
 use crate::model::{ModelContext, ModelReport};
@@ -160,4 +162,32 @@ pub fn check_model_json(record_json: &str) -> String {
         record_json,
         &ModelContext::default(),
     ))
+}
+
+/// `duo-selfhosted check FILE --format json` for a JSON document.
+#[wasm_bindgen]
+pub fn validate_config_json(config_json: &str) -> String {
+    to_json(&config::check_json(config_json))
+}
+
+/// What `resolve_features_json` answers for a document that cannot be read
+/// at all (where the CLI's `resolve` stops with a usage error listing the
+/// same diagnostics): no features, and why.
+#[derive(serde::Serialize)]
+struct Unreadable {
+    features: [(); 0],
+    diagnostics: Diagnostics,
+}
+
+/// `duo-selfhosted resolve FILE --format json` for a JSON document.
+#[wasm_bindgen]
+pub fn resolve_features_json(config_json: &str) -> String {
+    let decoded = Config::from_json(config_json);
+    match decoded.config {
+        Some(config) => to_json(&config::resolve(&config)),
+        None => to_json(&Unreadable {
+            features: [],
+            diagnostics: decoded.diagnostics,
+        }),
+    }
 }

@@ -213,6 +213,152 @@ export interface CheckReport {
 }
 
 // ---------------------------------------------------------------------------
+// The configuration document (`duo-selfhosted check` / `resolve`)
+
+/** A feature's provider. */
+export type Provider = 'self_hosted' | 'vendored' | 'disabled' | 'unassigned';
+
+/** One feature's setting. */
+export interface FeatureSetting {
+  provider: Provider;
+  /** self_hosted: the deployment name; vendored: an optional GitLab-managed model. */
+  model?: string;
+}
+
+/** A self-hosted model deployment in the configuration (a ModelRecord plus AWS_REGION_NAME). */
+export interface SelfHostedModel extends ModelRecord {
+  /** Bedrock: the AI gateway's AWS_REGION_NAME (LiteLLM prefers it over AWS_REGION). */
+  aws_region_name?: string;
+}
+
+/** The whole Duo Self-Hosted set-up as one document; unknown fields are errors. */
+export interface ConfigDocument {
+  /** `major.minor`, e.g. `"18.9"`; the rules follow this version. */
+  gitlab_version: string;
+  offering?: 'self_managed' | 'dedicated' | 'gitlab_com';
+  tier: 'free' | 'premium' | 'ultimate';
+  add_ons?: ('duo_core' | 'duo_pro' | 'duo_enterprise' | 'duo_agent_platform_self_hosted')[];
+  license?: 'online' | 'offline';
+  installation?: 'linux_package' | 'self_compiled' | 'helm_chart' | 'docker';
+  beta_models_and_features?: boolean;
+  network?: {
+    allow_local_requests_from_web_hooks_and_services?: boolean;
+    deny_all_requests_except_allowed?: boolean;
+    /** One entry per element, or one string as typed in GitLab's text area. */
+    outbound_allowlist?: string | string[];
+    /** The GitLab server's own IP addresses, if known. */
+    gitlab_server_addresses?: string[];
+  };
+  ai_gateway?: {
+    /** The Local AI Gateway URL as typed in GitLab. */
+    url?: string;
+    /** What the host resolves to on the GitLab server: absent when unknown, empty when it does not resolve. */
+    resolved_addresses?: string[];
+  };
+  agent_platform?: {
+    /** `host:port`, without `http://` or `https://`. */
+    url?: string;
+    /** 18.10+: the stored setting; 18.4-18.9: DUO_AGENT_PLATFORM_SERVICE_SECURE (boolean or its text). */
+    tls?: boolean | string;
+  };
+  self_hosted_models?: SelfHostedModel[];
+  /** Keyed by GitLab's feature key (`code_generations`, `duo_chat_fix_code`, …); a feature left out is unassigned. */
+  features?: Record<string, FeatureSetting>;
+}
+
+/** What one feature will actually use, and why. */
+export interface ResolvedFeature {
+  /** GitLab's feature key. */
+  readonly feature: string;
+  /** The UI title, e.g. `General Chat`. */
+  readonly title: string;
+  /** The UI group, e.g. `GitLab Duo Chat`. */
+  readonly group: string;
+  readonly provider: Provider;
+  /** The deployment name (or vendored model), or null. */
+  readonly model: string | null;
+  readonly family: string | null;
+  /** `general_chat_fallback`: a Chat sub-feature with nothing of its own uses General Chat's setting. */
+  readonly via: 'own' | 'general_chat_fallback';
+  readonly enabled: boolean;
+}
+
+/** `resolveFeatures(config)`: `duo-selfhosted resolve --format json`. */
+export interface Resolution {
+  /** Every feature the GitLab version offers. */
+  readonly features: readonly ResolvedFeature[];
+  /**
+   * Only for a document that cannot be read at all (where the CLI stops with
+   * a usage error): why. `features` is then empty.
+   */
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// Standard Schema v1 (https://standardschema.dev), as the spec asks
+// libraries to declare it.
+
+/** The Standard Schema v1 interface. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
+}
+
+/** A configuration issue: Standard Schema's, plus the diagnostic code. */
+export interface ConfigIssue extends StandardSchemaV1.Issue {
+  readonly code?: string;
+}
+
+/**
+ * The configuration document as a Standard Schema v1 validator (synchronous):
+ * `configSchema['~standard'].validate(value)` returns `{ value }`, or
+ * `{ issues: [{ message, path, code }] }` for every error-severity diagnostic
+ * (warnings and advice do not fail validation).
+ */
+export declare const configSchema: {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: 'duo-selfhosted';
+    readonly validate: (value: unknown) => StandardSchemaV1.SuccessResult<ConfigDocument> | ConfigFailure;
+    readonly types?: StandardSchemaV1.Types<ConfigDocument, ConfigDocument> | undefined;
+  };
+};
+
+/** What `configSchema` returns for an invalid document. */
+export interface ConfigFailure {
+  readonly issues: ReadonlyArray<ConfigIssue>;
+}
+
+// ---------------------------------------------------------------------------
 // Functions. Each returns the CLI's `--format json` document; invalid input
 // gives diagnostics, never an exception. A wrong argument type, or what the
 // CLI refuses as a usage error (an unknown preset, method or policy key),
@@ -238,3 +384,9 @@ export function bedrockIdentifier(request: BedrockRequest): BedrockReport;
 
 /** One self-hosted model record, as an object or as JSON text (malformed text gets a diagnostic). */
 export function checkModel(record: ModelRecord | string): CheckReport;
+
+/** A whole configuration document checked, as an object or JSON text (malformed text gets a diagnostic). */
+export function validateConfig(config: ConfigDocument | string): CheckReport;
+
+/** What every feature will actually use, including General Chat fallbacks. */
+export function resolveFeatures(config: ConfigDocument | string): Resolution;

@@ -146,3 +146,56 @@ export function bedrockIdentifier(request) {
 export function checkModel(record) {
   return call('checkModel', wasm.check_model_json, documentText('checkModel', 'record', record));
 }
+
+/** A whole configuration document checked (`duo-selfhosted check --format json`); an object or its JSON text. */
+export function validateConfig(config) {
+  return call('validateConfig', wasm.validate_config_json, documentText('validateConfig', 'config', config));
+}
+
+/**
+ * What every feature will actually use (`duo-selfhosted resolve --format json`).
+ * A document that cannot be read at all (where the CLI stops with a usage
+ * error) gives no features and the diagnostics saying why.
+ */
+export function resolveFeatures(config) {
+  return call('resolveFeatures', wasm.resolve_features_json, documentText('resolveFeatures', 'config', config));
+}
+
+// Standard Schema v1 (https://standardschema.dev): the configuration
+// document's validator for form libraries. Error-severity diagnostics become
+// issues; warnings and advice do not fail validation.
+function pointerPath(pointer) {
+  if (pointer === '') return undefined;
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+/** The configuration document as a Standard Schema v1 validator. */
+export const configSchema = Object.freeze({
+  '~standard': Object.freeze({
+    version: 1,
+    vendor: 'duo-selfhosted',
+    validate(value) {
+      let text;
+      try {
+        text = JSON.stringify(value === undefined ? null : value);
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined) {
+        return { issues: [{ message: `the configuration must be JSON data, got ${describe(value)}` }] };
+      }
+      const report = validateConfig(text);
+      const issues = report.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => {
+          const path = pointerPath(d.pointer);
+          return path === undefined ? { message: d.message, code: d.code } : { message: d.message, path, code: d.code };
+        });
+      return issues.length === 0 ? { value } : { issues };
+    },
+  }),
+});

@@ -155,3 +155,79 @@ export const modelRecords = [
 export const modelTexts = ['', '{', '[]', 'null', '"text"', '{"name": "a",}', '{"name":"a","name":"b"}', '\ufeff{}'];
 
 export const configTexts = ['', '{', '[]', 'null', '42', '{"gitlab_version": }', 'gitlab_version = "18.9"'];
+
+// Whole configurations: the bundled example and variations of it that touch
+// every area (versions, offerings, licences, models, features, URLs, TLS),
+// including wrong types and unknown fields.
+export function configs(example) {
+  const clone = () => structuredClone(example);
+  const out = [example];
+  const edit = (fn) => {
+    const c = clone();
+    fn(c);
+    out.push(c);
+  };
+  for (const v of ['17.0', '17.9', '18.0', '18.3', '18.4', '18.9', '18.10', '18.11', '19.2', '19.5', '20.0', '18', 'x', 18.9]) {
+    edit((c) => (c.gitlab_version = v));
+  }
+  for (const key of Object.keys(example)) edit((c) => delete c[key]);
+  edit((c) => (c.gitlab_verison = '18.9'));
+  edit((c) => (c.tier = 'premium'));
+  edit((c) => (c.tier = 'gold'));
+  edit((c) => (c.tier = 5));
+  edit((c) => (c.offering = 'gitlab_com'));
+  edit((c) => (c.license = 'offline'));
+  edit((c) => (c.add_ons = []));
+  edit((c) => (c.add_ons = ['duo_pro', 'duo_agent_platform_self_hosted', 'duo_enterprise', 'duo_enterprise']));
+  edit((c) => (c.beta_models_and_features = false));
+  edit((c) => (c.beta_models_and_features = 'yes'));
+  edit((c) => (c.installation = 'self_compiled'));
+  edit((c) => (c.network.outbound_allowlist = '10.0.0.0/8\nai-gateway.internal;https://vllm.internal:8000'));
+  edit((c) => (c.network.outbound_allowlist = 5));
+  edit((c) => (c.network.deny_all_requests_except_allowed = true));
+  edit((c) => (c.network.allow_local_requests_from_web_hooks_and_services = true));
+  edit((c) => (c.network.outbound_allowlist = []));
+  for (const url of ['http://127.0.0.1:5052', 'http://169.254.169.254/', '', '   ', 'ftp://ai-gateway.internal', 'http://a\\b@c/', `http://${'a'.repeat(2050)}.com`, 'http://ai-gateway.internal:5052//']) {
+    edit((c) => (c.ai_gateway.url = url));
+  }
+  edit((c) => delete c.ai_gateway.resolved_addresses);
+  edit((c) => (c.ai_gateway.resolved_addresses = []));
+  edit((c) => (c.ai_gateway.resolved_addresses = ['127.0.0.1']));
+  for (const url of ['http://ai-gateway.internal:50052', 'https://ai-gateway.internal:50052', 'ai-gateway.internal', '', 'ai-gateway.internal:50052/']) {
+    edit((c) => (c.agent_platform.url = url));
+  }
+  for (const tls of [true, 'true', 'false', 'False', 'yes', 0, null]) edit((c) => (c.agent_platform.tls = tls));
+  edit((c) => (c.gitlab_version = '18.10'));
+  edit((c) => {
+    c.gitlab_version = '18.10';
+    c.agent_platform.tls = 'false';
+  });
+  edit((c) => (c.self_hosted_models[0].endpoint = 'http://vllm.internal:8000'));
+  edit((c) => (c.self_hosted_models[0].identifier = 'Mistral-Small'));
+  edit((c) => (c.self_hosted_models[0].family = 'mistrall'));
+  edit((c) => (c.self_hosted_models[1].name = c.self_hosted_models[0].name));
+  edit((c) => (c.self_hosted_models[2].identifier = 'bedrock/anthropic.claude-sonnet-4-5-20250929-v1:0'));
+  edit((c) => (c.self_hosted_models[2].aws_region = 'eu-west-2'));
+  edit((c) => (c.self_hosted_models[2].aws_region = 'mars-north-1'));
+  edit((c) => (c.self_hosted_models[2].deployment = 'vertex_ai'));
+  edit((c) => (c.self_hosted_models = {}));
+  edit((c) => c.self_hosted_models.push({ name: 'extra', family: 'gpt', deployment: 'azure_openai', identifier: 'azure/gpt-4o', api_key: 'sk-secret', extra: true }));
+  const keys = Object.keys(example.features);
+  for (const provider of ['self_hosted', 'vendored', 'disabled', 'unassigned', 'openai']) {
+    edit((c) => (c.features.duo_chat = provider === 'self_hosted' ? { provider, model: 'Codestral on vLLM' } : { provider }));
+  }
+  edit((c) => delete c.features.duo_chat);
+  edit((c) => (c.features = {}));
+  edit((c) => (c.features.duo_chat_explain_code = { provider: 'unassigned' }));
+  edit((c) => (c.features.duo_chat_fix_code = { provider: 'self_hosted', model: 'Codestral on vLLM' }));
+  edit((c) => (c.features.duo_chat_write_tests = { provider: 'self_hosted', model: 'nope' }));
+  edit((c) => (c.features.duo_chat_refactor_code = { provider: 'vendored', model: 'claude_sonnet_3_7' }));
+  edit((c) => (c.features.duo_chat_summarize_comment = { provider: 'disabled' }));
+  edit((c) => (c.features[keys[0]] = 'self_hosted'));
+  edit((c) => (c.features.code_completions = { provider: 'self_hosted', model: 'Claude Sonnet 4.5 on Bedrock' }));
+  edit((c) => {
+    c.license = 'offline';
+    c.features.review_merge_request = { provider: 'vendored' };
+  });
+  return out;
+}

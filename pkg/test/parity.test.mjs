@@ -7,7 +7,7 @@
 // `cargo build --features cli`; scripts/ci/30-npm-package.sh does it).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -144,5 +144,35 @@ describe('parity between the native CLI and the package', () => {
       results.push(same(`model text ${JSON.stringify(text)}`, ['model', '--format', 'json', file], () => duo.checkModel(text)));
     }
     tally(results);
+  });
+
+  test('validateConfig and resolveFeatures over configurations and malformed text', () => {
+    const example = JSON.parse(readFileSync(join(root, 'examples', 'duo-selfhosted.json'), 'utf8'));
+    const texts = [...cases.configs(example).map((c) => JSON.stringify(c)), ...cases.configTexts];
+    const file = join(scratch, 'config.json');
+    const results = [];
+    for (const text of texts) {
+      writeFileSync(file, text);
+      const label = text.slice(0, 80);
+      // `check` exits 1 on errors; the JSON is the same either way.
+      results.push(same(`check ${label}`, ['check', '--format', 'json', file], () => duo.validateConfig(text)));
+      const expected = cli(['resolve', '--format', 'json', file]);
+      if (expected.json !== undefined) {
+        assert.equal(JSON.stringify(duo.resolveFeatures(text)), expected.json, `resolve ${label}`);
+        results.push('json');
+      } else {
+        // The CLI cannot read the document and lists why; the package gives
+        // no features and the same diagnostics.
+        const resolution = duo.resolveFeatures(text);
+        assert.deepEqual(resolution.features, [], label);
+        const lines = resolution.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => `${d.severity}[${d.code}]${d.path === '' ? '' : ` ${d.path}`}: ${d.message}`);
+        assert.equal(expected.usage, `cannot read ${file}:\n${lines.join('\n')}`, `resolve ${label}`);
+        results.push('usage');
+      }
+    }
+    assert.ok(results.filter((r) => r === 'json').length > 100, 'most configurations are answered');
+    assert.ok(results.includes('usage'), 'unreadable documents are compared too');
   });
 });

@@ -7,12 +7,17 @@ import {
   checkModel,
   checkUrl,
   classify,
+  configSchema,
   init,
   initSync,
   matchAllowlist,
   parseAllowlist,
   parseIdentifier,
+  resolveFeatures,
+  validateConfig,
   version,
+  type ConfigDocument,
+  type StandardSchemaV1,
   type AddressClass,
   type Diagnostic,
   type ModelRecord,
@@ -93,4 +98,47 @@ export function modelRules(): void {
   void [valid, checkModel('{"name": "from JSON text"}')];
   // @ts-expect-error the deployment method is one of GitLab's
   checkModel({ name: 'x', family: 'mixtral', deployment: 'ollama' });
+}
+
+export function configuration(): void {
+  const config: ConfigDocument = {
+    gitlab_version: '18.9',
+    tier: 'ultimate',
+    add_ons: ['duo_enterprise'],
+    network: { outbound_allowlist: '10.0.0.0/8\nai-gateway.internal' },
+    ai_gateway: { url: 'http://ai-gateway.internal:5052' },
+    agent_platform: { url: 'ai-gateway.internal:50052', tls: false },
+    self_hosted_models: [
+      { name: 'Mixtral', family: 'mixtral', deployment: 'vllm', endpoint: 'http://vllm.internal:8000/v1', identifier: 'custom_openai/Mixtral' },
+    ],
+    features: { duo_chat: { provider: 'self_hosted', model: 'Mixtral' }, duo_chat_explain_code: { provider: 'disabled' } },
+  };
+  const report = validateConfig(config);
+  const codes: string[] = report.diagnostics.map((d) => d.code);
+  void codes;
+  validateConfig('{"gitlab_version": "18.9"}');
+  for (const f of resolveFeatures(config).features) {
+    const via: 'own' | 'general_chat_fallback' = f.via;
+    const model: string | null = f.model;
+    void [via, model];
+  }
+  // @ts-expect-error the tier is required
+  validateConfig({ gitlab_version: '18.9' });
+  // @ts-expect-error unknown provider
+  validateConfig({ gitlab_version: '18.9', tier: 'ultimate', features: { duo_chat: { provider: 'openai' } } });
+
+  // configSchema is usable wherever a Standard Schema v1 is expected.
+  const schema: StandardSchemaV1<ConfigDocument> = configSchema;
+  const result = configSchema['~standard'].validate(config);
+  if ('issues' in result && result.issues) {
+    for (const issue of result.issues) {
+      const message: string = issue.message;
+      const code: string | undefined = issue.code;
+      void [message, code, issue.path];
+    }
+  } else {
+    const value: ConfigDocument = result.value;
+    void value;
+  }
+  void schema;
 }
