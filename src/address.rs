@@ -14,6 +14,12 @@
 //! IPv4 address is public takes the container's class. An ordinary DNS
 //! name (one that matches no rule below) is classified `public` with the
 //! info `address.depends_on_dns`: without DNS nothing more can be known.
+//!
+//! Codes: `address.invalid` (error, with the WHATWG parser's reason),
+//! `address.no_host` (error), `address.opaque_host` (warning),
+//! `address.cloud_metadata` (warning), `address.embedded_ipv4` and
+//! `address.depends_on_dns` (info), plus the parser hazards of
+//! [`crate::host::hazards`].
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::host::{self, addressable::AddressableUri, Host, WhatwgUrl};

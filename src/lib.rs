@@ -9,6 +9,15 @@
 //! path into the input, typed parameters and an English message. Checks
 //! collect every problem rather than stopping at the first.
 //!
+//! A whole set-up is one [`config::Config`] document: [`config::check_json`]
+//! reports every problem at once and [`config::resolve`] says what each
+//! feature will actually use.
+//!
+//! ```
+//! let report = duo_selfhosted::config::check_json(duo_selfhosted::config::EXAMPLE_JSON);
+//! assert!(report.valid);
+//! ```
+//!
 //! ## Scope of this crate
 //!
 //! The rules follow GitLab's code (not only its documentation) as recorded
@@ -17,7 +26,9 @@
 //! blocker, LiteLLM's and the GitLab AI gateway's reading of model
 //! identifiers, and AWS's Bedrock regions and inference profiles. Where a
 //! rule follows the documentation rather than the code, or is stricter than
-//! GitLab, its doc comment says so.
+//! GitLab, its doc comment says so. GitLab versions 17.9 to 19.5 are
+//! covered ([`feature::timeline`]); a configuration naming another version
+//! gets `config.version_out_of_range`.
 //!
 //! API keys are wrapped in [`ApiKey`], which never prints its contents.
 

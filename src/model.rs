@@ -19,15 +19,19 @@
 //! `model.endpoint_placeholder`, `model.endpoint_too_long`,
 //! `model.endpoint_too_long_for_ai_gateway`, `model.endpoint_missing_v1`,
 //! `model.endpoint_unused`, `model.endpoint_blocked`,
+//! `model.endpoint_depends_on_dns`,
 //! `model.api_key_too_long`, `model.api_key_unused`, `model.region_missing`,
 //! `model.region_unused`, plus the `identifier.*`, `region.*` and
 //! `bedrock.*` codes of those modules.
 
+use crate::allowlist::Allowlist;
 use crate::bedrock::{check_identifier_region, default_table, ProfileTable};
+use crate::blocker::{check_url, Context};
 use crate::decode::Fields;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::family::{DeploymentMethod, Family};
 use crate::identifier::{check_identifier, Identifier};
+use crate::preset::Preset;
 use crate::secret::ApiKey;
 use crate::version::GitLabVersion;
 use serde::Serialize;
@@ -565,6 +569,75 @@ fn check_endpoint(
         }
         _ => {}
     }
+    // 18.9: `validates :endpoint, addressable_url: true` for every model
+    // (the Bedrock form's placeholder passes it); from 18.11 only when the
+    // provider is `api` (`validate_api_endpoint?`).
+    let url_checked =
+        !version.at_least(18, 11) || method.map_or(true, |m| m.info().gitlab_provider == "api");
+    if url_checked {
+        check_endpoint_url(endpoint, context, &path, out);
+    }
+}
+
+/// The endpoint through GitLab's URL blocker with the model-endpoint option
+/// set (`url-blocker.md` §3.3) and the instance's network settings.
+fn check_endpoint_url(endpoint: &str, context: &ModelContext, path: &Path, out: &mut Diagnostics) {
+    let mut policy = Preset::ModelEndpoint.policy(&context.gitlab_version);
+    policy.deny_all_requests_except_allowed = context.deny_all_requests_except_allowed;
+    // The allowlist's own problems are reported where it is configured.
+    let (allowlist, _) = Allowlist::from_entries(&context.outbound_allowlist);
+    policy.outbound_local_requests_allowlist = allowlist;
+    if context.allow_local_requests_from_web_hooks_and_services {
+        policy.allow_localhost = true;
+        policy.allow_local_network = true;
+    }
+    let verdict = check_url(endpoint, &policy, &Context::default());
+    match verdict.blocked {
+        Some(true) => {
+            let gitlab = verdict.gitlab_message.clone().unwrap_or_default();
+            out.push(
+                Diagnostic::error(
+                    "model.endpoint_blocked",
+                    path.clone(),
+                    verdict.message.clone(),
+                )
+                .with("endpoint", endpoint)
+                .with("url_code", verdict.code)
+                .with(
+                    "suggested_allowlist_entry",
+                    verdict.suggested_allowlist_entry.clone(),
+                )
+                .with("gitlab_message", gitlab)
+                .with("gitlab_form_message", "Please add a valid endpoint."),
+            );
+        }
+        None => out.push(
+            Diagnostic::warning(
+                "model.endpoint_depends_on_dns",
+                path.clone(),
+                format!(
+                    "whether GitLab accepts the endpoint depends on what its host resolves to: {}",
+                    verdict.message
+                ),
+            )
+            .with("endpoint", endpoint)
+            .with(
+                "suggested_allowlist_entry",
+                verdict.suggested_allowlist_entry.clone(),
+            ),
+        ),
+        Some(false) => {}
+    }
+    // The block itself is `model.endpoint_blocked` (with the model's
+    // wrapping of GitLab's message); keep the blocker's other findings.
+    let block_code = verdict.code;
+    out.extend_under(
+        path,
+        verdict
+            .diagnostics
+            .into_iter()
+            .filter(|d| Some(d.code()) != block_code),
+    );
 }
 
 fn check_api_key(

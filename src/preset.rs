@@ -21,6 +21,10 @@
 use crate::blocker::{GemVersion, MessageFormat, Policy};
 use crate::version::GitLabVersion;
 
+/// The GitLab version presets follow when none is given: the reference's
+/// baseline (18.9, snapshot of 2026-02-13).
+pub const DEFAULT_VERSION: GitLabVersion = GitLabVersion::new(18, 9);
+
 /// A setting whose URL GitLab checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Preset {

@@ -112,7 +112,10 @@ fn kinds() {
 #[test]
 fn gitlab_validation_errors() {
     // S11/S12 (§4.2): each with GitLab's own message.
-    let (_, found) = Allowlist::parse(&format!("{} ğitlab.com a&b.com <b>x</b>", "a".repeat(256)));
+    let (_, found) = Allowlist::parse(&format!(
+        "{} ğitlab.com a&b.com <b>x</b> a'b.com",
+        "a".repeat(256)
+    ));
     let expected = [
         (
             "allowlist.entry_too_long",
@@ -133,6 +136,11 @@ fn gitlab_validation_errors() {
             "allowlist.entry_html",
             "entries cannot contain HTML tags",
             "[3]",
+        ),
+        (
+            "allowlist.entry_html",
+            "entries cannot contain HTML tags",
+            "[4]",
         ),
     ];
     let errors: Vec<_> = found.iter().filter(|d| d.is_error()).collect();
@@ -433,5 +441,74 @@ proptest! {
         prop_assert!(l.match_ip(IpAddr::V4(addr), Some(80)).is_some());
         let mapped = IpAddr::V6(addr.to_ipv6_mapped());
         prop_assert!(l.match_ip(mapped, None).is_some());
+    }
+}
+
+/// GitLab's `url_allowlist_spec.rb` (`gitlabhq/gitlabhq :
+/// gems/gitlab-http/spec/gitlab/http_v2/url_allowlist_spec.rb @ a60e53c7`).
+#[test]
+fn gitlab_url_allowlist_spec() {
+    // #domain_allowed?
+    let l = Allowlist::from_entries(["www.example.com", "example.com"]).0;
+    for d in ["www.example.com", "example.com"] {
+        assert!(l.match_domain(d, None).is_some(), "{d}");
+    }
+    for d in ["subdomain.example.com", "example.org", ""] {
+        assert!(l.match_domain(d, None).is_none(), "{d}");
+    }
+    let l = Allowlist::from_entries(["example.io:3000"]).0;
+    assert!(l.match_domain("example.io", Some(3000)).is_some());
+    assert!(l.match_domain("example.io", None).is_none());
+    assert!(l.match_domain("example.io", Some(3001)).is_none());
+    // #ip_allowed?
+    let entries = [
+        "0.0.0.0",
+        "127.0.0.1",
+        "192.168.1.1",
+        "0:0:0:0:0:ffff:192.168.1.2",
+        "::ffff:c0a8:102",
+        "fc00:bf8b:e62c:abcd:abcd:aaaa:aaaa:aaaa",
+        "0:0:0:0:0:ffff:169.254.169.254",
+        "::ffff:a9fe:a9fe",
+        "::ffff:a9fe:a864",
+        "fe80::c800:eff:fe74:8",
+    ];
+    let l = Allowlist::from_entries(entries).0;
+    for e in entries {
+        assert!(l.match_ip(ip(e), None).is_some(), "{e}");
+    }
+    for e in ["172.16.2.2", "127.0.0.2", "fe80::c800:eff:fe74:9"] {
+        assert!(l.match_ip(ip(e), None).is_none(), "{e}");
+    }
+    // Ranges: every address inside, nothing outside.
+    let l = Allowlist::from_entries(["127.0.0.0/28", "fd84:6d02:f6d8:c89e::/124"]).0;
+    for i in 0..16u8 {
+        assert!(l.match_ip(IpAddr::from([127, 0, 0, i]), None).is_some());
+        assert!(l
+            .match_ip(ip(&format!("fd84:6d02:f6d8:c89e::{i:x}")), None)
+            .is_some());
+    }
+    assert!(l
+        .match_ip(ip("fd84:6d02:f6d8:c89e:0:0:1:f"), None)
+        .is_none());
+    assert!(l.match_ip(ip("127.0.1.15"), None).is_none());
+    assert!(Allowlist::new().match_ip(ip("127.0.0.1"), None).is_none());
+    // Ports.
+    let l = Allowlist::from_entries([
+        "127.0.0.9:3000",
+        "[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443",
+    ])
+    .0;
+    assert!(l.match_ip(ip("127.0.0.9"), Some(3000)).is_some());
+    assert!(l
+        .match_ip(ip("2001:db8:85a3:8d3:1319:8a2e:370:7348"), Some(443))
+        .is_some());
+    for (e, port) in [
+        ("127.0.0.9", None),
+        ("127.0.0.9", Some(3001)),
+        ("2001:db8:85a3:8d3:1319:8a2e:370:7348", None),
+        ("2001:db8:85a3:8d3:1319:8a2e:370:7348", Some(3001)),
+    ] {
+        assert!(l.match_ip(ip(e), port).is_none(), "{e} {port:?}");
     }
 }

@@ -847,3 +847,549 @@ fn parser_differential_is_an_error() {
     assert_eq!(verdict.class, AddressClass::Public);
     util::only(&verdict.diagnostics, "url.parser_differential");
 }
+
+/// GitLab's own `url_blocker_spec.rb` (`gitlabhq/gitlabhq :
+/// gems/gitlab-http/spec/gitlab/http_v2/url_blocker_spec.rb @ 1becc04b`),
+/// `#blocked_url?` examples, with the spec's configuration (S8): internal
+/// URIs `http://localhost:80` and `ssh://localhost:22`; `localhost`
+/// resolving to 127.0.0.1 then ::1 (the hosts file of GitLab's runs); names
+/// the spec stubs resolve as stubbed; every other name does not resolve.
+mod gitlab_spec {
+    use super::*;
+
+    struct Case {
+        url: &'static str,
+        policy: Policy,
+        resolves_to: &'static [&'static str],
+        blocked: bool,
+    }
+
+    fn spec_context(url: &str, resolves_to: &[&str]) -> Context {
+        let localhost = url.contains("//localhost") || url.contains("@localhost");
+        Context {
+            internal_uris: vec![
+                "http://localhost:80".to_owned(),
+                "ssh://localhost:22".to_owned(),
+            ],
+            resolved_addresses: Some(if localhost {
+                ips(&["127.0.0.1", "::1"])
+            } else {
+                ips(resolves_to)
+            }),
+            ..Context::default()
+        }
+    }
+
+    fn case(
+        url: &'static str,
+        policy: Policy,
+        resolves_to: &'static [&'static str],
+        blocked: bool,
+    ) -> Case {
+        Case {
+            url,
+            policy,
+            resolves_to,
+            blocked,
+        }
+    }
+
+    fn with(f: impl FnOnce(&mut Policy)) -> Policy {
+        let mut p = Policy::default();
+        f(&mut p);
+        p
+    }
+
+    const LOCAL_IPS: &[&str] = &[
+        "192.168.1.2",
+        "[0:0:0:0:0:ffff:192.168.1.2]",
+        "[::ffff:c0a8:102]",
+        "10.0.0.2",
+        "[0:0:0:0:0:ffff:10.0.0.2]",
+        "[::ffff:a00:2]",
+        "172.16.0.2",
+        "[0:0:0:0:0:ffff:172.16.0.2]",
+        "[::ffff:ac10:20]",
+        "[feef::1]",
+        "[fee2::]",
+        "[fc00:bf8b:e62c:abcd:abcd:aaaa:aaaa:aaaa]",
+        "100.64.0.0",
+        "100.64.127.127",
+        "100.64.255.255",
+    ];
+    const BROADCAST_VARIANTS: &[&str] = &[
+        "255.255.255.255",
+        "0377.0377.0377.0377",
+        "0377.00000000377.00377.0000377",
+        "0xff.0xff.0xff.0xff",
+        "0xffffffff",
+        "255.255.255.255:65535",
+        "4294967295",
+        "[::ffff:ffff:ffff]",
+        "[0000:0000:0000:0000:0000:ffff:ffff:ffff]",
+    ];
+    const LINK_LOCAL_URLS: &[&str] = &[
+        "http://169.254.169.254",
+        "http://169.254.168.100",
+        "http://[0:0:0:0:0:ffff:169.254.169.254]",
+        "http://[::ffff:169.254.169.254]",
+        "http://[::ffff:a9fe:a9fe]",
+        "http://[0:0:0:0:0:ffff:169.254.168.100]",
+        "http://[::ffff:169.254.168.100]",
+        "http://[::ffff:a9fe:a864]",
+        "http://[fe80::c800:eff:fe74:8]",
+    ];
+
+    fn strip_brackets(ip: &str) -> &str {
+        ip.trim_start_matches('[').trim_end_matches(']')
+    }
+
+    #[track_caller]
+    fn check(cases: &[Case]) {
+        for c in cases {
+            let verdict = check_url(c.url, &c.policy, &spec_context(c.url, c.resolves_to));
+            assert_eq!(verdict.blocked, Some(c.blocked), "{}: {verdict:#?}", c.url);
+        }
+    }
+
+    #[test]
+    fn blocked_url_examples() {
+        let d = Policy::default;
+        let ports = || with(|p| p.ports = vec![80, 443]);
+        let only = |s: &str| {
+            let s = s.to_owned();
+            with(move |p| p.schemes = vec![s])
+        };
+        let public = &["93.184.216.34"][..];
+        check(&[
+            case("http://localhost:80/t.git", d(), &[], false),
+            case("ssh://localhost:22/t.git", d(), &[], false),
+            case("https://localhost:65535/foo/foo.git", d(), &[], true),
+            case("https://gitlab.com:25/foo/foo.git", ports(), public, true),
+            case("https://example.com:65536/path", d(), public, true),
+            case("https://example.com:99999/path", d(), public, true),
+            case(
+                "https://example.com:800000000000000000000000000/path",
+                d(),
+                public,
+                true,
+            ),
+            case("https://example.com:65535/path", d(), public, false),
+            case(
+                "https://gitlab.com/foo/foo.git",
+                only("https"),
+                public,
+                false,
+            ),
+            case("https://gitlab.com/foo/foo.git", only("http"), public, true),
+            case("javascript://localhost:80/t.git%0aalert(1)", d(), &[], true),
+            case("javascript://localhost:22/t.git%0aalert(1)", d(), &[], true),
+            case("https://[0:0:0:0:0:0:0:0]/foo/foo.git", d(), &[], true),
+            case("https://0.0.0.0/foo/foo.git", d(), &[], true),
+            case("https://[::]/foo/foo.git", d(), &[], true),
+            case("https://127.0.0.2/foo/foo.git", d(), &[], true),
+            case("https://127.0.0.1/foo/foo.git", d(), &[], true),
+            case("https://[::1]/foo/foo.git", d(), &[], true),
+            case("https://0177.1:65535/foo/foo.git", d(), &[], true),
+            case("https://017700000001:65535/foo/foo.git", d(), &[], true),
+            case("https://0x7f.1:65535/foo/foo.git", d(), &[], true),
+            case("https://0x7f.0.0.1:65535/foo/foo.git", d(), &[], true),
+            case("https://0x7f000001:65535/foo/foo.git", d(), &[], true),
+            case("https://2130706433:65535/foo/foo.git", d(), &[], true),
+            case("https://127.000.000.001:65535/foo/foo.git", d(), &[], true),
+            case("https://127.0.1:65535/foo/foo.git", d(), &[], true),
+            case(
+                "https://[0:0:0:0:0:ffff:0.0.0.0]/foo/foo.git",
+                d(),
+                &[],
+                true,
+            ),
+            case("https://[::ffff:0.0.0.0]/foo/foo.git", d(), &[], true),
+            case("https://[::ffff:0:0]/foo/foo.git", d(), &[], true),
+            case(
+                "https://[0:0:0:0:0:ffff:127.0.0.1]/foo/foo.git",
+                d(),
+                &[],
+                true,
+            ),
+            case("https://[::ffff:127.0.0.1]/foo/foo.git", d(), &[], true),
+            case("https://[::ffff:7f00:1]/foo/foo.git", d(), &[], true),
+            case(
+                "https://[0:0:0:0:0:ffff:127.0.0.2]/foo/foo.git",
+                d(),
+                &[],
+                true,
+            ),
+            case("https://[::ffff:127.0.0.2]/foo/foo.git", d(), &[], true),
+            case("https://[::ffff:7f00:2]/foo/foo.git", d(), &[], true),
+            case("ssh://-oProxyCommand=whoami/a", only("ssh"), &[], true),
+            case("ssh://ğitlab.com/a", only("ssh"), &[], true),
+            case("http://:8080", d(), &[], true),
+            case("http:/localhost:9201", d(), &[], true),
+            case("https://gitlab.com/foo/foo.git", d(), public, false),
+            case("http://8.8.8.8.8", d(), &[], true),
+            case("http://foobar.x", d(), &[], true),
+        ]);
+    }
+
+    #[test]
+    fn allow_local_network() {
+        let local_ok = || {
+            with(|p| {
+                p.allow_localhost = true;
+                p.allow_local_network = true;
+                p.deny_cloud_metadata_requests = false;
+            })
+        };
+        let no_local = || with(|p| p.allow_local_network = false);
+        for ip in LOCAL_IPS {
+            let resolved = context_for(ip);
+            for (policy, blocked) in [(local_ok(), false), (no_local(), true)] {
+                let url = format!("http://{ip}");
+                assert_eq!(
+                    check_url(&url, &policy, &Context::default()).blocked,
+                    Some(blocked),
+                    "{url}"
+                );
+                let fake = check_url("http://www.fakedomain.fake", &policy, &resolved);
+                assert_eq!(fake.blocked, Some(blocked), "www.fakedomain.fake → {ip}");
+            }
+        }
+        for url in [
+            "http://0.0.0.0",
+            "http://localhost",
+            "http://127.0.0.1",
+            "http://127.0.0.2",
+        ] {
+            assert_eq!(
+                check_url(url, &local_ok(), &spec_context(url, &[])).blocked,
+                Some(false),
+                "{url}"
+            );
+        }
+        for url in LINK_LOCAL_URLS {
+            assert_eq!(
+                check_url(url, &local_ok(), &Context::default()).blocked,
+                Some(false),
+                "{url}"
+            );
+            assert_eq!(
+                check_url(url, &no_local(), &Context::default()).blocked,
+                Some(true),
+                "{url}"
+            );
+        }
+        for variant in BROADCAST_VARIANTS {
+            let url = format!("https://{variant}");
+            assert_eq!(
+                check_url(&url, &local_ok(), &Context::default()).blocked,
+                Some(false),
+                "{url}"
+            );
+            assert_eq!(
+                check_url(&url, &no_local(), &Context::default()).blocked,
+                Some(true),
+                "{url}"
+            );
+        }
+    }
+
+    fn context_for(ip: &str) -> Context {
+        Context {
+            resolved_addresses: Some(ips(&[strip_brackets(ip)])),
+            ..Context::default()
+        }
+    }
+
+    #[test]
+    fn local_ips_in_the_allowlist() {
+        let mut entries = vec!["0.0.0.0", "127.0.0.1", "127.0.0.2", "192.168.1.1"];
+        entries.extend(LOCAL_IPS);
+        entries.extend([
+            "0:0:0:0:0:ffff:169.254.169.254",
+            "::ffff:a9fe:a9fe",
+            "::ffff:169.254.168.100",
+            "::ffff:a9fe:a864",
+            "fe80::c800:eff:fe74:8",
+            "255.255.255.255",
+            "45645632345",
+            "garbage456:more345gar:bage",
+        ]);
+        let policy = with(|p| {
+            p.allow_localhost = false;
+            p.allow_local_network = false;
+            p.deny_cloud_metadata_requests = false;
+            p.outbound_local_requests_allowlist = allowlist(&entries);
+        });
+        for ip in LOCAL_IPS {
+            let url = format!("http://{ip}");
+            assert_eq!(
+                check_url(&url, &policy, &Context::default()).blocked,
+                Some(false),
+                "{url}"
+            );
+            assert_eq!(
+                check_url("http://www.fakedomain.fake", &policy, &context_for(ip)).blocked,
+                Some(false),
+                "{ip}"
+            );
+        }
+        for url in [
+            "http://0.0.0.0",
+            "http://localhost",
+            "http://127.0.0.1",
+            "http://127.0.0.2",
+            "http://255.255.255.255",
+        ] {
+            assert_eq!(
+                check_url(url, &policy, &spec_context(url, &[])).blocked,
+                Some(false),
+                "{url}"
+            );
+        }
+        for url in LINK_LOCAL_URLS {
+            assert_eq!(
+                check_url(url, &policy, &Context::default()).blocked,
+                Some(false),
+                "{url}"
+            );
+        }
+        for variant in BROADCAST_VARIANTS {
+            let url = format!("https://{variant}");
+            assert_eq!(
+                check_url(&url, &policy, &Context::default()).blocked,
+                Some(false),
+                "{url}"
+            );
+        }
+        // "allows IP when dns_rebind_protection is disabled".
+        let mut no_rebind = policy.clone();
+        no_rebind.dns_rebind_protection = false;
+        assert_eq!(
+            check_url(
+                "http://example.com",
+                &no_rebind,
+                &resolved(&["192.168.1.2"])
+            )
+            .blocked,
+            Some(false)
+        );
+        assert_eq!(
+            check_url(
+                "http://example.com",
+                &no_rebind,
+                &resolved(&["192.168.1.3"])
+            )
+            .blocked,
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn domains_in_the_allowlist() {
+        let policy = with(|p| {
+            p.allow_localhost = false;
+            p.allow_local_network = false;
+            p.deny_cloud_metadata_requests = false;
+            p.outbound_local_requests_allowlist = allowlist(&[
+                "www.example.com",
+                "example.com",
+                "xn--itlab-j1a.com",
+                "garbage$^$%#$^&$",
+            ]);
+        });
+        let private = resolved(&["192.168.1.1"]);
+        for (url, blocked) in [
+            ("http://example.com", false),
+            ("http://www.example.com", false),
+            ("http://subdomain.example.com", true),
+            ("http://ğitlab.com", false),
+            ("http://xn--itlab-j1a.com", false),
+        ] {
+            assert_eq!(
+                check_url(url, &policy, &private).blocked,
+                Some(blocked),
+                "{url}"
+            );
+        }
+        // "dns rebinding checks": allowlisted, resolvable or not, rebind on or off.
+        for (domain, answer) in [
+            ("foobar.x", &[][..]),
+            ("example.com", &["93.184.216.34"][..]),
+        ] {
+            for rebind in [true, false] {
+                let p = Policy {
+                    dns_rebind_protection: rebind,
+                    outbound_local_requests_allowlist: allowlist(&[domain]),
+                    ..Policy::default()
+                };
+                let url = format!("http://{domain}");
+                assert_eq!(
+                    check_url(&url, &p, &resolved(answer)).blocked,
+                    Some(false),
+                    "{url} rebind={rebind}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn enforce_user_and_ascii_only() {
+        let ssh = |enforce: bool| {
+            with(|p| {
+                p.schemes = vec!["ssh".to_owned()];
+                p.enforce_user = enforce;
+            })
+        };
+        let ctx = resolved(&["93.184.216.34"]);
+        for (url, blocked_when_enforced) in [
+            ("ssh://-oProxyCommand=whoami@example.com/a", true),
+            ("ssh://\u{ad}oProxyCommand=whoami@example.com/a", true),
+            ("ssh://ğitlab@example.com/a", false),
+        ] {
+            assert_eq!(
+                check_url(url, &ssh(false), &ctx).blocked,
+                Some(false),
+                "{url}"
+            );
+            assert_eq!(
+                check_url(url, &ssh(true), &ctx).blocked,
+                Some(blocked_when_enforced),
+                "{url}"
+            );
+        }
+        let ascii = with(|p| p.ascii_only = true);
+        for url in [
+            "https://𝕘itⅼαƄ.com/foo/foo.bar",
+            "https://gitlab.ᴄοｍ/foo/foo.bar",
+            "https://gitlab.com/𝒇οο/𝒇οο.Ƅαꮁ",
+            "https://mißile.com/foo/foo.bar",
+            "https://miςςile.com/foo/foo.bar",
+            "https://gitlab.com\u{200b}/foo/foo.bar",
+        ] {
+            let verdict = check_url(url, &ascii, &ctx);
+            assert_eq!(verdict.code, Some("url.not_ascii"), "{url}");
+        }
+    }
+
+    #[test]
+    fn gitlab_on_a_non_default_port() {
+        let context = |port_url: &str| Context {
+            internal_uris: vec!["http://gitlab.local:3000".to_owned()],
+            resolved_addresses: Some(ips(&["127.0.0.1"])),
+            ..spec_context(port_url, &[])
+        };
+        let verdict = check_url(
+            "http://gitlab.local/foo",
+            &Policy::default(),
+            &context("http://gitlab.local/foo"),
+        );
+        assert_eq!(verdict.blocked, Some(true));
+        let verdict = check_url(
+            "http://gitlab.local:3000/foo",
+            &Policy::default(),
+            &context("http://gitlab.local:3000/foo"),
+        );
+        assert_eq!(verdict.blocked, Some(false));
+    }
+
+    #[test]
+    fn cloud_metadata() {
+        let local = with(|p| p.allow_localhost = true);
+        for url in [
+            "http://169.254.169.254",
+            "http://100.100.100.200",
+            "http://192.0.0.192",
+            "http://[fd00:ec2::254]",
+            "http://[0:0:0:0:0:ffff:169.254.169.254]",
+            "http://[::ffff:169.254.169.254]",
+            "http://[::ffff:a9fe:a9fe]",
+            "http://metadata.google.internal",
+        ] {
+            assert_eq!(
+                check_url(url, &local, &Context::default()).code,
+                Some("url.cloud_metadata"),
+                "{url}"
+            );
+        }
+        let alias = resolved(&["169.254.169.254"]);
+        assert_eq!(
+            check_url("http://metadata.internal.example", &local, &alias).code,
+            Some("url.cloud_metadata")
+        );
+        let mut listed = local.clone();
+        listed.outbound_local_requests_allowlist =
+            allowlist(&["169.254.169.254", "metadata.internal.example"]);
+        assert_eq!(
+            check_url("http://169.254.169.254", &listed, &Context::default()).code,
+            Some("url.cloud_metadata")
+        );
+        assert_eq!(
+            check_url("http://metadata.internal.example", &listed, &alias).code,
+            Some("url.cloud_metadata")
+        );
+        for url in ["http://192.168.1.2", "http://10.0.0.2", "http://172.16.0.2"] {
+            assert_eq!(
+                check_url(url, &local, &Context::default()).blocked,
+                Some(false),
+                "{url}"
+            );
+        }
+        let off = with(|p| {
+            p.allow_localhost = true;
+            p.deny_cloud_metadata_requests = false;
+        });
+        assert_eq!(
+            check_url("http://169.254.169.254", &off, &Context::default()).blocked,
+            Some(false)
+        );
+        assert_eq!(
+            check_url("http://[fd00:ec2::254]", &off, &Context::default()).blocked,
+            Some(false)
+        );
+        assert_eq!(
+            check_url("http://metadata.google.internal", &off, &alias).blocked,
+            Some(false)
+        );
+    }
+}
+
+#[test]
+fn stricter_than_gitlab_warnings() {
+    // §2.3 "not blocked at all (inferred)" and §7.2: the verdict stays
+    // GitLab's; a warning names the internal destination.
+    let strict = no_local_network();
+    for (url, ipv4) in [
+        ("http://[::7f00:1]/", "127.0.0.1"),
+        ("http://[64:ff9b::a00:1]/", "10.0.0.1"),
+        ("http://[2002:c0a8:101::]/", "192.168.1.1"),
+    ] {
+        let verdict = check_url(url, &strict, &Context::default());
+        assert_eq!(verdict.blocked, Some(false), "{url}");
+        let d = util::only(&verdict.diagnostics, "url.embedded_ipv4_unchecked");
+        assert_eq!(
+            d.param("ipv4"),
+            Some(&duo_selfhosted::Param::Str(ipv4.to_owned())),
+            "{url}"
+        );
+    }
+    // §7.3: metadata endpoints GitLab does not know.
+    let verdict = check_url(
+        "http://169.254.170.2/v2/credentials",
+        &defaults(),
+        &Context::default(),
+    );
+    assert_eq!(verdict.blocked, Some(false));
+    util::only(&verdict.diagnostics, "url.cloud_metadata_not_blocked");
+    let off = Policy {
+        deny_cloud_metadata_requests: false,
+        ..defaults()
+    };
+    let verdict = check_url("http://169.254.169.254/", &off, &Context::default());
+    util::only(&verdict.diagnostics, "url.cloud_metadata_not_blocked");
+    // Nothing for an ordinary private address, or when GitLab blocks.
+    let verdict = check_url("http://10.0.0.1/", &defaults(), &Context::default());
+    util::none_with(&verdict.diagnostics, "url.embedded_ipv4_unchecked");
+    let verdict = check_url("http://169.254.169.254/", &defaults(), &Context::default());
+    util::none_with(&verdict.diagnostics, "url.cloud_metadata_not_blocked");
+}

@@ -52,6 +52,15 @@ fn check_errors_and_codequality() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_default();
     assert_eq!(json[0]["check_name"], "prerequisite.tier");
     assert_eq!(json[0]["location"]["path"], "-");
+    // Findings point at the line of their path in the document.
+    let doc = "{\n  \"gitlab_version\": \"18.9\",\n  \"tier\": \"free\",\n  \"add_ons\": [\"duo_enterprise\"]\n}\n";
+    let out = run(&["check", "-", "--format", "codequality"], Some(doc));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_default();
+    assert_eq!(json[0]["location"]["lines"]["begin"], 3);
+    let toml = "gitlab_version = \"18.9\"\nadd_ons = [\"duo_enterprise\"]\ntier = \"free\"\n";
+    let out = run(&["check", "-", "--format", "codequality"], Some(toml));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_default();
+    assert_eq!(json[0]["location"]["lines"]["begin"], 3);
     let out = run(&["check", "--format", "xml"], None);
     assert_eq!(out.status.code(), Some(2));
     let out = run(&["check", "a", "b"], None);

@@ -1082,7 +1082,43 @@ proptest::proptest! {
         if example.is_char_boundary(cut) {
             let _ = config::check_json(&example[..cut]);
             let edited = format!("{}{}{}", &example[..cut], text, &example[cut..]);
-            let _ = config::check_json(&edited);
+            let report = config::check_json(&edited);
+            let issues = report.code_quality_in("x.json", &edited);
+            proptest::prop_assert_eq!(issues.len(), report.diagnostics.len());
         }
     }
+}
+
+/// §4.1 (18.9 UI): Disabled sits in the "Self-hosted models" option group,
+/// shown only when a compatible (and, without beta, GA) model exists.
+#[test]
+fn disabled_needs_a_selectable_model_in_the_ui() {
+    // Agentic Chat: compatible families claude_3, gpt, general.
+    let setting = json!({"duo_agent_platform_agentic_chat": {"provider": "disabled"}});
+    let mut only_mistral = with(json!({"features": setting.clone()}));
+    only_mistral["self_hosted_models"] = json!([base()["self_hosted_models"][0].clone()]);
+    let report = check(only_mistral.clone());
+    let d = only(&report.diagnostics, "feature.disabled_not_in_ui");
+    assert_eq!(d.severity(), duo_selfhosted::Severity::Info);
+    // 18.8: the reference records the rule for the 18.9 page only.
+    only_mistral["gitlab_version"] = json!("18.8");
+    none_with(
+        &check(only_mistral).diagnostics,
+        "feature.disabled_not_in_ui",
+    );
+    // With Claude present, Disabled is offered.
+    none_with(
+        &check(with(json!({"features": setting}))).diagnostics,
+        "feature.disabled_not_in_ui",
+    );
+    // A beta family (llama3) counts only with the beta setting on.
+    let mut llama_only =
+        with(json!({"features": {"review_merge_request": {"provider": "disabled"}}}));
+    llama_only["self_hosted_models"] = json!([base()["self_hosted_models"][3].clone()]);
+    none_with(
+        &check(llama_only.clone()).diagnostics,
+        "feature.disabled_not_in_ui",
+    );
+    llama_only["beta_models_and_features"] = json!(false);
+    only(&check(llama_only).diagnostics, "feature.disabled_not_in_ui");
 }

@@ -392,3 +392,59 @@ fn bedrock_record_checks_region_and_prefix() {
         "identifier"
     );
 }
+
+#[test]
+fn endpoint_goes_through_the_model_endpoint_preset() {
+    let ctx = |deny_all: bool, allowlist: &[&str], version: (u16, u16)| ModelContext {
+        gitlab_version: GitLabVersion::new(version.0, version.1),
+        deny_all_requests_except_allowed: deny_all,
+        outbound_allowlist: allowlist.iter().map(|s| (*s).to_owned()).collect(),
+        ..ModelContext::default()
+    };
+    // (endpoint, context, blocked?, gitlab_message, source)
+    let rows: Vec<(&str, ModelContext, Option<&str>, &str)> = vec![
+        // url-blocker §3.3: localhost and private addresses are allowed, no DNS.
+        ("http://localhost:8000/v1", ctx(false, &[], (18, 9)), None, "§3.3"),
+        ("http://10.0.0.5/v1", ctx(false, &[], (18, 9)), None, "§3.3"),
+        // url-blocker §2.2: schemes http, https.
+        ("ftp://models.internal/v1", ctx(false, &[], (18, 9)), Some("Endpoint is blocked: Only allowed schemes are http, https"), "§2.2"),
+        // url-blocker §2.2: cloud metadata (newest gem).
+        ("http://169.254.169.254/v1", ctx(false, &[], (18, 9)), Some("Endpoint is blocked: Requests to cloud metadata endpoints are not allowed"), "§2.2"),
+        // url-blocker §3.3: deny-all on → must be allowlisted.
+        ("http://10.0.0.5:8000/v1", ctx(true, &[], (18, 9)), Some("Endpoint is blocked: Requests to hosts and IP addresses not on the Allow List are denied"), "§3.3"),
+        ("http://10.0.0.5:8000/v1", ctx(true, &["10.0.0.0/8"], (18, 9)), None, "§3.3"),
+    ];
+    for (endpoint, context, gitlab, source) in rows {
+        let value = with(vllm(), "endpoint", json!(endpoint));
+        let d = check_model(&record(value), &context);
+        match gitlab {
+            None => none_with(&d, "model.endpoint_blocked"),
+            Some(message) => {
+                let blocked =
+                    serde_json::to_value(only(&d, "model.endpoint_blocked")).unwrap_or_default();
+                assert_eq!(
+                    blocked["params"]["gitlab_message"], message,
+                    "{endpoint} ({source})"
+                );
+                assert_eq!(
+                    blocked["params"]["gitlab_form_message"],
+                    "Please add a valid endpoint."
+                );
+            }
+        }
+    }
+    // duo-domain §2.2 later-B: from 18.11 a Bedrock endpoint is not URL-checked.
+    let bedrock = json!({"name": "b", "family": "claude_3", "deployment": "bedrock", "endpoint": "ftp://x",
+        "identifier": "bedrock/us.anthropic.claude-sonnet-4-6", "aws_region": "us-east-1", "aws_region_name": "us-east-1"});
+    let d = check_model(&record(bedrock.clone()), &ctx(false, &[], (18, 11)));
+    assert_eq!(codes(&d), ["model.endpoint_unused"]);
+    let d = check_model(&record(bedrock), &ctx(false, &[], (18, 9)));
+    assert_eq!(
+        codes(&d),
+        [
+            "model.endpoint_unused",
+            "model.endpoint_blocked",
+            "url.no_allowlist_entry"
+        ]
+    );
+}

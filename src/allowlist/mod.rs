@@ -17,6 +17,19 @@
 //!   case-sensitive string equality); an IP entry's range includes the
 //!   address, comparing IPv4 with IPv6 through the IPv4-mapped form. An
 //!   entry with a port matches only that port.
+//!
+//! Codes. GitLab's save-time errors (with `gitlab_message`):
+//! `allowlist.too_many_entries`, `allowlist.entry_too_long`,
+//! `allowlist.entry_not_ascii`, `allowlist.entry_html`. Lints (warnings,
+//! with `suggested_entry`, `null` when no entry can work):
+//! `allowlist.entry_has_scheme`, `allowlist.entry_has_userinfo`,
+//! `allowlist.entry_has_path`, `allowlist.invalid_prefix`,
+//! `allowlist.entry_wildcard`, `allowlist.entry_bracketed_ipv4`,
+//! `allowlist.entry_non_canonical_ip`, `allowlist.entry_upper_case`,
+//! `allowlist.entry_trailing_dot`, `allowlist.entry_never_matches`,
+//! `allowlist.port_out_of_range`, `allowlist.cloud_metadata_entry`,
+//! `allowlist.range_host_bits`, `allowlist.ipv6_port_ambiguous`. The lints
+//! go beyond GitLab, which saves all of these silently.
 
 mod ipaddr;
 mod lint;
@@ -228,9 +241,8 @@ impl Allowlist {
             let raw = raw.as_ref();
             let index = list.entries.len();
             let path = Path::root().index(index);
-            validate_entry(raw, &path, &mut diagnostics);
             let entry = Entry::parse(raw);
-            lint::lint(&entry, &path, &mut diagnostics);
+            check_entry(&entry, &path, &mut diagnostics);
             list.push(entry);
         }
         if list.entries.len() > MAX_ENTRIES {
@@ -249,6 +261,17 @@ impl Allowlist {
             );
         }
         (list, diagnostics)
+    }
+
+    /// Add one more entry (validated and linted like the others); the
+    /// diagnostics' paths are the new entry's index.
+    pub fn add(&mut self, raw: &str) -> Diagnostics {
+        let mut diagnostics = Diagnostics::new();
+        let path = Path::root().index(self.entries.len());
+        let entry = Entry::parse(raw);
+        check_entry(&entry, &path, &mut diagnostics);
+        self.push(entry);
+        diagnostics
     }
 
     fn push(&mut self, entry: Entry) {
@@ -376,6 +399,17 @@ impl Allowlist {
     }
 }
 
+/// GitLab's save-time validation of one entry, then (when GitLab would
+/// save it) the lints.
+fn check_entry(entry: &Entry, path: &Path, diagnostics: &mut Diagnostics) {
+    let mut found = Diagnostics::new();
+    validate_entry(&entry.raw, path, &mut found);
+    if !found.has_errors() {
+        lint::lint(entry, path, &mut found);
+    }
+    diagnostics.extend(found);
+}
+
 /// GitLab's per-entry save-time validation (S11, S12), each failure an
 /// error with GitLab's own message.
 fn validate_entry(raw: &str, path: &Path, diagnostics: &mut Diagnostics) {
@@ -417,12 +451,12 @@ fn validate_entry(raw: &str, path: &Path, diagnostics: &mut Diagnostics) {
             .with("gitlab_message", "unicode domains should use IDNA encoding"),
         );
     }
-    if sanitize::changes(raw) {
+    if sanitize::full_changes(raw) {
         diagnostics.push(
             Diagnostic::error(
                 "allowlist.entry_html",
                 path.clone(),
-                format!("GitLab's HTML sanitizer would change the entry {raw:?} (it contains `<`, `>` or `&`)"),
+                format!("GitLab's HTML sanitizer would change the entry {raw:?} (it contains `<`, `>`, `&` or a quote)"),
             )
             .with("entry", raw)
             .with("gitlab_message", "entries cannot contain HTML tags"),

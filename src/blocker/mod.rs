@@ -28,6 +28,20 @@
 //! DNS"), with one `url.dns_outcome` diagnostic per possible answer; when
 //! every possible answer leads to the same verdict, that verdict is given.
 //!
+//! Codes. Blocks (errors, GitLab's message as `gitlab_message`):
+//! `url.invalid`, `url.html_tags`, `url.scheme_not_allowed`,
+//! `url.port_invalid`, `url.port_not_allowed`, `url.username_invalid`,
+//! `url.hostname_invalid`, `url.not_ascii`, `url.cloud_metadata`,
+//! `url.host_too_long`, `url.unresolvable`, `url.not_on_allowlist`,
+//! `url.localhost`, `url.loopback`, `url.local_network`, `url.link_local`,
+//! `url.shared_address`, `url.limited_broadcast`,
+//! `url.blocked_whatever_dns`. DNS: `url.depends_on_dns` (warning),
+//! `url.dns_outcome` (info, one per answer), `url.resolved_addresses_ignored`.
+//! Advice: `url.allowlisted`, `url.suggested_allowlist_entry`,
+//! `url.no_allowlist_entry` (info). Stricter than GitLab (warnings):
+//! `url.cloud_metadata_not_blocked`, `url.embedded_ipv4_unchecked`. Parser
+//! hazards: see [`crate::host::hazards`].
+//!
 //! Deliberate choices, each safer than a guess:
 //! * Step 4 recognises a metadata address in any numeric spelling the
 //!   resolver accepts (`0xA9FEA9FE`), not only in dotted form, so the
@@ -488,9 +502,11 @@ fn before_dns(
     Ok(Ok(uri))
 }
 
-/// What the resolver answers without DNS: a numeric host, and (older gem)
-/// an empty or missing host, which Ruby turns into `0.0.0.0` or the
-/// loopback addresses.
+/// What the resolver answers without DNS: a numeric host, and (older gem,
+/// which lets blank hosts through) an empty host, which Ruby's socket layer
+/// turns into `0.0.0.0`, or a missing one, for which `getaddrinfo(NULL, …)`
+/// answers with the loopback addresses **(inferred)** from Ruby's
+/// `host_str` and POSIX `getaddrinfo`; no GitLab test covers it.
 fn known_without_dns(uri: &AddressableUri) -> Option<Vec<IpAddr>> {
     match uri.hostname() {
         Some("") => Some(vec![IpAddr::V4(Ipv4Addr::UNSPECIFIED)]),
@@ -634,6 +650,56 @@ fn local_checks(policy: &Policy, context: &Context, addresses: &[IpAddr]) -> Opt
     })
 }
 
+/// Where a representative DNS answer comes from.
+enum Source {
+    /// No address: the name does not resolve.
+    Nothing,
+    /// The first of these addresses the IP allowlist does not cover.
+    Fixed(&'static [[u8; 4]]),
+    /// The same, only when the gem blocks cloud metadata.
+    Metadata(&'static [[u8; 4]]),
+    /// The server's first own address, if any is given.
+    Server,
+    /// An address an IP allowlist entry covers, if any.
+    Allowlisted,
+}
+
+/// One kind of answer GitLab treats differently, in the order reported
+/// (`url-blocker.md` §2.1 steps 7–13 and §2.3).
+const ANSWERS: &[(&str, Source)] = &[
+    ("does_not_resolve", Source::Nothing),
+    (
+        "loopback",
+        Source::Fixed(&[[127, 0, 0, 1], [127, 0, 0, 2], [127, 255, 255, 254]]),
+    ),
+    ("unspecified", Source::Fixed(&[[0, 0, 0, 0]])),
+    ("server_address", Source::Server),
+    (
+        "local_network",
+        Source::Fixed(&[
+            [10, 0, 0, 1],
+            [172, 16, 0, 1],
+            [192, 168, 0, 1],
+            [10, 255, 255, 254],
+        ]),
+    ),
+    (
+        "link_local",
+        Source::Fixed(&[[169, 254, 0, 1], [169, 254, 255, 254]]),
+    ),
+    (
+        "shared_address",
+        Source::Fixed(&[[100, 64, 0, 1], [100, 127, 255, 254]]),
+    ),
+    ("limited_broadcast", Source::Fixed(&[[255, 255, 255, 255]])),
+    ("cloud_metadata", Source::Metadata(&[[169, 254, 169, 254]])),
+    (
+        "public",
+        Source::Fixed(&[[1, 1, 1, 1], [8, 8, 8, 8], [9, 9, 9, 9], [151, 101, 1, 1]]),
+    ),
+    ("allowlisted_address", Source::Allowlisted),
+];
+
 /// Representative answers for "depends on DNS": one address per kind of
 /// answer GitLab treats differently, avoiding addresses the IP allowlist
 /// already covers.
@@ -643,65 +709,29 @@ fn representative_answers(
     port: Option<u64>,
 ) -> Vec<(&'static str, Option<IpAddr>)> {
     let list = &policy.outbound_local_requests_allowlist;
-    let pick = |candidates: &[IpAddr]| -> IpAddr {
-        candidates
-            .iter()
-            .copied()
+    let pick = |candidates: &[[u8; 4]]| -> Option<IpAddr> {
+        let all = candidates.iter().map(|c| IpAddr::from(*c));
+        all.clone()
             .find(|ip| list.match_ip(*ip, port).is_none())
-            .unwrap_or(candidates[0])
+            .or_else(|| all.clone().next())
     };
-    let v4 = |a, b, c, d| IpAddr::V4(Ipv4Addr::new(a, b, c, d));
-    let mut answers: Vec<(&'static str, Option<IpAddr>)> = vec![("does_not_resolve", None)];
-    answers.push((
-        "loopback",
-        Some(pick(&[
-            v4(127, 0, 0, 1),
-            v4(127, 0, 0, 2),
-            v4(127, 255, 255, 254),
-        ])),
-    ));
-    answers.push(("unspecified", Some(v4(0, 0, 0, 0))));
-    if let Some(server) = context.server_addresses.first() {
-        answers.push(("server_address", Some(unmap(*server))));
-    }
-    answers.push((
-        "local_network",
-        Some(pick(&[
-            v4(10, 0, 0, 1),
-            v4(172, 16, 0, 1),
-            v4(192, 168, 0, 1),
-            v4(10, 255, 255, 254),
-        ])),
-    ));
-    answers.push((
-        "link_local",
-        Some(pick(&[v4(169, 254, 0, 1), v4(169, 254, 255, 254)])),
-    ));
-    answers.push((
-        "shared_address",
-        Some(pick(&[v4(100, 64, 0, 1), v4(100, 127, 255, 254)])),
-    ));
-    answers.push(("limited_broadcast", Some(v4(255, 255, 255, 255))));
-    if policy.deny_cloud_metadata_requests && policy.gem.blocks_metadata() {
-        answers.push(("cloud_metadata", Some(v4(169, 254, 169, 254))));
-    }
-    answers.push((
-        "public",
-        Some(pick(&[
-            v4(1, 1, 1, 1),
-            v4(8, 8, 8, 8),
-            v4(9, 9, 9, 9),
-            v4(151, 101, 1, 1),
-        ])),
-    ));
-    if let Some(ip) = list
-        .entries()
+    let metadata = policy.deny_cloud_metadata_requests && policy.gem.blocks_metadata();
+    ANSWERS
         .iter()
-        .find_map(|e| allowlisted_example(e, port))
-    {
-        answers.push(("allowlisted_address", Some(ip)));
-    }
-    answers
+        .filter_map(|(name, source)| {
+            let example = match source {
+                Source::Nothing => return Some((*name, None)),
+                Source::Fixed(candidates) => pick(candidates),
+                Source::Metadata(candidates) => pick(candidates).filter(|_| metadata),
+                Source::Server => context.server_addresses.first().map(|s| unmap(*s)),
+                Source::Allowlisted => list
+                    .entries()
+                    .iter()
+                    .find_map(|e| allowlisted_example(e, port)),
+            };
+            example.map(|ip| (*name, Some(ip)))
+        })
+        .collect()
 }
 
 fn allowlisted_example(entry: &Entry, port: Option<u64>) -> Option<IpAddr> {
@@ -865,6 +895,10 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
             verdict.dns_outcomes = outcomes;
         }
     }
+    if verdict.blocked != Some(true) {
+        let host = whatwg.as_ref().ok().and_then(|w| w.host.clone());
+        risks(host.as_ref(), resolved_known.as_deref(), &mut diagnostics);
+    }
     if verdict.blocked != Some(false) {
         advise(
             url,
@@ -882,6 +916,67 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
 
 /// GitLab's sentence with a lower-case first letter, unless it starts an
 /// acronym (`HTML/CSS/JS …`, `URI …`).
+/// Where this library is stricter than GitLab: destinations GitLab lets
+/// through (or may, depending on DNS) that are still internal. GitLab's
+/// local checks only unwrap IPv4-mapped addresses, and its metadata block
+/// knows four addresses and one name; these warnings name what it misses
+/// (`url-blocker.md` §2.3 "not blocked at all", §7.2, §7.3). The verdict
+/// itself stays GitLab's.
+fn risks(host: Option<&Host>, resolved: Option<&[IpAddr]>, diagnostics: &mut Diagnostics) {
+    let mut addresses: Vec<IpAddr> = host.and_then(Host::ip).into_iter().collect();
+    for ip in resolved.unwrap_or_default().iter().copied().map(unmap) {
+        if !addresses.contains(&ip) {
+            addresses.push(ip);
+        }
+    }
+    let metadata = host.and_then(address::metadata_host).or_else(|| {
+        addresses
+            .iter()
+            .find_map(|ip| address::metadata_address(*ip))
+    });
+    if let Some(endpoint) = metadata {
+        diagnostics.push(
+            Diagnostic::warning(
+                "url.cloud_metadata_not_blocked",
+                Path::root().key("host"),
+                format!(
+                    "the destination is a cloud metadata endpoint ({}) that these options do not block",
+                    endpoint.provider
+                ),
+            )
+            .with("provider", endpoint.provider),
+        );
+    }
+    for ip in addresses {
+        let IpAddr::V6(v6) = ip else { continue };
+        let Some((embedding, inner)) = address::embedded_ipv4(v6) else {
+            continue;
+        };
+        let (class, _) = address::classify_ip(IpAddr::V4(inner));
+        let internal = !matches!(
+            class,
+            AddressClass::Public
+                | AddressClass::Documentation
+                | AddressClass::Multicast
+                | AddressClass::Reserved
+        );
+        if embedding != address::Embedding::Mapped && internal {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "url.embedded_ipv4_unchecked",
+                    Path::root().key("host"),
+                    format!(
+                        "{} carries the {class} address {inner}; GitLab's local checks do not look inside this kind of address, so they let it through",
+                        Host::Ipv6(v6)
+                    ),
+                )
+                .with("ipv4", inner.to_string())
+                .with("class", class.as_str()),
+            );
+        }
+    }
+}
+
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
@@ -1053,14 +1148,7 @@ fn advise(
                 continue;
             }
             let mut trial = policy.clone();
-            let mut entries: Vec<String> = policy
-                .outbound_local_requests_allowlist
-                .entries()
-                .iter()
-                .map(|e| e.raw.clone())
-                .collect();
-            entries.push(candidate.clone());
-            trial.outbound_local_requests_allowlist = Allowlist::from_entries(entries).0;
+            trial.outbound_local_requests_allowlist.add(&candidate);
             let fixed = match evaluate(url, &trial, context).0 {
                 Ok(Outcome::Allowed(_)) => true,
                 Ok(Outcome::Blocked(_)) => false,

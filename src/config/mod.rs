@@ -31,6 +31,7 @@
 //! ```
 
 mod decode;
+mod lines;
 pub mod prerequisite;
 mod report;
 mod resolve;

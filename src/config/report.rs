@@ -25,10 +25,20 @@ impl Report {
 
     /// The findings as a GitLab CI Code Quality report (the array of issues
     /// a job publishes with `artifacts:reports:codequality`), pointing at
-    /// `file` (the path in the repository). Every finding points at line 1:
-    /// the document's structure, not its line layout, locates it, and the
-    /// description carries the dotted path.
+    /// `file` (the path in the repository), every finding at line 1; the
+    /// description carries the dotted path. [`Report::code_quality_in`]
+    /// also finds the lines.
     pub fn code_quality(&self, file: &str) -> Vec<CodeQualityIssue> {
+        self.issues(file, |_| 1)
+    }
+
+    /// [`Report::code_quality`] with each finding at the line of its path
+    /// in `source`, the document's text (JSON exactly, TOML by key).
+    pub fn code_quality_in(&self, file: &str, source: &str) -> Vec<CodeQualityIssue> {
+        self.issues(file, |path| super::lines::line_of(source, path))
+    }
+
+    fn issues(&self, file: &str, line: impl Fn(&crate::Path) -> u32) -> Vec<CodeQualityIssue> {
         self.diagnostics
             .iter()
             .map(|d| {
@@ -48,7 +58,9 @@ impl Report {
                     description,
                     location: Location {
                         path: file.to_owned(),
-                        lines: Lines { begin: 1 },
+                        lines: Lines {
+                            begin: line(d.path()),
+                        },
                     },
                 }
             })

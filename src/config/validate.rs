@@ -135,6 +135,21 @@ fn check_feature(config: &Config, setting: &FeatureSetting, diagnostics: &mut Di
         Provider::SelfHosted => check_self_hosted(config, feature, model, &path, diagnostics),
         Provider::Vendored => check_vendored(config, feature, model, &path, diagnostics),
         Provider::Disabled | Provider::Unassigned => {
+            if setting.provider == Provider::Disabled
+                && timeline::DISABLED_IN_MODEL_GROUP.reached(version)
+                && !has_selectable_model(config, feature)
+            {
+                diagnostics.push(
+                    Diagnostic::info(
+                        "feature.disabled_not_in_ui",
+                        path.key("provider"),
+                        format!(
+                            "GitLab's settings page offers Disabled for {title} only when a compatible self-hosted model is selectable, and none is; set it through the GraphQL API (aiFeatureSettingUpdate) or add a compatible model"
+                        ),
+                    )
+                    .with("feature", feature.key),
+                );
+            }
             if let Some(model) = model {
                 diagnostics.push(
                     Diagnostic::warning(
@@ -193,6 +208,19 @@ fn check_feature(config: &Config, setting: &FeatureSetting, diagnostics: &mut Di
             .with("title", title),
         );
     }
+}
+
+/// Whether a deployment the feature's dropdown lists exists: a compatible
+/// family, and GA unless the beta setting is on (`validModels`, §3.3, §6.5).
+fn has_selectable_model(config: &Config, feature: &Feature) -> bool {
+    let version = &config.gitlab_version;
+    config.self_hosted_models.iter().any(|record| {
+        feature.is_compatible(version, &record.family)
+            && record.family().is_some_and(|family| {
+                config.beta_models_and_features
+                    || !family.release_state(version).needs_beta_setting()
+            })
+    })
 }
 
 fn check_self_hosted(

@@ -56,6 +56,8 @@ milestones! {
     FLAGS_ON_BY_DEFAULT = (18, 7), "flags self_hosted_agent_platform and ai_self_hosted_vendored_features enabled by default", "duo-domain.md §7 (18.7)";
     /// Vendored GA as "GitLab managed models"; `unassigned` default; features 15-17 STABLE.
     VENDORED_GA = (18, 9), "vendored GA as GitLab managed models; provider default unassigned; Code Review and Agent Platform features STABLE", "duo-domain.md §4.1, §7 (18.9)";
+    /// The 18.9 settings page lists "Disabled" inside the "Self-hosted models" group.
+    DISABLED_IN_MODEL_GROUP = (18, 9), "the feature settings page shows Disabled only when a compatible self-hosted model is selectable", "duo-domain.md §4.1 disabled (UI, 18.9)";
     /// TLS becomes a stored setting that applies only to the self-hosted Agent Platform.
     TLS_SETTING = (18, 10), "self_hosted_duo_agent_platform_service_secure stored setting (no longer global)", "duo-domain.md §6.4, §7 (18.10), migration milestone '18.10'";
     /// The later-A snapshot: SAST/secret features, Agent Platform families + mistral, gemini, title "Agents & flows" ("18.10/18.11"; the earlier release is used).

@@ -9,7 +9,9 @@
 //     the ipaddr.js facts below under "ip".
 //   node oracle.mjs addresses  input: an IP address in canonical text
 //     {"range": ipaddr.js range()} and, for the IPv6 ranges that carry an
-//     IPv4 address, {"inner": dotted IPv4, "inner_range": its range()}.
+//     IPv4 address, {"inner": dotted IPv4, "inner_range": its range()};
+//     for ::/96, which ipaddr.js calls unicast, also
+//     {"embedding": "compatible"}.
 //
 // The IPv4 extraction for each embedding is written here from the RFCs,
 // independently of the Rust code it is compared with.
@@ -49,6 +51,14 @@ function ipFacts(text) {
   const addr = ipaddr.parse(text);
   const out = { range: addr.range() };
   if (addr.kind() === 'ipv6') {
+    // RFC 4291 §2.5.5.1 IPv4-compatible ::/96 (deprecated), which ipaddr.js
+    // has no range for: :: and ::1 keep their own ranges.
+    if (out.range === 'unicast' && addr.parts.slice(0, 6).every((p) => p === 0)) {
+      out.embedding = 'compatible';
+      out.inner = v4(((addr.parts[6] << 16) | addr.parts[7]) >>> 0);
+      out.inner_range = ipaddr.parse(out.inner).range();
+      return out;
+    }
     const inner = embedded(out.range, addr.parts);
     if (inner !== null) {
       out.inner = inner;

@@ -13,7 +13,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
     let report = doc.check();
     match format {
         Format::Json => print_json(&report),
-        Format::CodeQuality => print_json(&report.code_quality(&doc.path)),
+        Format::CodeQuality => print_json(&report.code_quality_in(&doc.path, &doc.text)),
         Format::Text => print!("{report}"),
     }
     Ok(if report.valid {

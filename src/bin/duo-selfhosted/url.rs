@@ -3,12 +3,9 @@
 
 use crate::args::{print_json, Args, Format, UsageError};
 use duo_selfhosted::blocker::{apply_policy_text, check_url, Context, Policy};
+use duo_selfhosted::preset::DEFAULT_VERSION;
 use duo_selfhosted::{GitLabVersion, Preset};
 use std::process::ExitCode;
-
-/// The version presets follow when `--gitlab-version` is not given (the
-/// reference's baseline).
-const DEFAULT_VERSION: GitLabVersion = GitLabVersion::new(18, 9);
 
 /// Run the command.
 pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
