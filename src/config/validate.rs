@@ -615,7 +615,7 @@ fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
                         "agent_platform.tls_not_boolean",
                         tls_path.clone(),
                         format!(
-                            "from GitLab {} TLS is the stored checkbox \"{}\": give true or false, not {text:?} ({} is read only once, when upgrading)",
+                            "from GitLab {} TLS is the stored checkbox \"{}\": give true or false, not {text:?} (the 18.10 upgrade copied {} into this setting)",
                             timeline::TLS_SETTING.version_text(),
                             settings::TLS_CHECKBOX_LABEL,
                             settings::TLS_ENV_VAR
