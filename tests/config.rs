@@ -1122,3 +1122,23 @@ fn disabled_needs_a_selectable_model_in_the_ui() {
     llama_only["beta_models_and_features"] = json!(false);
     only(&check(llama_only).diagnostics, "feature.disabled_not_in_ui");
 }
+
+/// Small decoding and limit rules.
+#[test]
+fn duplicate_add_on_and_agent_platform_url_length() {
+    let decoded = Config::from_value(&with(
+        json!({"add_ons": ["duo_enterprise", "duo_enterprise"]}),
+    ));
+    let d = only(&decoded.diagnostics, "config.duplicate_add_on");
+    assert_eq!(d.path().to_string(), "add_ons[1]");
+    assert_eq!(decoded.config.map(|c| c.add_ons.len()), Some(1));
+    // §6.3: the Agent Platform URL has the same 2048 limit (the one rule GitLab's server enforces).
+    let long = format!("{}:50052", "a".repeat(2050));
+    let r = platform("18.9", Some(&long), Value::Null, Some("self_hosted"));
+    assert_eq!(
+        only(&r.diagnostics, "settings.url_too_long")
+            .path()
+            .to_string(),
+        "agent_platform.url"
+    );
+}
