@@ -1393,3 +1393,42 @@ fn stricter_than_gitlab_warnings() {
     let verdict = check_url("http://169.254.169.254/", &defaults(), &Context::default());
     util::none_with(&verdict.diagnostics, "url.cloud_metadata_not_blocked");
 }
+
+#[test]
+fn url_requests_as_front_ends_send_them() {
+    use duo_selfhosted::blocker::{check_url_request, UrlRequest};
+    let verdict = check_url_request(UrlRequest {
+        url: "http://127.0.0.1:5052",
+        preset: Some("ai-gateway"),
+        gitlab_version: Some("18.3"),
+        policy_json: Some(r#"{"outbound_local_requests_allowlist": ["*.example.com"]}"#),
+    });
+    let verdict = verdict.unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!(
+        verdict.gitlab_message.as_deref(),
+        Some("is not allowed: Requests to loopback addresses are not allowed")
+    );
+    // The policy's allowlist findings join the verdict's diagnostics.
+    assert_eq!(
+        util::only(&verdict.diagnostics, "allowlist.entry_wildcard")
+            .path()
+            .to_string(),
+        "outbound_local_requests_allowlist[0]"
+    );
+    let problems = check_url_request(UrlRequest {
+        url: "http://x",
+        preset: Some("nope"),
+        gitlab_version: Some("18"),
+        policy_json: Some(r#"{"allow_localhst": true}"#),
+    });
+    let problems = problems.err().unwrap_or_default();
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "error[policy.invalid_version] gitlab_version: invalid GitLab version \"18\": missing minor version number",
+            "error[policy.unknown_preset] preset: unknown preset \"nope\", expected one of: ai-gateway, ai-gateway-request, model-endpoint",
+            "error[document.unknown_field] policy.allow_localhst: unknown field `allow_localhst`; did you mean `allow_localhost`?",
+        ]
+    );
+}

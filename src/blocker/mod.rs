@@ -54,7 +54,7 @@
 mod policy_json;
 pub mod sanitize;
 
-pub use policy_json::{apply_policy_json, apply_policy_text};
+pub use policy_json::{apply_policy_json, apply_policy_text, check_url_request, UrlRequest};
 
 use crate::address::{self, AddressClass};
 use crate::allowlist::{Allowlist, Entry};
