@@ -983,20 +983,22 @@ fn ai_gateway_url_through_the_blocker() {
         }
         check(doc)
     };
-    // Loopback is refused in production, unless allowlisted.
+    // Loopback is refused in production, unless allowlisted. 127.0.0.1 is
+    // the loopback interface's own address, so GitLab's localhost check
+    // (which runs before the loopback check) names it (url-blocker.md §2.3).
     let r = gateway("http://127.0.0.1:5052", json!({}), Value::Null);
-    let d = only(&r.diagnostics, "url.loopback");
+    let d = only(&r.diagnostics, "url.localhost");
     assert_eq!(d.path().to_string(), "ai_gateway.url");
     assert_eq!(
         d.param("gitlab_message"),
-        Some(&s("Requests to loopback addresses are not allowed"))
+        Some(&s("Requests to localhost are not allowed"))
     );
     let r = gateway(
         "http://127.0.0.1:5052",
         json!({"outbound_allowlist": "127.0.0.1"}),
         Value::Null,
     );
-    none_with(&r.diagnostics, "url.loopback");
+    none_with(&r.diagnostics, "url.localhost");
     // Private networks pass at save time; deny-all needs the allowlist.
     let r = gateway("http://192.168.1.5:5052", json!({}), Value::Null);
     assert!(r.valid, "{r}");
@@ -1032,7 +1034,7 @@ fn ai_gateway_url_through_the_blocker() {
             .to_string(),
         "ai_gateway.url.host"
     );
-    let r = gateway("http://gw.internal:5052", json!({}), json!(["127.0.0.1"]));
+    let r = gateway("http://gw.internal:5052", json!({}), json!(["127.0.0.2"]));
     only(&r.diagnostics, "url.loopback");
     let r = gateway("http://gw.internal:5052", json!({}), json!(["10.0.1.7"]));
     none_with(&r.diagnostics, "url.depends_on_dns");
