@@ -50,7 +50,8 @@ use crate::identifier::{
     PrefixPart, Provider,
 };
 use crate::region::check_region;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -148,55 +149,36 @@ pub struct ProfileTable {
     unconfirmed: BTreeMap<String, String>,
 }
 
-#[derive(Deserialize)]
-struct RawTable {
-    meta: RawMeta,
-    prefixes: BTreeMap<String, RawPrefix>,
-    #[serde(default)]
-    unconfirmed_profiles: Vec<RawUnconfirmed>,
-    #[serde(default)]
-    models: BTreeMap<String, RawModel>,
+/// A string member of a JSON object.
+fn text_of<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
+    value.get(key).and_then(Value::as_str)
 }
 
-#[derive(Deserialize)]
-struct RawMeta {
-    generated: String,
-    #[serde(default)]
-    data_date: Option<String>,
+/// A list-of-strings member (non-strings are skipped).
+fn strings_of(value: &Value, key: &str) -> Vec<String> {
+    value
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
-#[derive(Deserialize)]
-struct RawPrefix {
-    profiles: BTreeMap<String, RawProfile>,
-}
-
-#[derive(Deserialize)]
-struct RawProfile {
-    profile_id: String,
-    source_regions: Vec<String>,
-    #[serde(default)]
-    routes: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
-    confidence: Option<String>,
-    #[serde(default)]
-    eol_date: Option<String>,
-    #[serde(default)]
-    inferred_source_regions: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct RawUnconfirmed {
-    profile_id: String,
-    #[serde(default)]
-    why_not_in_table: String,
-}
-
-#[derive(Deserialize)]
-struct RawModel {
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    eol_date: Option<String>,
+/// `document.wrong_type`-style report for a table member of the wrong shape.
+fn table_shape(path: Path, expected: &str, diagnostics: &mut Diagnostics) {
+    diagnostics.push(
+        Diagnostic::error(
+            "bedrock.table_invalid",
+            path.clone(),
+            format!("not a profile table: {path} must be {expected}"),
+        )
+        .with("expected", expected),
+    );
 }
 
 fn is_date(text: &str) -> bool {
@@ -215,8 +197,11 @@ impl ProfileTable {
     /// cannot be used are reported and skipped; `None` when the text is not
     /// such a table at all. Paths point into the table.
     pub fn load(text: &str, diagnostics: &mut Diagnostics) -> Option<Self> {
-        let raw: RawTable = match serde_json::from_str(text) {
-            Ok(raw) => raw,
+        // Walking a `serde_json::Value` (which the document decoder needs
+        // anyway) keeps the wasm build small: derived deserializers for
+        // these nested maps cost tens of kilobytes.
+        let root: Value = match serde_json::from_str(text) {
+            Ok(value) => value,
             Err(e) => {
                 diagnostics.push(
                     Diagnostic::error(
@@ -230,44 +215,67 @@ impl ProfileTable {
                 return None;
             }
         };
-        if !is_date(&raw.meta.generated) {
+        let generated = root
+            .get("meta")
+            .and_then(|m| text_of(m, "generated"))
+            .unwrap_or_default();
+        if !is_date(generated) {
             diagnostics.push(
                 Diagnostic::error(
                     "bedrock.table_invalid",
                     Path::root().key("meta").key("generated"),
                     format!(
-                        "not a profile table: meta.generated {:?} is not a YYYY-MM-DD date",
-                        raw.meta.generated
+                        "not a profile table: meta.generated {generated:?} is not a YYYY-MM-DD date"
                     ),
                 )
-                .with("generated", raw.meta.generated.as_str()),
+                .with("generated", generated),
             );
             return None;
         }
+        let Some(prefixes) = root.get("prefixes").and_then(Value::as_object) else {
+            table_shape(Path::root().key("prefixes"), "an object", diagnostics);
+            return None;
+        };
         let mut table = ProfileTable {
-            generated: raw.meta.generated,
-            data_date: raw.meta.data_date,
+            generated: generated.to_owned(),
+            data_date: root
+                .get("meta")
+                .and_then(|m| text_of(m, "data_date"))
+                .map(str::to_owned),
             models: BTreeMap::new(),
             profiles: BTreeMap::new(),
-            unconfirmed: raw
-                .unconfirmed_profiles
+            unconfirmed: root
+                .get("unconfirmed_profiles")
+                .and_then(Value::as_array)
                 .into_iter()
-                .map(|u| (u.profile_id, u.why_not_in_table))
+                .flatten()
+                .filter_map(|u| {
+                    let id = text_of(u, "profile_id")?;
+                    let why = text_of(u, "why_not_in_table").unwrap_or_default();
+                    Some((id.to_owned(), why.to_owned()))
+                })
                 .collect(),
         };
-        for (id, model) in raw.models {
+        for (id, model) in root
+            .get("models")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
             table.models.insert(
                 id.clone(),
                 ModelInfo {
-                    id,
-                    name: model.name,
-                    eol_date: model.eol_date.filter(|d| is_date(d)),
+                    id: id.clone(),
+                    name: text_of(model, "name").map(str::to_owned),
+                    eol_date: text_of(model, "eol_date")
+                        .filter(|d| is_date(d))
+                        .map(str::to_owned),
                 },
             );
         }
-        for (prefix_text, prefix_entry) in raw.prefixes {
+        for (prefix_text, prefix_entry) in prefixes {
             let path = Path::root().key("prefixes").key(prefix_text.clone());
-            let Some(prefix) = CrossRegionPrefix::from_text(&prefix_text) else {
+            let Some(prefix) = CrossRegionPrefix::from_text(prefix_text) else {
                 diagnostics.push(
                     Diagnostic::warning(
                         "bedrock.table_unknown_prefix",
@@ -278,25 +286,30 @@ impl ProfileTable {
                 );
                 continue;
             };
-            for (model, row) in prefix_entry.profiles {
+            let Some(rows) = prefix_entry.get("profiles").and_then(Value::as_object) else {
+                table_shape(path.key("profiles"), "an object", diagnostics);
+                continue;
+            };
+            for (model, row) in rows {
                 let row_path = path.key("profiles").key(model.clone());
                 let expected = format!("{prefix_text}.{model}");
-                if row.profile_id != expected {
+                let profile_id = text_of(row, "profile_id").unwrap_or_default();
+                let source_regions = strings_of(row, "source_regions");
+                if profile_id != expected {
                     diagnostics.push(
                         Diagnostic::error(
                             "bedrock.table_profile_id_mismatch",
                             row_path.key("profile_id"),
                             format!(
-                                "profile_id {:?} should be {expected:?}; the row is skipped",
-                                row.profile_id
+                                "profile_id {profile_id:?} should be {expected:?}; the row is skipped"
                             ),
                         )
-                        .with("profile_id", row.profile_id.as_str())
+                        .with("profile_id", profile_id)
                         .with("expected", expected),
                     );
                     continue;
                 }
-                if row.source_regions.is_empty() {
+                if source_regions.is_empty() {
                     diagnostics.push(
                         Diagnostic::warning(
                             "bedrock.table_no_source_regions",
@@ -307,7 +320,7 @@ impl ProfileTable {
                     );
                     continue;
                 }
-                let confidence = match row.confidence.as_deref() {
+                let confidence = match text_of(row, "confidence") {
                     None => None,
                     Some(text) => {
                         let c = Confidence::from_text(text);
@@ -332,19 +345,28 @@ impl ProfileTable {
                         name: None,
                         eol_date: None,
                     });
+                let routes = row
+                    .get("routes")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                    .map(|(source, _)| (source.clone(), strings_of(&row["routes"], source)))
+                    .collect();
                 table
                     .profiles
                     .entry(model.clone())
                     .or_default()
                     .push(Profile {
                         prefix,
-                        model,
-                        profile_id: row.profile_id,
-                        source_regions: row.source_regions,
-                        routes: row.routes,
+                        model: model.clone(),
+                        profile_id: expected,
+                        source_regions,
+                        routes,
                         confidence,
-                        eol_date: row.eol_date.filter(|d| is_date(d)),
-                        inferred_source_regions: row.inferred_source_regions,
+                        eol_date: text_of(row, "eol_date")
+                            .filter(|d| is_date(d))
+                            .map(str::to_owned),
+                        inferred_source_regions: strings_of(row, "inferred_source_regions"),
                     });
             }
         }
@@ -471,7 +493,7 @@ pub fn on_demand(model: &str, region: &str) -> Option<bool> {
 }
 
 /// Which kind of profile derivation tries first.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Prefer {
     /// A geographic profile first, then `global.` (the default).

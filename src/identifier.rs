@@ -712,6 +712,36 @@ pub fn identifier_report(text: &str, method: Option<DeploymentMethod>) -> Identi
     }
 }
 
+/// [`identifier_report`] plus, for a Bedrock identifier, the reverse check
+/// of its cross-region prefix against the AI gateway's Region (`region`
+/// diagnostics at path `region`, prefix diagnostics at the root), using
+/// `table` (the embedded one: [`crate::bedrock::default_table`]).
+pub fn identifier_report_for_region(
+    text: &str,
+    method: Option<DeploymentMethod>,
+    region: &str,
+    table: &crate::bedrock::ProfileTable,
+) -> IdentifierReport {
+    let mut report = identifier_report(text, method);
+    let id = Identifier::parse(text);
+    let checked = crate::region::check_region(
+        region,
+        "AWS_REGION",
+        &Path::root().key("region"),
+        &mut report.diagnostics,
+    );
+    if let (Some(region), Some(model)) = (checked, id.bedrock()) {
+        crate::bedrock::check_identifier_region(
+            table,
+            &region.code,
+            model,
+            &Path::root(),
+            &mut report.diagnostics,
+        );
+    }
+    report
+}
+
 /// The Bedrock model namespaces that fit a family (for
 /// `identifier.family_mismatch`). Families not listed accept any.
 /// Source: the docs models per family, `duo-domain.md` §1.1.

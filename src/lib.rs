@@ -52,6 +52,8 @@ pub mod region;
 pub mod secret;
 pub mod settings;
 pub mod version;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use address::{classify, AddressClass, Classification};
 pub use allowlist::Allowlist;

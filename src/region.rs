@@ -13,21 +13,20 @@
 //! `region.missing`.
 
 use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
-use serde::Deserialize;
+use serde_json::Value;
 use std::sync::OnceLock;
 
 /// The embedded Region table (JSON).
 pub const REGIONS_JSON: &str = include_str!("data/aws-regions.json");
 
 /// One AWS Region.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Region {
     /// The Region code (`ap-northeast-1`).
     pub code: String,
     /// The partition (`aws`, `aws-cn`, `aws-us-gov`, …).
     pub partition: String,
     /// The geography (`Asia Pacific`); empty for the isolated partitions.
-    #[serde(default)]
     pub geo: String,
     /// AWS's name (`Asia Pacific (Tokyo)`).
     pub name: String,
@@ -36,20 +35,18 @@ pub struct Region {
 }
 
 /// One AWS partition.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Partition {
     /// `aws`, `aws-cn`, …
     pub id: String,
     /// botocore's Region pattern, e.g. `^cn\-\w+\-\d+$`.
-    #[serde(rename = "regionRegex")]
     pub region_regex: String,
     /// The DNS suffix of endpoints in this partition.
-    #[serde(rename = "dnsSuffix")]
     pub dns_suffix: String,
 }
 
 /// Where the table comes from and how old it is.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegionMeta {
     /// Source text.
     pub source: String,
@@ -58,7 +55,7 @@ pub struct RegionMeta {
 }
 
 /// The Region table.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegionTable {
     /// Source and date.
     pub meta: RegionMeta,
@@ -81,6 +78,58 @@ impl RegionTable {
             other_partitions_regions: Vec::new(),
             partitions: Vec::new(),
         }
+    }
+
+    /// Read a table in the shape of `src/data/aws-regions.json` (the
+    /// reference's `regions`, `other_partitions_regions` and `partitions`
+    /// plus `meta`); `None` when the text is not JSON. Walks a
+    /// `serde_json::Value` rather than deriving deserializers, to keep the
+    /// wasm build small.
+    pub fn from_json(text: &str) -> Option<Self> {
+        let root: Value = serde_json::from_str(text).ok()?;
+        let text_of = |v: &Value, key: &str| {
+            v.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let list = |key: &str| -> Vec<Region> {
+            root.get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|r| Region {
+                    code: text_of(r, "code"),
+                    partition: text_of(r, "partition"),
+                    geo: text_of(r, "geo"),
+                    name: text_of(r, "name"),
+                    bedrock_endpoint: r
+                        .get("bedrock_endpoint")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
+                })
+                .collect()
+        };
+        let meta = root.get("meta").cloned().unwrap_or_default();
+        Some(RegionTable {
+            meta: RegionMeta {
+                source: text_of(&meta, "source"),
+                generated: text_of(&meta, "generated"),
+            },
+            regions: list("regions"),
+            other_partitions_regions: list("other_partitions_regions"),
+            partitions: root
+                .get("partitions")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|p| Partition {
+                    id: text_of(p, "id"),
+                    region_regex: text_of(p, "regionRegex"),
+                    dns_suffix: text_of(p, "dnsSuffix"),
+                })
+                .collect(),
+        })
     }
 
     /// Every Region, commercial first.
@@ -112,8 +161,7 @@ pub fn regions() -> &'static RegionTable {
     static TABLE: OnceLock<RegionTable> = OnceLock::new();
     // The embedded JSON is checked by `tests/bedrock_data.rs`; an empty
     // table (every Region unknown) is the fallback that can never be hit.
-    TABLE
-        .get_or_init(|| serde_json::from_str(REGIONS_JSON).unwrap_or_else(|_| RegionTable::empty()))
+    TABLE.get_or_init(|| RegionTable::from_json(REGIONS_JSON).unwrap_or_else(RegionTable::empty))
 }
 
 /// The Region with this code in the embedded table.

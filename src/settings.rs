@@ -437,9 +437,14 @@ pub fn snippet(config: &Config) -> Snippet {
             notes.push(format!("{TLS_ENV_VAR} is global in GitLab {}: it also switches off TLS to GitLab's cloud Agent Platform. {TLS_GLOBAL_DOC}", config.gitlab_version));
             notes.push("an explicit duo_workflow: secure: in gitlab.yml wins over the environment variable".to_owned());
         }
-        TlsMode::StoredSetting if effective_tls(config) == Some(false) => notes.push(format!(
-            "TLS is a setting from GitLab 18.10: clear Admin > GitLab Duo > Change configuration > \"{TLS_CHECKBOX_LABEL}\" (no environment variable)"
-        )),
+        TlsMode::StoredSetting if effective_tls(config) == Some(false) => {
+            notes.push(format!(
+                "TLS is a setting from GitLab 18.10: clear Admin > GitLab Duo > Change configuration > \"{TLS_CHECKBOX_LABEL}\" (no environment variable)"
+            ));
+            notes.push(format!(
+                "upgrading from 18.4-18.9: the 18.10 migration copied {TLS_ENV_VAR} into this setting (unset or unreadable: true)"
+            ));
+        }
         _ => {}
     }
     Snippet {

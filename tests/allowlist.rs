@@ -415,7 +415,7 @@ fn lints_name_the_entry_that_would_work() {
     let (_, found) = Allowlist::parse("example.com;gitlab.example.com\n127.0.0.1,1:0:0:0:0:0:0:1\n127.0.0.0/8 1:0:0:0:0:0:0:0/124\n[1:0:0:0:0:0:0:1]:8080\n127.0.0.1:8080\nexample.com:8080");
     assert!(found.is_empty(), "{found:#?}");
     let (_, found) = Allowlist::parse("https://cloud.gitlab.com:443");
-    assert_eq!(found.as_slice()[0].message(), "\"https://cloud.gitlab.com:443\" is a URL; GitLab keeps the whole text as one domain entry, which never matches");
+    assert_eq!(found.as_slice()[0].message(), "\"https://cloud.gitlab.com:443\" is a URL; GitLab keeps the whole text as one domain entry, which never matches; write \"cloud.gitlab.com:443\" instead");
 }
 
 #[test]

@@ -70,17 +70,22 @@ fn localhost_and_loopback_with_default_options() {
         ("https://0.0.0.0", "url.localhost", LOCALHOST),
         ("https://[::]", "url.localhost", LOCALHOST),
         ("http://[::ffff:0:0]", "url.localhost", LOCALHOST),
-        // S6 (§2.3 loopback row)
+        // S6 (§2.3 loopback row); 127.0.0.1 and ::1 are the loopback
+        // interface's, so the localhost check (which runs first) names them
+        // (§2.3 note, DAST spec).
         ("http://127.0.0.2", "url.loopback", LOOPBACK),
-        ("http://[::1]", "url.loopback", LOOPBACK),
-        ("http://[::ffff:7f00:1]", "url.loopback", LOOPBACK),
-        ("http://[::ffff:127.0.0.1]", "url.loopback", LOOPBACK),
-        ("http://0x7f.1", "url.loopback", LOOPBACK),
+        ("http://127.1.2.3", "url.loopback", LOOPBACK),
+        ("http://[::ffff:7f00:2]", "url.loopback", LOOPBACK),
+        ("http://[::1]", "url.localhost", LOCALHOST),
+        ("http://[::ffff:7f00:1]", "url.localhost", LOCALHOST),
+        ("http://[::ffff:127.0.0.1]", "url.localhost", LOCALHOST),
+        ("http://0x7f.1", "url.localhost", LOCALHOST),
         // §2.4 numeric hosts go through the resolver's inet_aton
-        ("http://0177.1", "url.loopback", LOOPBACK),
-        ("http://2130706433", "url.loopback", LOOPBACK),
-        ("http://127.000.000.001", "url.loopback", LOOPBACK),
-        ("http://127.0.0.1:8080/path", "url.loopback", LOOPBACK),
+        ("http://0177.1", "url.localhost", LOCALHOST),
+        ("http://2130706433", "url.localhost", LOCALHOST),
+        ("http://127.000.000.001", "url.localhost", LOCALHOST),
+        ("http://127.0.0.1:8080/path", "url.localhost", LOCALHOST),
+        ("http://0x7f.0.0.2", "url.loopback", LOOPBACK),
     ];
     for (url, code, message) in rows {
         expect(url, &defaults(), &none, Some(code), Some(message));
@@ -194,6 +199,13 @@ fn every_resolved_address_is_checked_but_only_the_first_is_allowlisted() {
         "http://example.com",
         &defaults(),
         &resolved(&["198.51.100.1", "127.0.0.1"]),
+        Some("url.localhost"),
+        Some(LOCALHOST),
+    );
+    expect(
+        "http://example.com",
+        &defaults(),
+        &resolved(&["198.51.100.1", "127.0.0.5"]),
         Some("url.loopback"),
         Some(LOOPBACK),
     );
@@ -213,8 +225,8 @@ fn every_resolved_address_is_checked_but_only_the_first_is_allowlisted() {
         "http://www.resolve-domain.com:2001",
         &policy,
         &resolved(&["127.0.0.1"]),
-        Some("url.loopback"),
-        Some(LOOPBACK),
+        Some("url.localhost"),
+        Some(LOCALHOST),
     );
     // §4.6: an IP entry for the second address does not help.
     let policy = Policy {
@@ -225,14 +237,14 @@ fn every_resolved_address_is_checked_but_only_the_first_is_allowlisted() {
         "http://example.com",
         &policy,
         &resolved(&["198.51.100.1", "127.0.0.1"]),
-        Some("url.loopback"),
-        Some(LOOPBACK),
+        Some("url.localhost"),
+        Some(LOCALHOST),
     );
     // Resolver results in IPv4-mapped form are converted to IPv4 (§2.1 step 6).
     expect(
         "http://example.com",
         &defaults(),
-        &resolved(&["::ffff:127.0.0.1"]),
+        &resolved(&["::ffff:127.0.0.9"]),
         Some("url.loopback"),
         Some(LOOPBACK),
     );
@@ -644,8 +656,8 @@ fn internal_uris_are_allowed() {
         "http://localhost:8080",
         &defaults(),
         &context,
-        Some("url.loopback"),
-        Some(LOOPBACK),
+        Some("url.localhost"),
+        Some(LOCALHOST),
     );
 }
 
@@ -658,6 +670,13 @@ fn presets_by_version() {
         "http://127.0.0.1:5052",
         &Preset::AiGatewaySave.policy(&v(18, 9)),
         &none,
+        Some("url.localhost"),
+        Some(LOCALHOST),
+    );
+    expect(
+        "http://127.0.0.2:5052",
+        &Preset::AiGatewaySave.policy(&v(18, 9)),
+        &none,
         Some("url.loopback"),
         Some(LOOPBACK),
     );
@@ -665,8 +684,8 @@ fn presets_by_version() {
         "http://127.0.0.1:5052",
         &Preset::AiGatewaySave.policy(&v(18, 3)),
         &none,
-        Some("url.loopback"),
-        Some("is not allowed: Requests to loopback addresses are not allowed"),
+        Some("url.localhost"),
+        Some("is not allowed: Requests to localhost are not allowed"),
     );
     // §3.2: request time allows local addresses.
     expect(
@@ -725,7 +744,7 @@ fn depends_on_dns() {
         answers,
         [
             ("does_not_resolve", Some("url.unresolvable")),
-            ("loopback", Some("url.loopback")),
+            ("loopback", Some("url.localhost")),
             ("unspecified", Some("url.localhost")),
             ("local_network", None),
             ("link_local", None),
@@ -1392,4 +1411,43 @@ fn stricter_than_gitlab_warnings() {
     util::none_with(&verdict.diagnostics, "url.embedded_ipv4_unchecked");
     let verdict = check_url("http://169.254.169.254/", &defaults(), &Context::default());
     util::none_with(&verdict.diagnostics, "url.cloud_metadata_not_blocked");
+}
+
+#[test]
+fn url_requests_as_front_ends_send_them() {
+    use duo_selfhosted::blocker::{check_url_request, UrlRequest};
+    let verdict = check_url_request(UrlRequest {
+        url: "http://127.0.0.1:5052",
+        preset: Some("ai-gateway"),
+        gitlab_version: Some("18.3"),
+        policy_json: Some(r#"{"outbound_local_requests_allowlist": ["*.example.com"]}"#),
+    });
+    let verdict = verdict.unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!(
+        verdict.gitlab_message.as_deref(),
+        Some("is not allowed: Requests to localhost are not allowed")
+    );
+    // The policy's allowlist findings join the verdict's diagnostics.
+    assert_eq!(
+        util::only(&verdict.diagnostics, "allowlist.entry_wildcard")
+            .path()
+            .to_string(),
+        "outbound_local_requests_allowlist[0]"
+    );
+    let problems = check_url_request(UrlRequest {
+        url: "http://x",
+        preset: Some("nope"),
+        gitlab_version: Some("18"),
+        policy_json: Some(r#"{"allow_localhst": true}"#),
+    });
+    let problems = problems.err().unwrap_or_default();
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "error[policy.invalid_version] gitlab_version: invalid GitLab version \"18\": missing minor version number",
+            "error[policy.unknown_preset] preset: unknown preset \"nope\", expected one of: ai-gateway, ai-gateway-request, model-endpoint",
+            "error[document.unknown_field] policy.allow_localhst: unknown field `allow_localhst`; did you mean `allow_localhost`?",
+        ]
+    );
 }

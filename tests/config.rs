@@ -983,20 +983,22 @@ fn ai_gateway_url_through_the_blocker() {
         }
         check(doc)
     };
-    // Loopback is refused in production, unless allowlisted.
+    // Loopback is refused in production, unless allowlisted. 127.0.0.1 is
+    // the loopback interface's own address, so GitLab's localhost check
+    // (which runs before the loopback check) names it (url-blocker.md §2.3).
     let r = gateway("http://127.0.0.1:5052", json!({}), Value::Null);
-    let d = only(&r.diagnostics, "url.loopback");
+    let d = only(&r.diagnostics, "url.localhost");
     assert_eq!(d.path().to_string(), "ai_gateway.url");
     assert_eq!(
         d.param("gitlab_message"),
-        Some(&s("Requests to loopback addresses are not allowed"))
+        Some(&s("Requests to localhost are not allowed"))
     );
     let r = gateway(
         "http://127.0.0.1:5052",
         json!({"outbound_allowlist": "127.0.0.1"}),
         Value::Null,
     );
-    none_with(&r.diagnostics, "url.loopback");
+    none_with(&r.diagnostics, "url.localhost");
     // Private networks pass at save time; deny-all needs the allowlist.
     let r = gateway("http://192.168.1.5:5052", json!({}), Value::Null);
     assert!(r.valid, "{r}");
@@ -1032,7 +1034,7 @@ fn ai_gateway_url_through_the_blocker() {
             .to_string(),
         "ai_gateway.url.host"
     );
-    let r = gateway("http://gw.internal:5052", json!({}), json!(["127.0.0.1"]));
+    let r = gateway("http://gw.internal:5052", json!({}), json!(["127.0.0.2"]));
     only(&r.diagnostics, "url.loopback");
     let r = gateway("http://gw.internal:5052", json!({}), json!(["10.0.1.7"]));
     none_with(&r.diagnostics, "url.depends_on_dns");
@@ -1121,4 +1123,24 @@ fn disabled_needs_a_selectable_model_in_the_ui() {
     );
     llama_only["beta_models_and_features"] = json!(false);
     only(&check(llama_only).diagnostics, "feature.disabled_not_in_ui");
+}
+
+/// Small decoding and limit rules.
+#[test]
+fn duplicate_add_on_and_agent_platform_url_length() {
+    let decoded = Config::from_value(&with(
+        json!({"add_ons": ["duo_enterprise", "duo_enterprise"]}),
+    ));
+    let d = only(&decoded.diagnostics, "config.duplicate_add_on");
+    assert_eq!(d.path().to_string(), "add_ons[1]");
+    assert_eq!(decoded.config.map(|c| c.add_ons.len()), Some(1));
+    // §6.3: the Agent Platform URL has the same 2048 limit (the one rule GitLab's server enforces).
+    let long = format!("{}:50052", "a".repeat(2050));
+    let r = platform("18.9", Some(&long), Value::Null, Some("self_hosted"));
+    assert_eq!(
+        only(&r.diagnostics, "settings.url_too_long")
+            .path()
+            .to_string(),
+        "agent_platform.url"
+    );
 }

@@ -236,3 +236,60 @@ proptest! {
         let _ = apply_policy_text(&text, &mut policy, &mut context);
     }
 }
+
+/// JSON values of every type, nested a little.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(|n| serde_json::json!(n)),
+        any::<f64>().prop_map(|n| serde_json::json!(n)),
+        ".{0,12}".prop_map(serde_json::Value::String),
+        "(10\\.0\\.0\\.[0-9]|::1|[a-z]{1,5}\\.com(:[0-9]{1,5})?)"
+            .prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(2, 16, 4, |inner| {
+        prop::collection::vec(inner, 0..4).prop_map(serde_json::Value::Array)
+    })
+}
+
+const POLICY_KEYS: &[&str] = &[
+    "schemes",
+    "ports",
+    "allow_localhost",
+    "allow_local_network",
+    "deny_all_requests_except_allowed",
+    "dns_rebind_protection",
+    "deny_cloud_metadata_requests",
+    "enforce_user",
+    "ascii_only",
+    "enforce_sanitization",
+    "extra_allowed_uris",
+    "outbound_local_requests_allowlist",
+    "resolved_addresses",
+    "server_addresses",
+    "http_proxy_env",
+    "internal_uris",
+    "unknown_key",
+];
+
+proptest! {
+    #[test]
+    fn policy_objects_never_panic(
+        values in prop::collection::vec((0..POLICY_KEYS.len(), json_value()), 0..8),
+        url in "http://[a-z0-9.:\\[\\]]{1,20}/",
+    ) {
+        let object: serde_json::Map<String, serde_json::Value> =
+            values.into_iter().map(|(k, v)| (POLICY_KEYS[k].to_owned(), v)).collect();
+        let mut policy = Policy::default();
+        let mut context = Context::default();
+        let found = duo_selfhosted::blocker::apply_policy_json(&serde_json::Value::Object(object), &mut policy, &mut context);
+        let _ = found.len();
+        let _ = check_url(&url, &policy, &context);
+    }
+
+    #[test]
+    fn ruby_ipaddr_never_panics(text in "[0-9a-fA-F.:/%\\[\\]a-z]{0,40}") {
+        let _ = duo_selfhosted::allowlist::ipaddr_new(&text);
+    }
+}

@@ -274,3 +274,36 @@ proptest! {
         let _ = model_id_problem(&text);
     }
 }
+
+#[test]
+fn report_with_region_checks_the_prefix() {
+    use duo_selfhosted::bedrock::default_table;
+    use duo_selfhosted::identifier::identifier_report_for_region;
+    // bedrock.md §0.2: eu-west-2 is not a source of eu. Claude 3.7 Sonnet.
+    let report = identifier_report_for_region(
+        "bedrock/eu.anthropic.claude-3-7-sonnet-20250219-v1:0",
+        Some(DeploymentMethod::Bedrock),
+        "eu-west-2",
+        default_table(),
+    );
+    assert_eq!(
+        codes(&report.diagnostics),
+        ["bedrock.model_retired", "bedrock.region_not_source"]
+    );
+    // The seed's Tokyo example.
+    let report = identifier_report_for_region(
+        "bedrock/apac.anthropic.claude-3-5-sonnet-20241022-v2:0",
+        None,
+        "ap-northeast-1",
+        default_table(),
+    );
+    assert_eq!(codes(&report.diagnostics), ["bedrock.model_retired"]);
+    let report =
+        identifier_report_for_region("custom_openai/M", None, "eu-west-9", default_table());
+    assert_eq!(
+        only(&report.diagnostics, "region.not_in_table")
+            .path()
+            .to_string(),
+        "region"
+    );
+}

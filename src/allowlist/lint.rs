@@ -23,9 +23,14 @@ fn warn(
     message: String,
     suggestion: Option<String>,
 ) -> Diagnostic {
+    let suggestion = suggestion.and_then(|s| settle(s, 0));
+    let message = match &suggestion {
+        Some(s) => format!("{message}; write {s:?} instead"),
+        None => message,
+    };
     Diagnostic::warning(code, path.clone(), message)
         .with("entry", entry.raw.as_str())
-        .with("suggested_entry", suggestion.and_then(|s| settle(s, 0)))
+        .with("suggested_entry", suggestion)
 }
 
 /// A suggestion with its own problems fixed too (`Example.com./` →

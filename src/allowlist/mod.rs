@@ -60,6 +60,17 @@ pub enum EntryKind {
     Domain,
 }
 
+impl EntryKind {
+    /// The lower-case name used in JSON (`ip`, `range`, `domain`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Ip => "ip",
+            EntryKind::Range => "range",
+            EntryKind::Domain => "domain",
+        }
+    }
+}
+
 /// One allowlist entry, as GitLab reads it. Serialises as
 /// `{"raw", "kind", "value", "port"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -54,7 +54,7 @@
 mod policy_json;
 pub mod sanitize;
 
-pub use policy_json::{apply_policy_json, apply_policy_text};
+pub use policy_json::{apply_policy_json, apply_policy_text, check_url_request, UrlRequest};
 
 use crate::address::{self, AddressClass};
 use crate::allowlist::{Allowlist, Entry};
@@ -171,8 +171,11 @@ pub struct Context {
     /// = does not resolve; `None` = unknown). Ignored for numeric hosts,
     /// which the resolver answers without DNS.
     pub resolved_addresses: Option<Vec<IpAddr>>,
-    /// The GitLab server's own interface addresses (on Linux including
-    /// 127.0.0.1 and ::1).
+    /// The GitLab server's own interface addresses (`Socket.ip_address_list`).
+    /// 127.0.0.1 and ::1 need not be listed: GitLab runs on Linux, whose
+    /// loopback interface always has them, so they always count as the
+    /// server's own (which is why GitLab says "Requests to localhost are not
+    /// allowed" for `http://127.0.0.1`, as its DAST spec expects; §2.3).
     pub server_addresses: Vec<IpAddr>,
     /// Whether `http_proxy`, `https_proxy`, `HTTP_PROXY` or `HTTPS_PROXY`
     /// is set.
@@ -576,6 +579,13 @@ fn after_dns(
         .map_or(Outcome::Allowed(Allowed::Passed), Outcome::Blocked)
 }
 
+/// The addresses of Linux's loopback interface, always among the server's
+/// own addresses.
+const LOOPBACK_INTERFACE: [IpAddr; 2] = [
+    IpAddr::V4(Ipv4Addr::LOCALHOST),
+    IpAddr::V6(Ipv6Addr::LOCALHOST),
+];
+
 /// GitLab's local-address checks (§2.3), in GitLab's order, on every address.
 fn local_checks(policy: &Policy, context: &Context, addresses: &[IpAddr]) -> Option<Block> {
     type Check = (&'static str, &'static str, fn(IpAddr, &Context) -> bool);
@@ -583,7 +593,11 @@ fn local_checks(policy: &Policy, context: &Context, addresses: &[IpAddr]) -> Opt
         (
             "url.localhost",
             "Requests to localhost are not allowed",
-            |ip, ctx| ip.is_unspecified() || ctx.server_addresses.iter().any(|s| unmap(*s) == ip),
+            |ip, ctx| {
+                ip.is_unspecified()
+                    || LOOPBACK_INTERFACE.contains(&ip)
+                    || ctx.server_addresses.iter().any(|s| unmap(*s) == ip)
+            },
         ),
         (
             "url.loopback",

@@ -10,10 +10,12 @@
 //! `internal_uris`). Keys given override the base; unknown keys are
 //! `document.unknown_field` errors with the nearest known name.
 
-use super::{Context, Policy};
+use super::{check_url, Context, Policy, UrlVerdict};
 use crate::allowlist::Allowlist;
 use crate::decode::{parse_json, wrong_type, Fields};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::preset::{Preset, DEFAULT_VERSION};
+use crate::version::GitLabVersion;
 use serde_json::Value;
 use std::net::IpAddr;
 
@@ -136,4 +138,87 @@ pub fn apply_policy_json(value: &Value, policy: &mut Policy, context: &mut Conte
     }
     fields.finish(&mut diagnostics);
     diagnostics
+}
+
+/// A `url` check as the front ends receive it: the URL, an optional preset
+/// name, an optional policy JSON object and an optional GitLab version.
+/// The CLI's `url` command and the npm package's URL check both call
+/// [`check_url_request`], so they agree on every rule, default and error.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct UrlRequest<'a> {
+    /// The URL to check.
+    pub url: &'a str,
+    /// `ai-gateway`, `ai-gateway-request` or `model-endpoint`; gem defaults
+    /// when absent.
+    pub preset: Option<&'a str>,
+    /// A policy JSON object (see [`apply_policy_json`]).
+    pub policy_json: Option<&'a str>,
+    /// The GitLab version the preset follows; [`DEFAULT_VERSION`] when absent.
+    pub gitlab_version: Option<&'a str>,
+}
+
+/// Run a [`UrlRequest`]: the verdict (with the policy's allowlist findings
+/// added to its diagnostics), or the caller's mistakes as error
+/// diagnostics (`policy.unknown_preset`, `policy.invalid_version`, and the
+/// `document.*` / `policy.*` errors of the policy JSON), which front ends
+/// report as usage errors.
+pub fn check_url_request(request: UrlRequest<'_>) -> Result<UrlVerdict, Diagnostics> {
+    let mut usage = Diagnostics::new();
+    let version = match request.gitlab_version {
+        None => Some(DEFAULT_VERSION),
+        Some(text) => match text.parse::<GitLabVersion>() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                usage.push(
+                    Diagnostic::error(
+                        "policy.invalid_version",
+                        Path::root().key("gitlab_version"),
+                        format!("invalid GitLab version {text:?}: {e}"),
+                    )
+                    .with("value", text),
+                );
+                None
+            }
+        },
+    };
+    let mut policy = Policy::default();
+    if let Some(name) = request.preset {
+        match Preset::from_name(name) {
+            Some(preset) => policy = preset.policy(version.as_ref().unwrap_or(&DEFAULT_VERSION)),
+            None => {
+                let names: Vec<String> = Preset::ALL.iter().map(|p| p.name().to_owned()).collect();
+                usage.push(
+                    Diagnostic::error(
+                        "policy.unknown_preset",
+                        Path::root().key("preset"),
+                        format!(
+                            "unknown preset {name:?}, expected one of: {}",
+                            names.join(", ")
+                        ),
+                    )
+                    .with("value", name)
+                    .with("allowed", names),
+                );
+            }
+        }
+    }
+    let mut context = Context::default();
+    let mut findings = Diagnostics::new();
+    if let Some(text) = request.policy_json {
+        for d in apply_policy_text(text, &mut policy, &mut context) {
+            let caller_mistake = d.is_error()
+                && (d.code().starts_with("document.") || d.code().starts_with("policy."));
+            if caller_mistake {
+                usage.push(d.under(&Path::root().key("policy")));
+            } else {
+                findings.push(d);
+            }
+        }
+    }
+    if usage.has_errors() {
+        return Err(usage);
+    }
+    let mut verdict = check_url(request.url, &policy, &context);
+    verdict.diagnostics.extend(findings);
+    Ok(verdict)
 }

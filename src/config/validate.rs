@@ -455,7 +455,9 @@ fn keys(features: &[&'static Feature]) -> Vec<String> {
 /// The Local AI Gateway URL as GitLab checks it when the admin saves it
 /// (§6.1): normalised, at most 2048 characters, then the URL blocker with
 /// the save-time preset, the instance's deny-all setting and allowlist, and
-/// the resolved and server addresses the document gives.
+/// the resolved and server addresses the document gives. The instance
+/// setting `allow_local_requests_from_web_hooks_and_services` is not
+/// consulted for this URL (`url-blocker.md` §3.1).
 fn check_ai_gateway(config: &Config, allowlist: Allowlist, diagnostics: &mut Diagnostics) {
     let path = Path::root().key("ai_gateway").key("url");
     let url = config
@@ -615,7 +617,7 @@ fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
                         "agent_platform.tls_not_boolean",
                         tls_path.clone(),
                         format!(
-                            "from GitLab {} TLS is the stored checkbox \"{}\": give true or false, not {text:?} ({} is read only once, when upgrading)",
+                            "from GitLab {} TLS is the stored checkbox \"{}\": give true or false, not {text:?} (the 18.10 upgrade copied {} into this setting)",
                             timeline::TLS_SETTING.version_text(),
                             settings::TLS_CHECKBOX_LABEL,
                             settings::TLS_ENV_VAR

@@ -302,7 +302,7 @@ pub fn hazards(
                         "url.parser_differential",
                         Path::root().key("host"),
                         format!(
-                            "browsers reject this URL ({error}) but GitLab's parser reads the host {}: the URL is ambiguous",
+                            "browsers reject this URL ({error}) but GitLab's parser reads the host {}: the parsers disagree about this URL",
                             gitlab.as_deref().unwrap_or("(none)")
                         ),
                     )

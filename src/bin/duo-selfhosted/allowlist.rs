@@ -31,7 +31,7 @@ fn parse(argv: &[String]) -> Result<ExitCode, UsageError> {
         _ => {
             for (i, e) in report.entries.iter().enumerate() {
                 let port = e.port.map(|p| format!(" port {p}")).unwrap_or_default();
-                println!("[{i}] {:?}: {:?} {}{port}", e.raw, e.kind, e.value);
+                println!("[{i}] {:?}: {} {}{port}", e.raw, e.kind.as_str(), e.value);
             }
             for d in &report.diagnostics {
                 println!("{d}");

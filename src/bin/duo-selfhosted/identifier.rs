@@ -1,15 +1,17 @@
 //! `duo-selfhosted identifier <IDENTIFIER> [--method M] --format text|json`:
 //! parse a model identifier the way the AI gateway does and check it for
-//! the deployment method.
+//! the deployment method; with `--region`, also check a Bedrock
+//! identifier's cross-region prefix against that AWS Region.
 
 use crate::args::{print_json, Args, Format, UsageError};
+use duo_selfhosted::bedrock::default_table;
 use duo_selfhosted::family::DeploymentMethod;
-use duo_selfhosted::identifier::identifier_report;
+use duo_selfhosted::identifier::{identifier_report, identifier_report_for_region};
 use std::process::ExitCode;
 
 /// Run the command.
 pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
-    let args = Args::parse(argv, &["method"], &[])?;
+    let args = Args::parse(argv, &["method", "region"], &[])?;
     let format = args.format(&[Format::Text, Format::Json])?;
     let [text] = args.exactly(["IDENTIFIER"])?;
     let method = match args.value("method") {
@@ -22,7 +24,10 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
             ))
         })?),
     };
-    let report = identifier_report(text, method);
+    let report = match args.value("region") {
+        Some(region) => identifier_report_for_region(text, method, region, default_table()),
+        None => identifier_report(text, method),
+    };
     match format {
         Format::Json => print_json(&report),
         _ => {

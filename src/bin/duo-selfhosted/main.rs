@@ -34,7 +34,7 @@ commands:
                                          the entry that allows a host
   bedrock --region <REGION> --model <MODEL_ID> [--prefer regional|global] [--profiles FILE]
                                          the bedrock/... identifier for a model and AWS Region
-  identifier <IDENTIFIER> [--method vllm|bedrock|azure_openai|vertex_ai]
+  identifier <IDENTIFIER> [--method vllm|bedrock|azure_openai|vertex_ai] [--region R]
                                          parse and check a model identifier
   model [FILE] [--gitlab-version V] [--beta] [--deny-all] [--allowlist A,B] [--allow-local]
                                          check one self-hosted model record (JSON; stdin by default)

@@ -2,9 +2,7 @@
 //! what GitLab's URL blocker does with a URL.
 
 use crate::args::{print_json, Args, Format, UsageError};
-use duo_selfhosted::blocker::{apply_policy_text, check_url, Context, Policy};
-use duo_selfhosted::preset::DEFAULT_VERSION;
-use duo_selfhosted::{GitLabVersion, Preset};
+use duo_selfhosted::blocker::{check_url_request, UrlRequest};
 use std::process::ExitCode;
 
 /// Run the command.
@@ -12,44 +10,16 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
     let args = Args::parse(argv, &["preset", "policy", "gitlab-version"], &[])?;
     let format = args.format(&[Format::Text, Format::Json])?;
     let [url] = args.exactly(["URL"])?;
-    let version = match args.value("gitlab-version") {
-        Some(text) => text
-            .parse::<GitLabVersion>()
-            .map_err(|e| UsageError(format!("--gitlab-version: {e}")))?,
-        None => DEFAULT_VERSION,
+    let request = UrlRequest {
+        url,
+        preset: args.value("preset"),
+        policy_json: args.value("policy"),
+        gitlab_version: args.value("gitlab-version"),
     };
-    let mut policy = match args.value("preset") {
-        Some(name) => Preset::from_name(name)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Preset::ALL.iter().map(|p| p.name()).collect();
-                UsageError(format!(
-                    "unknown --preset {name:?}, expected one of: {}",
-                    names.join(", ")
-                ))
-            })?
-            .policy(&version),
-        None => Policy::default(),
-    };
-    let mut context = Context::default();
-    let mut extra = Vec::new();
-    if let Some(text) = args.value("policy") {
-        let found = apply_policy_text(text, &mut policy, &mut context);
-        let mut problems = Vec::new();
-        for d in found {
-            if d.is_error()
-                && (d.code().starts_with("document.") || d.code().starts_with("policy."))
-            {
-                problems.push(format!("--policy {}", d));
-            } else {
-                extra.push(d);
-            }
-        }
-        if !problems.is_empty() {
-            return Err(UsageError(problems.join("\n")));
-        }
-    }
-    let mut verdict = check_url(url, &policy, &context);
-    verdict.diagnostics.extend(extra);
+    let verdict = check_url_request(request).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        UsageError(lines.join("\n"))
+    })?;
     match format {
         Format::Json => print_json(&verdict),
         _ => {

@@ -1,0 +1,51 @@
+// Builds the npm package into pkg/dist/ from the crate at the repository root:
+//   1. cargo build --lib --target wasm32-unknown-unknown --profile wasm-release
+//   2. wasm-bindgen --target web (the pinned CLI; its version must equal the
+//      crate's pinned `wasm-bindgen` dependency)
+//   3. wasm-opt -Oz (binaryen from npm) and strip names/producers
+//   4. copy the hand-written wrapper and declarations from pkg/src/
+// Usage: node scripts/build.mjs
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const pkg = dirname(dirname(fileURLToPath(import.meta.url)));
+const root = dirname(pkg);
+const dist = join(pkg, 'dist');
+const run = (cmd, args, opts = {}) => {
+  console.log(`$ ${cmd} ${args.join(' ')}`);
+  execFileSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+};
+
+// The CLI that generates the glue must be exactly the version the crate pins.
+const lock = readFileSync(join(root, 'Cargo.lock'), 'utf8');
+const pinned = /name = "wasm-bindgen"\nversion = "([^"]+)"/.exec(lock)?.[1];
+const cli = execFileSync('wasm-bindgen', ['--version'], { encoding: 'utf8' }).trim();
+if (!pinned || cli !== `wasm-bindgen ${pinned}`) {
+  console.error(`wasm-bindgen CLI is "${cli}", Cargo.lock pins ${pinned}: install it with\n  cargo install wasm-bindgen-cli --version ${pinned}`);
+  process.exit(1);
+}
+
+run('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm-release']);
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
+const raw = join(targetDir, 'wasm32-unknown-unknown', 'wasm-release', 'duo_selfhosted.wasm');
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dist, '--out-name', 'duo_selfhosted', raw]);
+
+const wasm = join(dist, 'duo_selfhosted_bg.wasm');
+const before = statSync(wasm).size;
+// Kept with its name section for scripts/size-breakdown.mjs.
+mkdirSync(join(targetDir, 'wasm-pkg'), { recursive: true });
+cpSync(wasm, join(targetDir, 'wasm-pkg', 'duo_selfhosted_bg.names.wasm'));
+run(join(pkg, 'node_modules', '.bin', 'wasm-opt'), [
+  '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features', wasm, '-o', wasm,
+]);
+console.log(`wasm-opt -Oz: ${before} -> ${statSync(wasm).size} bytes`);
+
+for (const file of ['index.js', 'node.js', 'index.d.ts', 'node.d.ts']) {
+  cpSync(join(pkg, 'src', file), join(dist, file));
+}
+console.log(`built ${dist}`);

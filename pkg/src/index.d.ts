@@ -1,0 +1,392 @@
+// Type declarations of duo-selfhosted (hand-written; checked by
+// `tsc -p test/tsconfig.json` against test/types.test.ts).
+
+/** What `init()` accepts: where or what the package's .wasm is. */
+export type InitInput =
+  | string
+  | URL
+  | Request
+  | Response
+  | BufferSource
+  | WebAssembly.Module
+  | Promise<Response | BufferSource | WebAssembly.Module>;
+
+/**
+ * Load the WebAssembly module. Without an argument it loads the package's
+ * own `duo_selfhosted_bg.wasm` (fetched next to the module in browsers and
+ * bundlers, read from disk in Node). Calling it again does nothing.
+ */
+export function init(input?: InitInput): Promise<void>;
+
+/** Load the WebAssembly module synchronously from its bytes or a compiled module. */
+export function initSync(bytes: BufferSource | WebAssembly.Module): void;
+
+/** The version of the crate the package was built from. */
+export function version(): string;
+
+// ---------------------------------------------------------------------------
+// Diagnostics (every function reports through them)
+
+/** How serious a diagnostic is. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A typed diagnostic parameter. */
+export type ParamValue = string | number | boolean | string[] | null;
+
+/** One finding, as the CLI prints it with `--format json`. */
+export interface Diagnostic {
+  /** Stable dotted code, e.g. `url.scheme_not_allowed`. */
+  readonly code: string;
+  readonly severity: Severity;
+  /** Dotted path into the input, e.g. `self_hosted_models[0].identifier` (`""` for the whole input). */
+  readonly path: string;
+  /** The same place as an RFC 6901 JSON Pointer, e.g. `/self_hosted_models/0/identifier`. */
+  readonly pointer: string;
+  /** English message. */
+  readonly message: string;
+  /** Typed parameters; `gitlab_message` carries GitLab's own text where it has one. */
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+// ---------------------------------------------------------------------------
+// Outbound URL rules
+
+/** The address classes of the reference's taxonomy. */
+export type AddressClass =
+  | 'loopback'
+  | 'private'
+  | 'link_local'
+  | 'unique_local'
+  | 'shared'
+  | 'unspecified'
+  | 'broadcast'
+  | 'multicast'
+  | 'reserved'
+  | 'documentation'
+  | 'public'
+  | 'internal_name'
+  | 'invalid';
+
+/** `classify(input)`: `duo-selfhosted classify <INPUT> --format json`. */
+export interface Classification {
+  readonly input: string;
+  /** The host as WHATWG parsers canonicalise it (IPv6 bracketed), or null when there is none. */
+  readonly canonical_host: string | null;
+  readonly class: AddressClass;
+  /** The IPv4 address carried by an IPv6 address, if any. */
+  readonly embedded_ipv4: string | null;
+  readonly cloud_metadata: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The option sets GitLab uses for the settings this package cares about. */
+export type Preset = 'ai-gateway' | 'ai-gateway-request' | 'model-endpoint';
+
+/**
+ * GitLab's URL blocker options and the context the library cannot look up
+ * itself (keys as in GitLab; given keys override the preset). An unknown key
+ * or a value of the wrong type is a programming error: `checkUrl` throws.
+ */
+export interface UrlPolicy {
+  schemes?: string[];
+  ports?: number[];
+  allow_localhost?: boolean;
+  allow_local_network?: boolean;
+  deny_all_requests_except_allowed?: boolean;
+  dns_rebind_protection?: boolean;
+  deny_cloud_metadata_requests?: boolean;
+  enforce_user?: boolean;
+  ascii_only?: boolean;
+  enforce_sanitization?: boolean;
+  outbound_local_requests_allowlist?: string[];
+  /** In the resolver's order; `[]` means the name does not resolve; absent means unknown. */
+  resolved_addresses?: string[];
+  server_addresses?: string[];
+  http_proxy_env?: boolean;
+  internal_uris?: string[];
+}
+
+/** `checkUrl` options: the CLI's `--preset`, `--policy` and `--gitlab-version`. */
+export interface CheckUrlOptions {
+  preset?: Preset;
+  /** An object, or its JSON text. */
+  policy?: UrlPolicy | string;
+  /** `major.minor`, e.g. `"18.9"` (the default). */
+  gitlabVersion?: string;
+}
+
+/** `checkUrl(url, options)`: `duo-selfhosted url <URL> --format json`. */
+export interface UrlVerdict {
+  /** null when the outcome depends on DNS and no resolved addresses were given. */
+  readonly blocked: boolean | null;
+  /** The code of the deciding check; null when allowed. */
+  readonly code: string | null;
+  readonly message: string;
+  /** GitLab's own error text, or null. */
+  readonly gitlab_message: string | null;
+  readonly canonical_host: string | null;
+  readonly port: number | null;
+  readonly class: AddressClass;
+  /** The outbound allowlist entry that would allow the URL, or null. */
+  readonly suggested_allowlist_entry: string | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** One outbound allowlist entry as GitLab reads it. */
+export interface AllowlistEntry {
+  readonly raw: string;
+  readonly kind: 'ip' | 'range' | 'domain';
+  readonly value: string;
+  readonly port: number | null;
+}
+
+/** `parseAllowlist(text)`: `duo-selfhosted allowlist parse <TEXT> --format json`. */
+export interface AllowlistReport {
+  readonly entries: readonly AllowlistEntry[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** `matchAllowlist(text, host, port?)`: `duo-selfhosted allowlist match --format json`. */
+export interface AllowlistMatch {
+  readonly matched: boolean;
+  /** The raw entry that matched, or null. */
+  readonly entry: string | null;
+}
+
+// ---------------------------------------------------------------------------
+// Model rules
+
+/** GitLab's deployment methods (`vertex_ai` where the GitLab version has it). */
+export type DeploymentMethod = 'vllm' | 'bedrock' | 'azure_openai' | 'vertex_ai';
+
+/** `parseIdentifier(identifier, method?)`: `duo-selfhosted identifier --format json`. */
+export interface IdentifierReport {
+  /** The AI gateway's provider: the part before the first `/` (`custom_openai` when there is none). */
+  readonly provider: string;
+  readonly model: string;
+  /** The Bedrock cross-region prefix (`apac`, `us`, `global`, …), or null. */
+  readonly cross_region_prefix: string | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** `bedrockIdentifier` input: the CLI's `--region`, `--model` and `--prefer`. */
+export interface BedrockRequest {
+  /** The AWS region the AI gateway calls Bedrock from (`AWS_REGION`). */
+  region: string;
+  /** The base Bedrock model id, e.g. `anthropic.claude-3-5-sonnet-20241022-v2:0`. */
+  model: string;
+  /** Which profile to try first (default `regional`). */
+  prefer?: 'regional' | 'global';
+}
+
+/** `bedrockIdentifier(request)`: `duo-selfhosted bedrock --format json`. */
+export interface BedrockReport {
+  /** The full `bedrock/…` identifier to paste into GitLab, or null when none can work. */
+  readonly identifier: string | null;
+  /** The cross-region prefix, or null for none. */
+  readonly prefix: string | null;
+  /** The date of the embedded inference-profile table. */
+  readonly data_date: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A self-hosted model record (the fields of `self_hosted_models[]` in the configuration). */
+export interface ModelRecord {
+  /** Deployment name (unique, case-sensitive). */
+  name: string;
+  /** Model family key, e.g. `mixtral`, `claude_3`. */
+  family: string;
+  deployment: DeploymentMethod;
+  endpoint?: string;
+  /** Never echoed in any output. */
+  api_key?: string;
+  identifier?: string;
+  /** For Bedrock: the AI gateway's `AWS_REGION`. */
+  aws_region?: string;
+}
+
+/** `checkModel` and `validateConfig`: `{valid, diagnostics}`. */
+export interface CheckReport {
+  /** No error-severity diagnostic. */
+  readonly valid: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// The configuration document (`duo-selfhosted check` / `resolve`)
+
+/** A feature's provider. */
+export type Provider = 'self_hosted' | 'vendored' | 'disabled' | 'unassigned';
+
+/** One feature's setting. */
+export interface FeatureSetting {
+  provider: Provider;
+  /** self_hosted: the deployment name; vendored: an optional GitLab-managed model. */
+  model?: string;
+}
+
+/** A self-hosted model deployment in the configuration (a ModelRecord plus AWS_REGION_NAME). */
+export interface SelfHostedModel extends ModelRecord {
+  /** Bedrock: the AI gateway's AWS_REGION_NAME (LiteLLM prefers it over AWS_REGION). */
+  aws_region_name?: string;
+}
+
+/** The whole Duo Self-Hosted set-up as one document; unknown fields are errors. */
+export interface ConfigDocument {
+  /** `major.minor`, e.g. `"18.9"`; the rules follow this version. */
+  gitlab_version: string;
+  offering?: 'self_managed' | 'dedicated' | 'gitlab_com';
+  tier: 'free' | 'premium' | 'ultimate';
+  add_ons?: ('duo_core' | 'duo_pro' | 'duo_enterprise' | 'duo_agent_platform_self_hosted')[];
+  license?: 'online' | 'offline';
+  installation?: 'linux_package' | 'self_compiled' | 'helm_chart' | 'docker';
+  beta_models_and_features?: boolean;
+  network?: {
+    allow_local_requests_from_web_hooks_and_services?: boolean;
+    deny_all_requests_except_allowed?: boolean;
+    /** One entry per element, or one string as typed in GitLab's text area. */
+    outbound_allowlist?: string | string[];
+    /** The GitLab server's own IP addresses, if known. */
+    gitlab_server_addresses?: string[];
+  };
+  ai_gateway?: {
+    /** The Local AI Gateway URL as typed in GitLab. */
+    url?: string;
+    /** What the host resolves to on the GitLab server: absent when unknown, empty when it does not resolve. */
+    resolved_addresses?: string[];
+  };
+  agent_platform?: {
+    /** `host:port`, without `http://` or `https://`. */
+    url?: string;
+    /** 18.10+: the stored setting; 18.4-18.9: DUO_AGENT_PLATFORM_SERVICE_SECURE (boolean or its text). */
+    tls?: boolean | string;
+  };
+  self_hosted_models?: SelfHostedModel[];
+  /** Keyed by GitLab's feature key (`code_generations`, `duo_chat_fix_code`, …); a feature left out is unassigned. */
+  features?: Record<string, FeatureSetting>;
+}
+
+/** What one feature will actually use, and why. */
+export interface ResolvedFeature {
+  /** GitLab's feature key. */
+  readonly feature: string;
+  /** The UI title, e.g. `General Chat`. */
+  readonly title: string;
+  /** The UI group, e.g. `GitLab Duo Chat`. */
+  readonly group: string;
+  readonly provider: Provider;
+  /** The deployment name (or vendored model), or null. */
+  readonly model: string | null;
+  readonly family: string | null;
+  /** `general_chat_fallback`: a Chat sub-feature with nothing of its own uses General Chat's setting. */
+  readonly via: 'own' | 'general_chat_fallback';
+  readonly enabled: boolean;
+}
+
+/** `resolveFeatures(config)`: `duo-selfhosted resolve --format json`. */
+export interface Resolution {
+  /** Every feature the GitLab version offers. */
+  readonly features: readonly ResolvedFeature[];
+  /**
+   * Only for a document that cannot be read at all (where the CLI stops with
+   * a usage error): why. `features` is then empty.
+   */
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// Standard Schema v1 (https://standardschema.dev), as the spec asks
+// libraries to declare it.
+
+/** The Standard Schema v1 interface. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
+}
+
+/** A configuration issue: Standard Schema's, plus the diagnostic code. */
+export interface ConfigIssue extends StandardSchemaV1.Issue {
+  readonly code?: string;
+}
+
+/**
+ * The configuration document as a Standard Schema v1 validator (synchronous):
+ * `configSchema['~standard'].validate(value)` returns `{ value }`, or
+ * `{ issues: [{ message, path, code }] }` for every error-severity diagnostic
+ * (warnings and advice do not fail validation).
+ */
+export declare const configSchema: {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: 'duo-selfhosted';
+    readonly validate: (value: unknown) => StandardSchemaV1.SuccessResult<ConfigDocument> | ConfigFailure;
+    readonly types?: StandardSchemaV1.Types<ConfigDocument, ConfigDocument> | undefined;
+  };
+};
+
+/** What `configSchema` returns for an invalid document. */
+export interface ConfigFailure {
+  readonly issues: ReadonlyArray<ConfigIssue>;
+}
+
+// ---------------------------------------------------------------------------
+// Functions. Each returns the CLI's `--format json` document; invalid input
+// gives diagnostics, never an exception. A wrong argument type, or what the
+// CLI refuses as a usage error (an unknown preset, method or policy key),
+// throws a TypeError.
+
+/** The address class of a host, IP or URL (a bare host or IP is read as `http://<input>/`). */
+export function classify(input: string): Classification;
+
+/** What GitLab's URL blocker does with a URL. */
+export function checkUrl(url: string, options?: CheckUrlOptions): UrlVerdict;
+
+/** The outbound allowlist text as GitLab reads it, with lints for entries that can never match. */
+export function parseAllowlist(text: string): AllowlistReport;
+
+/** The allowlist entry that lets `host` (and `port`) through, if any. */
+export function matchAllowlist(text: string, host: string, port?: number): AllowlistMatch;
+
+/** A model identifier read as the AI gateway reads it, checked for the deployment method. */
+export function parseIdentifier(identifier: string, method?: DeploymentMethod): IdentifierReport;
+
+/** The `bedrock/…` identifier for a model called from an AWS region, with the reasoning. */
+export function bedrockIdentifier(request: BedrockRequest): BedrockReport;
+
+/** One self-hosted model record, as an object or as JSON text (malformed text gets a diagnostic). */
+export function checkModel(record: ModelRecord | string): CheckReport;
+
+/** A whole configuration document checked, as an object or JSON text (malformed text gets a diagnostic). */
+export function validateConfig(config: ConfigDocument | string): CheckReport;
+
+/** What every feature will actually use, including General Chat fallbacks. */
+export function resolveFeatures(config: ConfigDocument | string): Resolution;

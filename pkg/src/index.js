@@ -1,0 +1,201 @@
+// duo-selfhosted: GitLab Duo Self-Hosted configuration rules, compiled from
+// the Rust crate to WebAssembly. This wrapper only translates: it checks
+// argument types (a wrong type is a programming error and throws a
+// TypeError), turns objects into the JSON text the CLI would read, and
+// parses the JSON text the crate returns, the same bytes the CLI prints with
+// `--format json`. No rule lives here.
+import wbgInit, * as wasm from './duo_selfhosted.js';
+
+let ready = false;
+
+/**
+ * Load the WebAssembly module. Without an argument it fetches the package's
+ * own `duo_selfhosted_bg.wasm` next to this file (in Node, the `node` export
+ * reads it from disk). Accepts a URL, a Response, bytes or a
+ * WebAssembly.Module. Calling it again does nothing.
+ */
+export async function init(input) {
+  if (ready) return;
+  await wbgInit(input === undefined ? undefined : { module_or_path: input });
+  ready = true;
+}
+
+/** Load the WebAssembly module synchronously from its bytes (or a compiled WebAssembly.Module). */
+export function initSync(bytes) {
+  if (ready) return;
+  if (!(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes) || bytes instanceof WebAssembly.Module)) {
+    throw new TypeError(
+      `duo-selfhosted: initSync(bytes) expects the bytes of duo_selfhosted_bg.wasm (ArrayBuffer, Uint8Array or WebAssembly.Module), got ${describe(bytes)}`,
+    );
+  }
+  wasm.initSync({ module: bytes });
+  ready = true;
+}
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function ensureReady(fn) {
+  if (!ready) {
+    throw new Error(`duo-selfhosted: ${fn}() was called before init() or initSync(bytes) finished`);
+  }
+}
+
+/** The version of the crate the package was built from. */
+export function version() {
+  ensureReady('version');
+  return wasm.crate_version();
+}
+
+function expectString(fn, name, value) {
+  if (typeof value !== 'string') {
+    throw new TypeError(`duo-selfhosted: ${fn}(): ${name} must be a string, got ${describe(value)}`);
+  }
+}
+
+// Objects are sent as the JSON text the CLI would read from a file; a string
+// is taken to be that text already (so malformed JSON gets its diagnostic).
+function documentText(fn, name, value) {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') {
+    throw new TypeError(`duo-selfhosted: ${fn}(): ${name} must be an object or JSON text, got ${describe(value)}`);
+  }
+  return JSON.stringify(value);
+}
+
+// The crate answers with JSON text, or throws a usage error (what the CLI
+// reports with exit code 2), which is a programming error here.
+function call(fn, raw, ...args) {
+  ensureReady(fn);
+  let text;
+  try {
+    text = raw(...args);
+  } catch (e) {
+    throw new TypeError(`duo-selfhosted: ${fn}(): ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return JSON.parse(text);
+}
+
+function optionalString(fn, name, value) {
+  if (value !== undefined) expectString(fn, name, value);
+  return value;
+}
+
+function optionsObject(fn, value) {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`duo-selfhosted: ${fn}(): options must be an object, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** The address class of a host, IP or URL (`duo-selfhosted classify`). */
+export function classify(input) {
+  expectString('classify', 'input', input);
+  return call('classify', wasm.classify_json, input);
+}
+
+/** What GitLab's URL blocker does with a URL (`duo-selfhosted url`). */
+export function checkUrl(url, options) {
+  expectString('checkUrl', 'url', url);
+  const { preset, policy, gitlabVersion } = optionsObject('checkUrl', options);
+  optionalString('checkUrl', 'options.preset', preset);
+  optionalString('checkUrl', 'options.gitlabVersion', gitlabVersion);
+  const policyText = policy === undefined ? undefined : documentText('checkUrl', 'options.policy', policy);
+  return call('checkUrl', wasm.check_url_json, url, preset, policyText, gitlabVersion);
+}
+
+/** The outbound allowlist as GitLab reads it, with lints (`duo-selfhosted allowlist parse`). */
+export function parseAllowlist(text) {
+  expectString('parseAllowlist', 'text', text);
+  return call('parseAllowlist', wasm.parse_allowlist_json, text);
+}
+
+/** Whether the allowlist lets a host (and port) through (`duo-selfhosted allowlist match`). */
+export function matchAllowlist(text, host, port) {
+  expectString('matchAllowlist', 'text', text);
+  expectString('matchAllowlist', 'host', host);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new TypeError(`duo-selfhosted: matchAllowlist(): port must be an integer from 0 to 65535, got ${describe(port)} ${String(port)}`);
+  }
+  return call('matchAllowlist', wasm.match_allowlist_json, text, host, port);
+}
+
+/** A model identifier read as the AI gateway reads it (`duo-selfhosted identifier`). */
+export function parseIdentifier(identifier, method) {
+  expectString('parseIdentifier', 'identifier', identifier);
+  optionalString('parseIdentifier', 'method', method);
+  return call('parseIdentifier', wasm.parse_identifier_json, identifier, method);
+}
+
+/** The `bedrock/…` identifier for a model called from an AWS region (`duo-selfhosted bedrock`). */
+export function bedrockIdentifier(request) {
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) {
+    throw new TypeError(`duo-selfhosted: bedrockIdentifier(): expects { region, model, prefer? }, got ${describe(request)}`);
+  }
+  expectString('bedrockIdentifier', 'region', request.region);
+  expectString('bedrockIdentifier', 'model', request.model);
+  optionalString('bedrockIdentifier', 'prefer', request.prefer);
+  return call('bedrockIdentifier', wasm.bedrock_identifier_json, request.region, request.model, request.prefer);
+}
+
+/** One self-hosted model record checked (`duo-selfhosted model`); an object or its JSON text. */
+export function checkModel(record) {
+  return call('checkModel', wasm.check_model_json, documentText('checkModel', 'record', record));
+}
+
+/** A whole configuration document checked (`duo-selfhosted check --format json`); an object or its JSON text. */
+export function validateConfig(config) {
+  return call('validateConfig', wasm.validate_config_json, documentText('validateConfig', 'config', config));
+}
+
+/**
+ * What every feature will actually use (`duo-selfhosted resolve --format json`).
+ * A document that cannot be read at all (where the CLI stops with a usage
+ * error) gives no features and the diagnostics saying why.
+ */
+export function resolveFeatures(config) {
+  return call('resolveFeatures', wasm.resolve_features_json, documentText('resolveFeatures', 'config', config));
+}
+
+// Standard Schema v1 (https://standardschema.dev): the configuration
+// document's validator for form libraries. Error-severity diagnostics become
+// issues; warnings and advice do not fail validation.
+function pointerPath(pointer) {
+  if (pointer === '') return undefined;
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+/** The configuration document as a Standard Schema v1 validator. */
+export const configSchema = Object.freeze({
+  '~standard': Object.freeze({
+    version: 1,
+    vendor: 'duo-selfhosted',
+    validate(value) {
+      let text;
+      try {
+        text = JSON.stringify(value === undefined ? null : value);
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined) {
+        return { issues: [{ message: `the configuration must be JSON data, got ${describe(value)}` }] };
+      }
+      const report = validateConfig(text);
+      const issues = report.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => {
+          const path = pointerPath(d.pointer);
+          return path === undefined ? { message: d.message, code: d.code } : { message: d.message, path, code: d.code };
+        });
+      return issues.length === 0 ? { value } : { issues };
+    },
+  }),
+});

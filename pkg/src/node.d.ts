@@ -1,0 +1,2 @@
+// The `node` export has exactly the API of the main entry point.
+export * from './index.js';

@@ -1,0 +1,121 @@
+// The package's entry points in Node: loading, the exports map, argument
+// checking. Run with `node --test test/` after `node scripts/build.mjs`.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import * as duo from 'duo-selfhosted';
+
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+const pkgJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const cargoToml = readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8');
+
+test('the node export resolves to dist/node.js through the exports map', () => {
+  assert.equal(import.meta.resolve('duo-selfhosted'), new URL('../dist/node.js', import.meta.url).href);
+});
+
+test('a function called before init() throws a clear error', async () => {
+  // A fresh instance of the wrapper (the query makes it a separate module).
+  const fresh = await import(`../dist/index.js?before-init=${Date.now()}`);
+  assert.throws(() => fresh.version(), {
+    name: 'Error',
+    message: 'duo-selfhosted: version() was called before init() or initSync(bytes) finished',
+  });
+});
+
+test('init() without arguments loads the package wasm in Node', async () => {
+  await duo.init();
+  await duo.init(); // a second call does nothing
+  const cargoVersion = /^version = "([^"]+)"/m.exec(cargoToml)[1];
+  assert.equal(duo.version(), cargoVersion);
+  assert.equal(pkgJson.version, cargoVersion, 'package.json and Cargo.toml versions must agree');
+});
+
+test('initSync(bytes) loads the module synchronously in a fresh process', () => {
+  const script = `
+    import { readFileSync } from 'node:fs';
+    import { initSync, version } from 'duo-selfhosted';
+    initSync(readFileSync(new URL('./dist/duo_selfhosted_bg.wasm', 'file://${pkgDir}')));
+    process.stdout.write(version());`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: pkgDir, encoding: 'utf8' });
+  assert.equal(out, pkgJson.version);
+});
+
+test('initSync with something other than bytes throws a TypeError', async () => {
+  const fresh = await import(`../dist/index.js?bad-init=${Date.now()}`);
+  assert.throws(() => fresh.initSync('duo_selfhosted_bg.wasm'), {
+    name: 'TypeError',
+    message:
+      'duo-selfhosted: initSync(bytes) expects the bytes of duo_selfhosted_bg.wasm (ArrayBuffer, Uint8Array or WebAssembly.Module), got a string',
+  });
+});
+
+test('a wrong argument type throws a TypeError naming the function and argument', async () => {
+  await duo.init();
+  const cases = [
+    [() => duo.classify(127001), 'duo-selfhosted: classify(): input must be a string, got a number'],
+    [() => duo.classify(), 'duo-selfhosted: classify(): input must be a string, got a undefined'],
+    [() => duo.checkUrl(new URL('http://x')), 'duo-selfhosted: checkUrl(): url must be a string, got an object'],
+    [() => duo.checkUrl('http://x', 'ai-gateway'), 'duo-selfhosted: checkUrl(): options must be an object, got a string'],
+    [() => duo.checkUrl('http://x', { preset: 1 }), 'duo-selfhosted: checkUrl(): options.preset must be a string, got a number'],
+    [() => duo.checkUrl('http://x', { policy: 1 }), 'duo-selfhosted: checkUrl(): options.policy must be an object or JSON text, got a number'],
+    [() => duo.parseAllowlist(['10.0.0.0/8']), 'duo-selfhosted: parseAllowlist(): text must be a string, got an array'],
+    [() => duo.matchAllowlist('a', null), 'duo-selfhosted: matchAllowlist(): host must be a string, got null'],
+    [() => duo.matchAllowlist('a', 'a', 70000), 'duo-selfhosted: matchAllowlist(): port must be an integer from 0 to 65535, got a number 70000'],
+    [() => duo.matchAllowlist('a', 'a', '80'), 'duo-selfhosted: matchAllowlist(): port must be an integer from 0 to 65535, got a string 80'],
+    [() => duo.parseIdentifier('x', 3), 'duo-selfhosted: parseIdentifier(): method must be a string, got a number'],
+    [() => duo.bedrockIdentifier('us-east-1'), 'duo-selfhosted: bedrockIdentifier(): expects { region, model, prefer? }, got a string'],
+    [() => duo.bedrockIdentifier({ region: 'us-east-1' }), 'duo-selfhosted: bedrockIdentifier(): model must be a string, got a undefined'],
+    [() => duo.checkModel(42), 'duo-selfhosted: checkModel(): record must be an object or JSON text, got a number'],
+    [() => duo.checkModel(null), 'duo-selfhosted: checkModel(): record must be an object or JSON text, got null'],
+  ];
+  for (const [call, message] of cases) {
+    assert.throws(call, { name: 'TypeError', message });
+  }
+});
+
+test('what the CLI refuses as a usage error throws a TypeError with its message', async () => {
+  await duo.init();
+  assert.throws(() => duo.checkUrl('http://x', { preset: 'ai_gateway' }), {
+    name: 'TypeError',
+    message:
+      'duo-selfhosted: checkUrl(): error[policy.unknown_preset] preset: unknown preset "ai_gateway", expected one of: ai-gateway, ai-gateway-request, model-endpoint',
+  });
+  assert.throws(() => duo.bedrockIdentifier({ region: 'us-east-1', model: 'm', prefer: 'closest' }), {
+    name: 'TypeError',
+    message: 'duo-selfhosted: bedrockIdentifier(): --prefer: expected regional or global, got "closest"',
+  });
+});
+
+test('invalid input is answered with diagnostics, never an exception', async () => {
+  await duo.init();
+  const c = duo.classify('http://a\\b@c/');
+  assert.ok(c.diagnostics.some((d) => d.severity === 'error'));
+  const m = duo.checkModel('{"name":');
+  assert.equal(m.valid, false);
+  assert.equal(m.diagnostics[0].code, 'document.invalid_json');
+  const b = duo.bedrockIdentifier({ region: 'us-east-7', model: '' });
+  assert.equal(b.identifier, null);
+  assert.ok(b.diagnostics.length > 0);
+});
+
+test('the seed documentation examples come out of the package', async () => {
+  await duo.init();
+  // configure_duo_features.md: Claude 3.5 Sonnet v2 called from Tokyo needs the apac. profile.
+  const tokyo = duo.bedrockIdentifier({ region: 'ap-northeast-1', model: 'anthropic.claude-3-5-sonnet-20241022-v2:0' });
+  assert.equal(tokyo.identifier, 'bedrock/apac.anthropic.claude-3-5-sonnet-20241022-v2:0');
+  assert.equal(tokyo.prefix, 'apac');
+  // ... and from eu-west-2 Claude 3.7 Sonnet has no prefix.
+  const london = duo.bedrockIdentifier({ region: 'eu-west-2', model: 'anthropic.claude-3-7-sonnet-20250219-v1:0' });
+  assert.equal(london.identifier, 'bedrock/anthropic.claude-3-7-sonnet-20250219-v1:0');
+  assert.equal(london.prefix, null);
+});
+
+test('an API key never appears in the output', async () => {
+  await duo.init();
+  const secret = 'sk-very-secret-4242';
+  const report = duo.checkModel({ name: 'm', family: 'nope', deployment: 'vllm', endpoint: 'ftp://x', api_key: secret, identifier: '' });
+  assert.equal(report.valid, false);
+  assert.ok(!JSON.stringify(report).includes(secret));
+});

@@ -1,0 +1,178 @@
+// Parity: the same inputs through the native CLI (`--format json`) and
+// through the package in Node must give byte-identical JSON. Where the CLI
+// refuses the call as a usage error (exit code 2), the package must throw a
+// TypeError with the same message. Inputs: test/parity-cases.mjs.
+//
+// The CLI is $DUO_CLI, or target/debug/duo-selfhosted (built by
+// `cargo build --features cli`; scripts/ci/30-npm-package.sh does it).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import * as duo from 'duo-selfhosted';
+import * as cases from './parity-cases.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = process.env.DUO_CLI ?? join(root, 'target', 'debug', 'duo-selfhosted');
+let scratch;
+
+before(async () => {
+  assert.ok(existsSync(CLI), `the native CLI ${CLI} is missing: run cargo build --features cli`);
+  await duo.init();
+  scratch = mkdtempSync(join(tmpdir(), 'duo-parity-'));
+});
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Run the CLI: { json } when it ran, { usage } with its message on exit 2. */
+function cli(args, input) {
+  const run = spawnSync(CLI, [...args], { input: input ?? '', encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.status === 2) {
+    const message = run.stderr.replace(/^error: /, '').replace(/\n\nusage:[^]*$/, '');
+    return { usage: message };
+  }
+  assert.ok(run.status === 0 || run.status === 1, `CLI ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  const lines = run.stdout.split('\n');
+  assert.equal(lines.length, 2, 'one line of JSON');
+  return { json: lines[0] };
+}
+
+/** Compare one CLI run with one package call. */
+function same(label, args, call, input) {
+  const expected = cli(args, input);
+  if (expected.usage !== undefined) {
+    assert.throws(call, (e) => {
+      assert.equal(e.name, 'TypeError', label);
+      assert.equal(e.message.replace(/^duo-selfhosted: \w+\(\): /, ''), expected.usage, label);
+      return true;
+    });
+    return 'usage';
+  }
+  assert.equal(JSON.stringify(call()), expected.json, label);
+  return 'json';
+}
+
+function tally(results) {
+  // Each table must exercise real answers, not only refusals.
+  assert.ok(results.includes('json'), 'at least one case answered with JSON');
+}
+
+describe('parity between the native CLI and the package', () => {
+  test('classify', () => {
+    tally(cases.hosts.map((h) => same(`classify ${JSON.stringify(h)}`, ['classify', '--format', 'json', '--', h], () => duo.classify(h))));
+  });
+
+  test('checkUrl over URLs, presets and policies', () => {
+    const results = [];
+    for (const url of cases.urls) {
+      for (const preset of cases.presets) {
+        const args = ['url', '--format', 'json'];
+        if (preset !== undefined) args.push('--preset', preset);
+        results.push(same(`url ${url} ${preset}`, [...args, '--', url], () => duo.checkUrl(url, preset === undefined ? undefined : { preset })));
+      }
+    }
+    for (const policy of [...cases.policies, ...cases.badPolicies]) {
+      if (policy === undefined) continue;
+      for (const url of ['http://10.0.1.7:5052', 'http://ai-gateway.internal:5052', 'https://cloud.gitlab.com', 'http://[::ffff:169.254.169.254]/']) {
+        const args = ['url', '--format', 'json', '--preset', 'ai-gateway', '--policy', JSON.stringify(policy), '--', url];
+        results.push(same(`url ${url} ${JSON.stringify(policy)}`, args, () => duo.checkUrl(url, { preset: 'ai-gateway', policy })));
+      }
+    }
+    for (const [version, preset] of [['17.0', 'ai-gateway'], ['18.10', 'model-endpoint'], ['not-a-version', 'ai-gateway']]) {
+      const url = 'http://10.0.1.7:5052';
+      const args = ['url', '--format', 'json', '--preset', preset, '--gitlab-version', version, '--', url];
+      results.push(same(`url ${version}`, args, () => duo.checkUrl(url, { preset, gitlabVersion: version })));
+    }
+    results.push(same('unknown preset', ['url', '--format', 'json', '--preset', 'ai-gateways', '--', 'http://x'], () => duo.checkUrl('http://x', { preset: 'ai-gateways' })));
+    results.push(same('policy as malformed JSON text', ['url', '--format', 'json', '--policy', '{"schemes":', '--', 'http://x'], () => duo.checkUrl('http://x', { policy: '{"schemes":' })));
+    assert.ok(results.includes('usage'), 'usage errors are compared too');
+    tally(results);
+  });
+
+  test('parseAllowlist', () => {
+    tally(cases.allowlists.map((t) => same(`allowlist parse ${JSON.stringify(t).slice(0, 60)}`, ['allowlist', 'parse', '--format', 'json', '--', t], () => duo.parseAllowlist(t))));
+  });
+
+  test('matchAllowlist', () => {
+    const results = cases.matches.map(([text, host, port]) => {
+      const args = ['allowlist', 'match', '--format', 'json'];
+      if (port !== undefined) args.push('--port', String(port));
+      return same(`allowlist match ${text} ${host} ${port}`, [...args, '--', text, host], () => duo.matchAllowlist(text, host, port));
+    });
+    tally(results);
+  });
+
+  test('parseIdentifier', () => {
+    const results = [];
+    for (const [identifier, method] of cases.identifiers) {
+      for (const m of method === undefined ? [undefined, ...cases.methods] : [method]) {
+        const args = ['identifier', '--format', 'json'];
+        if (m !== undefined) args.push('--method', m);
+        results.push(same(`identifier ${identifier} ${m}`, [...args, '--', identifier], () => duo.parseIdentifier(identifier, m)));
+      }
+    }
+    results.push(same('unknown method', ['identifier', '--format', 'json', '--method', 'sagemaker', '--', 'x'], () => duo.parseIdentifier('x', 'sagemaker')));
+    tally(results);
+  });
+
+  test('bedrockIdentifier', () => {
+    const results = cases.bedrockPairs.map(([region, model, prefer]) => {
+      const args = ['bedrock', '--format', 'json', '--region', region, '--model', model];
+      if (prefer !== undefined) args.push('--prefer', prefer);
+      const request = prefer === undefined ? { region, model } : { region, model, prefer };
+      return same(`bedrock ${region} ${model} ${prefer}`, args, () => duo.bedrockIdentifier(request));
+    });
+    results.push(
+      same('bad prefer', ['bedrock', '--format', 'json', '--region', 'us-east-1', '--model', 'm', '--prefer', 'closest'], () =>
+        duo.bedrockIdentifier({ region: 'us-east-1', model: 'm', prefer: 'closest' }),
+      ),
+    );
+    tally(results);
+  });
+
+  test('checkModel over records and malformed text', () => {
+    const results = [];
+    for (const record of cases.modelRecords) {
+      const text = JSON.stringify(record);
+      results.push(same(`model ${text.slice(0, 60)}`, ['model', '--format', 'json'], () => duo.checkModel(record), text));
+    }
+    for (const text of cases.modelTexts) {
+      const file = join(scratch, 'model.json');
+      writeFileSync(file, text);
+      results.push(same(`model text ${JSON.stringify(text)}`, ['model', '--format', 'json', file], () => duo.checkModel(text)));
+    }
+    tally(results);
+  });
+
+  test('validateConfig and resolveFeatures over configurations and malformed text', () => {
+    const example = JSON.parse(readFileSync(join(root, 'examples', 'duo-selfhosted.json'), 'utf8'));
+    const texts = [...cases.configs(example).map((c) => JSON.stringify(c)), ...cases.configTexts];
+    const file = join(scratch, 'config.json');
+    const results = [];
+    for (const text of texts) {
+      writeFileSync(file, text);
+      const label = text.slice(0, 80);
+      // `check` exits 1 on errors; the JSON is the same either way.
+      results.push(same(`check ${label}`, ['check', '--format', 'json', file], () => duo.validateConfig(text)));
+      const expected = cli(['resolve', '--format', 'json', file]);
+      if (expected.json !== undefined) {
+        assert.equal(JSON.stringify(duo.resolveFeatures(text)), expected.json, `resolve ${label}`);
+        results.push('json');
+      } else {
+        // The CLI cannot read the document and lists why; the package gives
+        // no features and the same diagnostics.
+        const resolution = duo.resolveFeatures(text);
+        assert.deepEqual(resolution.features, [], label);
+        const lines = resolution.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => `${d.severity}[${d.code}]${d.path === '' ? '' : ` ${d.path}`}: ${d.message}`);
+        assert.equal(expected.usage, `cannot read ${file}:\n${lines.join('\n')}`, `resolve ${label}`);
+        results.push('usage');
+      }
+    }
+    assert.ok(results.filter((r) => r === 'json').length > 100, 'most configurations are answered');
+    assert.ok(results.includes('usage'), 'unreadable documents are compared too');
+  });
+});

@@ -1,0 +1,144 @@
+// Type-level tests of the hand-written declarations (dist/index.d.ts, from
+// src/index.d.ts): `tsc -p test/tsconfig.json` must pass. The lines expected
+// to be errors must be errors, so a declaration that became too loose fails
+// CI too.
+import {
+  bedrockIdentifier,
+  checkModel,
+  checkUrl,
+  classify,
+  configSchema,
+  init,
+  initSync,
+  matchAllowlist,
+  parseAllowlist,
+  parseIdentifier,
+  resolveFeatures,
+  validateConfig,
+  version,
+  type ConfigDocument,
+  type StandardSchemaV1,
+  type AddressClass,
+  type Diagnostic,
+  type ModelRecord,
+  type Severity,
+  type UrlPolicy,
+} from 'duo-selfhosted';
+
+export async function usage(bytes: Uint8Array): Promise<void> {
+  await init();
+  await init(new URL('https://example.test/duo_selfhosted_bg.wasm'));
+  initSync(bytes);
+  const v: string = version();
+  void v;
+  // @ts-expect-error initSync needs the bytes
+  initSync();
+  // @ts-expect-error not a wasm source
+  initSync(null);
+}
+
+function severities(ds: readonly Diagnostic[]): Severity[] {
+  return ds.map((d) => d.severity);
+}
+
+export function urlRules(): void {
+  const c = classify('0x7f.1');
+  const cls: AddressClass = c.class;
+  const host: string | null = c.canonical_host;
+  const metadata: boolean = c.cloud_metadata;
+  void [cls, host, metadata, severities(c.diagnostics)];
+  // @ts-expect-error classify takes a string
+  classify(127001);
+
+  const policy: UrlPolicy = { allow_local_network: true, resolved_addresses: ['10.0.1.7'] };
+  const verdict = checkUrl('http://10.0.1.7:5052', { preset: 'ai-gateway', policy, gitlabVersion: '18.9' });
+  const blocked: boolean | null = verdict.blocked;
+  const entry: string | null = verdict.suggested_allowlist_entry;
+  const port: number | null = verdict.port;
+  void [blocked, entry, port];
+  checkUrl('http://x', { policy: '{"allow_localhost": true}' });
+  // @ts-expect-error unknown preset
+  checkUrl('http://x', { preset: 'ai_gateway' });
+  // @ts-expect-error unknown policy key
+  checkUrl('http://x', { policy: { allow_localhosts: true } });
+
+  const list = parseAllowlist('10.0.0.0/8\nai-gateway.internal:5052');
+  const kinds: ('ip' | 'range' | 'domain')[] = list.entries.map((e) => e.kind);
+  void kinds;
+  const m = matchAllowlist('10.0.0.0/8', '10.1.2.3', 5052);
+  const matched: boolean = m.matched;
+  void matched;
+  // @ts-expect-error the port is a number
+  matchAllowlist('10.0.0.0/8', '10.1.2.3', '5052');
+}
+
+export function modelRules(): void {
+  const id = parseIdentifier('bedrock/apac.anthropic.claude-3-5-sonnet-20241022-v2:0', 'bedrock');
+  const prefix: string | null = id.cross_region_prefix;
+  void prefix;
+  // @ts-expect-error unknown deployment method
+  parseIdentifier('x', 'sagemaker');
+
+  const b = bedrockIdentifier({ region: 'ap-northeast-1', model: 'anthropic.claude-3-5-sonnet-20241022-v2:0', prefer: 'global' });
+  const identifier: string | null = b.identifier;
+  const date: string = b.data_date;
+  void [identifier, date];
+  // @ts-expect-error the region is required
+  bedrockIdentifier({ model: 'anthropic.claude-3-haiku-20240307-v1:0' });
+
+  const record: ModelRecord = {
+    name: 'Claude on Bedrock',
+    family: 'claude_3',
+    deployment: 'bedrock',
+    identifier: 'bedrock/apac.anthropic.claude-3-5-sonnet-20241022-v2:0',
+    aws_region: 'ap-northeast-1',
+  };
+  const report = checkModel(record);
+  const valid: boolean = report.valid;
+  void [valid, checkModel('{"name": "from JSON text"}')];
+  // @ts-expect-error the deployment method is one of GitLab's
+  checkModel({ name: 'x', family: 'mixtral', deployment: 'ollama' });
+}
+
+export function configuration(): void {
+  const config: ConfigDocument = {
+    gitlab_version: '18.9',
+    tier: 'ultimate',
+    add_ons: ['duo_enterprise'],
+    network: { outbound_allowlist: '10.0.0.0/8\nai-gateway.internal' },
+    ai_gateway: { url: 'http://ai-gateway.internal:5052' },
+    agent_platform: { url: 'ai-gateway.internal:50052', tls: false },
+    self_hosted_models: [
+      { name: 'Mixtral', family: 'mixtral', deployment: 'vllm', endpoint: 'http://vllm.internal:8000/v1', identifier: 'custom_openai/Mixtral' },
+    ],
+    features: { duo_chat: { provider: 'self_hosted', model: 'Mixtral' }, duo_chat_explain_code: { provider: 'disabled' } },
+  };
+  const report = validateConfig(config);
+  const codes: string[] = report.diagnostics.map((d) => d.code);
+  void codes;
+  validateConfig('{"gitlab_version": "18.9"}');
+  for (const f of resolveFeatures(config).features) {
+    const via: 'own' | 'general_chat_fallback' = f.via;
+    const model: string | null = f.model;
+    void [via, model];
+  }
+  // @ts-expect-error the tier is required
+  validateConfig({ gitlab_version: '18.9' });
+  // @ts-expect-error unknown provider
+  validateConfig({ gitlab_version: '18.9', tier: 'ultimate', features: { duo_chat: { provider: 'openai' } } });
+
+  // configSchema is usable wherever a Standard Schema v1 is expected.
+  const schema: StandardSchemaV1<ConfigDocument> = configSchema;
+  const result = configSchema['~standard'].validate(config);
+  if ('issues' in result && result.issues) {
+    for (const issue of result.issues) {
+      const message: string = issue.message;
+      const code: string | undefined = issue.code;
+      void [message, code, issue.path];
+    }
+  } else {
+    const value: ConfigDocument = result.value;
+    void value;
+  }
+  void schema;
+}
