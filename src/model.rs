@@ -290,6 +290,18 @@ fn check_at(record: &ModelRecord, context: &ModelContext, path: &Path, out: &mut
     check_region_and_prefix(record, method, identifier.as_ref(), context, path, out);
 }
 
+/// Every message GitLab gives for a blank endpoint: before 18.11 the
+/// presence check and `AddressableUrlValidator` both run (`validates
+/// :endpoint, presence: true, addressable_url: true`); from 18.11 the URL
+/// check runs only when the endpoint is present.
+fn blank_endpoint_messages(version: &GitLabVersion) -> Vec<String> {
+    let mut messages = vec!["Endpoint can't be blank".to_owned()];
+    if !version.at_least(18, 11) {
+        messages.push("Endpoint must be a valid URL".to_owned());
+    }
+    messages
+}
+
 fn check_name(record: &ModelRecord, path: &Path, out: &mut Diagnostics) {
     let path = path.key("name");
     if record.name.trim().is_empty() {
@@ -299,6 +311,20 @@ fn check_name(record: &ModelRecord, path: &Path, out: &mut Diagnostics) {
                 .with("gitlab_form_message", "Please enter a deployment name."),
         );
         return;
+    }
+    if record.name.trim() != record.name {
+        out.push(
+            Diagnostic::warning(
+                "model.name_whitespace",
+                path.clone(),
+                format!(
+                    "the deployment name {:?} starts or ends with whitespace, which GitLab keeps as part of the name",
+                    record.name
+                ),
+            )
+            .with("name", record.name.as_str())
+            .with("suggestion", record.name.trim()),
+        );
     }
     let length = record.name.chars().count();
     if length > NAME_MAX_LEN {
@@ -503,6 +529,7 @@ fn check_endpoint(
                     )
                     .with("deployment", m.key())
                     .with("gitlab_message", "Endpoint can't be blank")
+                    .with("gitlab_messages", blank_endpoint_messages(version))
                     .with("gitlab_form_message", "Please enter an endpoint."),
                 );
             }
@@ -703,6 +730,23 @@ fn check_region_and_prefix(
         return;
     }
     if record.aws_region.is_none() && record.aws_region_name.is_none() {
+        let arn_region = identifier
+            .and_then(Identifier::bedrock)
+            .and_then(|m| match &m.target {
+                crate::identifier::BedrockTarget::Arn(arn) => Some(arn.region.clone()),
+                crate::identifier::BedrockTarget::Id { .. } => None,
+            });
+        if let Some(region) = arn_region {
+            out.push(
+                Diagnostic::info(
+                    "model.region_from_arn",
+                    region_path,
+                    format!("no AWS Region given; LiteLLM calls Bedrock in {region:?}, the Region the ARN names"),
+                )
+                .with("region", region),
+            );
+            return;
+        }
         out.push(Diagnostic::warning(
             "model.region_missing",
             region_path,

@@ -16,17 +16,14 @@
 
 use crate::allowlist::{parse_report, Allowlist};
 use crate::bedrock::{bedrock_identifier_with, default_table, Prefer};
-use crate::blocker::{apply_policy_text, check_url, Context, Policy};
+use crate::blocker::{check_url_request, UrlRequest};
+use crate::classify;
 use crate::config::{self, Config};
 use crate::diagnostic::Diagnostics;
 use crate::family::DeploymentMethod;
 use crate::identifier::identifier_report;
 use crate::model::{ModelContext, ModelReport};
-use crate::{classify, GitLabVersion, Preset};
 use wasm_bindgen::prelude::*;
-
-/// The version presets follow when none is given, as in the CLI's `url`.
-const DEFAULT_VERSION: GitLabVersion = GitLabVersion::new(18, 9);
 
 /// Serialise a library report as the CLI does (`args::print_json`).
 fn to_json(value: &impl serde::Serialize) -> String {
@@ -50,7 +47,9 @@ pub fn classify_json(input: &str) -> String {
 }
 
 /// `duo-selfhosted url <URL> [--preset P] [--policy JSON] [--gitlab-version V]
-/// --format json`; `undefined` stands for an option not given.
+/// --format json`; `undefined` stands for an option not given. The CLI and
+/// this binding share [`check_url_request`]; a caller's mistake comes back
+/// as the CLI's usage-error lines.
 #[wasm_bindgen]
 pub fn check_url_json(
     url: &str,
@@ -58,44 +57,19 @@ pub fn check_url_json(
     policy_json: Option<String>,
     gitlab_version: Option<String>,
 ) -> Result<String, String> {
-    let version = match gitlab_version {
-        None => DEFAULT_VERSION,
-        Some(text) => text
-            .parse::<GitLabVersion>()
-            .map_err(|e| format!("--gitlab-version: {e}"))?,
+    let request = UrlRequest {
+        url,
+        preset: preset.as_deref(),
+        policy_json: policy_json.as_deref(),
+        gitlab_version: gitlab_version.as_deref(),
     };
-    let mut policy = match preset {
-        None => Policy::default(),
-        Some(preset) => Preset::from_name(&preset)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Preset::ALL.iter().map(|p| p.name()).collect();
-                format!(
-                    "unknown --preset {preset:?}, expected one of: {}",
-                    names.join(", ")
-                )
-            })?
-            .policy(&version),
-    };
-    let mut context = Context::default();
-    let mut extra = Vec::new();
-    if let Some(policy_json) = policy_json {
-        let mut problems = Vec::new();
-        for d in apply_policy_text(&policy_json, &mut policy, &mut context) {
-            if d.is_error()
-                && (d.code().starts_with("document.") || d.code().starts_with("policy."))
-            {
-                problems.push(format!("--policy {d}"));
-            } else {
-                extra.push(d);
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems.join("\n"));
+    match check_url_request(request) {
+        Ok(verdict) => Ok(to_json(&verdict)),
+        Err(problems) => {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            Err(lines.join("\n"))
         }
     }
-    let mut verdict = check_url(url, &policy, &context);
-    verdict.diagnostics.extend(extra);
-    Ok(to_json(&verdict))
 }
 
 /// `duo-selfhosted allowlist parse <TEXT> --format json`.

@@ -448,3 +448,35 @@ fn endpoint_goes_through_the_model_endpoint_preset() {
         ]
     );
 }
+
+#[test]
+fn more_record_rules() {
+    let ctx = ModelContext::default();
+    // duo-domain §2.1: the name is not stripped.
+    let d = check_model(&record(with(vllm(), "name", json!("Mixtral "))), &ctx);
+    assert_eq!(codes(&d), ["model.name_whitespace"]);
+    // duo-domain §2.2: blank endpoint → "can't be blank" and, before 18.11,
+    // the URL validator's "must be a valid URL".
+    let blank = |version: (u16, u16)| {
+        let d = check_model(
+            &record(with(vllm(), "endpoint", json!(""))),
+            &context(version, false),
+        );
+        serde_json::to_value(only(&d, "model.endpoint_blank")).unwrap_or_default()["params"]
+            ["gitlab_messages"]
+            .clone()
+    };
+    assert_eq!(
+        blank((18, 9)),
+        json!(["Endpoint can't be blank", "Endpoint must be a valid URL"])
+    );
+    assert_eq!(blank((18, 11)), json!(["Endpoint can't be blank"]));
+    // bedrock.md §6: the Region inside an ARN is the one LiteLLM uses.
+    let arn = json!({"name": "b", "family": "claude_3", "deployment": "bedrock",
+        "identifier": "bedrock/converse/arn:aws:bedrock:us-east-2:123456789012:application-inference-profile/oitsuvtb0pij"});
+    let d = check_model(&record(arn), &ctx);
+    assert_eq!(
+        codes(&d),
+        ["model.endpoint_placeholder", "model.region_from_arn"]
+    );
+}

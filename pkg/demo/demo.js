@@ -1,6 +1,265 @@
-// The live form: every value goes through the package (no rule lives here).
-import { init, version } from 'duo-selfhosted';
+// The live form. Every answer comes from the package; this file only builds
+// the configuration document from the form, calls the package and puts each
+// diagnostic next to the field its path points at. No rule lives here.
+import {
+  bedrockIdentifier,
+  checkUrl,
+  init,
+  matchAllowlist,
+  parseIdentifier,
+  resolveFeatures,
+  validateConfig,
+  version,
+} from 'duo-selfhosted';
+
+const $ = (id) => document.getElementById(id);
+const form = $('config');
+const choices = new Map(); // feature key -> 'unassigned' | 'self_hosted' | 'vendored' | 'disabled'
+let featureKeys = '';
+
+function text(id) {
+  return $(id).value.trim();
+}
+
+function modelRecord() {
+  const ids = ['model-name', 'model-family', 'model-endpoint', 'model-api-key', 'model-identifier', 'model-region'];
+  if (ids.every((id) => $(id).value === '')) return null;
+  const record = {
+    name: $('model-name').value,
+    family: text('model-family'),
+    deployment: $('model-deployment').value,
+  };
+  if (text('model-endpoint') !== '') record.endpoint = text('model-endpoint');
+  if ($('model-api-key').value !== '') record.api_key = $('model-api-key').value;
+  record.identifier = text('model-identifier');
+  if (record.deployment === 'bedrock' && text('model-region') !== '') record.aws_region = text('model-region');
+  return record;
+}
+
+/** The configuration document (the CLI's `check` input) the form describes. */
+function configDocument() {
+  const model = modelRecord();
+  const features = {};
+  for (const [feature, provider] of choices) {
+    if (provider === 'self_hosted') features[feature] = { provider, model: model?.name ?? '' };
+    else if (provider !== 'unassigned') features[feature] = { provider };
+  }
+  const doc = {
+    gitlab_version: text('gitlab-version'),
+    offering: 'self_managed',
+    tier: 'ultimate',
+    add_ons: ['duo_enterprise'],
+    license: $('license').value,
+    installation: 'linux_package',
+    beta_models_and_features: $('beta').checked,
+    network: {
+      allow_local_requests_from_web_hooks_and_services: $('allow-local').checked,
+      deny_all_requests_except_allowed: $('deny-all').checked,
+      outbound_allowlist: $('allowlist').value,
+    },
+    self_hosted_models: model ? [model] : [],
+    features,
+  };
+  if (text('ai-gateway-url') !== '') doc.ai_gateway = { url: text('ai-gateway-url') };
+  const tls = $('agent-platform-tls').value;
+  if (text('agent-platform-url') !== '' || tls !== '') {
+    doc.agent_platform = {};
+    if (text('agent-platform-url') !== '') doc.agent_platform.url = text('agent-platform-url');
+    if (tls !== '') doc.agent_platform.tls = tls === 'true';
+  }
+  return doc;
+}
+
+// Each field with a data-path gets a list for its diagnostics right after it.
+const slots = [];
+for (const field of form.querySelectorAll('[data-path]')) {
+  const list = document.createElement('ul');
+  list.className = 'diagnostics';
+  list.dataset.for = field.id;
+  (field.closest('.row') ?? field).after(list);
+  slots.push({ path: field.dataset.path, field, list });
+}
+
+/** The slot whose path is the diagnostic's path or its nearest ancestor. */
+function slotFor(path) {
+  let best = null;
+  for (const slot of slots) {
+    const p = slot.path;
+    const under = path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`);
+    if (under && (best === null || p.length > best.path.length)) best = slot;
+  }
+  return best;
+}
+
+function item(d) {
+  const li = document.createElement('li');
+  li.className = d.severity;
+  li.dataset.code = d.code;
+  const code = document.createElement('code');
+  code.textContent = d.code;
+  li.append(code, ` ${d.message}`);
+  return li;
+}
+
+function showDiagnostics(diagnostics) {
+  for (const slot of slots) {
+    slot.list.replaceChildren();
+    slot.field.removeAttribute('aria-invalid');
+  }
+  const general = [];
+  for (const d of diagnostics) {
+    const slot = slotFor(d.path);
+    if (slot === null) {
+      general.push(item(d));
+      continue;
+    }
+    slot.list.append(item(d));
+    if (d.severity === 'error') slot.field.setAttribute('aria-invalid', 'true');
+  }
+  $('general-diagnostics').replaceChildren(...general);
+}
+
+// Re-rendered only when its text changes, so that a click on its button is
+// not lost when the field the admin leaves fires a change event first.
+function suggestion(el, message, value, apply) {
+  const key = value === null ? '' : `${message}\u0000${value}`;
+  if (el.dataset.key === key) return;
+  el.dataset.key = key;
+  if (value === null) {
+    el.hidden = true;
+    el.replaceChildren();
+    return;
+  }
+  const code = document.createElement('code');
+  code.textContent = value;
+  el.replaceChildren(`${message} `, code);
+  if (apply) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Use it';
+    button.addEventListener('click', apply);
+    el.append(button);
+  }
+  el.hidden = false;
+}
+
+function suggestAllowlistEntry() {
+  const url = text('ai-gateway-url');
+  if (url === '') return suggestion($('allowlist-suggestion'), '', null);
+  const verdict = checkUrl(url, { preset: 'ai-gateway' });
+  const entry = verdict.suggested_allowlist_entry;
+  if (entry === null || verdict.canonical_host === null) return suggestion($('allowlist-suggestion'), '', null);
+  const match = matchAllowlist($('allowlist').value, verdict.canonical_host, verdict.port ?? undefined);
+  if (match.matched) {
+    return suggestion($('allowlist-suggestion'), 'Allowed by the allowlist entry', match.entry);
+  }
+  suggestion($('allowlist-suggestion'), 'Add to the outbound allowlist:', entry, () => {
+    const area = $('allowlist');
+    area.value = area.value.trim() === '' ? entry : `${area.value.replace(/\s+$/, '')}\n${entry}`;
+    update();
+  });
+}
+
+function suggestIdentifier() {
+  const el = $('identifier-suggestion');
+  const region = text('model-region');
+  const identifier = text('model-identifier');
+  if ($('model-deployment').value !== 'bedrock' || region === '' || identifier === '') return suggestion(el, '', null);
+  const parsed = parseIdentifier(identifier, 'bedrock');
+  if (parsed.model === null || parsed.model === '') return suggestion(el, '', null);
+  const built = bedrockIdentifier({ region, model: parsed.model });
+  if (built.identifier === null || built.identifier === identifier) return suggestion(el, '', null);
+  suggestion(el, `For ${region} (profiles dated ${built.data_date}) use`, built.identifier, () => {
+    $('model-identifier').value = built.identifier;
+    update();
+  });
+}
+
+function assignmentOptions(feature) {
+  const select = document.createElement('select');
+  select.dataset.feature = feature;
+  for (const [value, label] of [
+    ['unassigned', '(not assigned)'],
+    ['self_hosted', 'self-hosted model from the form'],
+    ['vendored', 'GitLab AI vendor model'],
+    ['disabled', 'disabled'],
+  ]) {
+    select.add(new Option(label, value));
+  }
+  select.value = choices.get(feature) ?? 'unassigned';
+  select.addEventListener('change', () => {
+    choices.set(feature, select.value);
+    update();
+  });
+  return select;
+}
+
+function renderAssignments(features) {
+  const keys = features.map((f) => f.feature).join(' ');
+  if (keys === featureKeys) return;
+  featureKeys = keys;
+  slots.splice(0, slots.length, ...slots.filter((s) => !s.path.startsWith('features.')));
+  const rows = features.map((f) => {
+    const tr = document.createElement('tr');
+    const select = assignmentOptions(f.feature);
+    select.id = `feature-${f.feature}`;
+    select.dataset.path = `features.${f.feature}`;
+    const cell = document.createElement('td');
+    const list = document.createElement('ul');
+    list.className = 'diagnostics';
+    list.dataset.for = select.id;
+    cell.append(select, list);
+    slots.push({ path: select.dataset.path, field: select, list });
+    const title = document.createElement('td');
+    title.textContent = f.title;
+    const group = document.createElement('td');
+    group.textContent = f.group;
+    tr.append(title, group, cell);
+    return tr;
+  });
+  $('assignments').tBodies[0].replaceChildren(...rows);
+}
+
+function renderResolution(features) {
+  const rows = features.map((f) => {
+    const tr = document.createElement('tr');
+    tr.dataset.feature = f.feature;
+    if (f.via === 'general_chat_fallback') tr.className = 'fallback';
+    const cells = [
+      f.title,
+      f.provider,
+      f.model ?? '—',
+      f.family ?? '—',
+      f.via === 'general_chat_fallback' ? 'General Chat fallback' : 'own setting',
+      f.enabled ? 'on' : 'off',
+    ];
+    for (const value of cells) {
+      const td = document.createElement('td');
+      td.textContent = value;
+      tr.append(td);
+    }
+    if (!f.enabled) tr.lastChild.className = 'off';
+    return tr;
+  });
+  $('resolution').tBodies[0].replaceChildren(...rows);
+}
+
+function update() {
+  $('region-row').hidden = $('model-deployment').value !== 'bedrock';
+  const doc = configDocument();
+  const resolution = resolveFeatures(doc);
+  renderAssignments(resolution.features);
+  const report = validateConfig(configDocument());
+  showDiagnostics(report.diagnostics);
+  renderResolution(resolution.features);
+  suggestAllowlistEntry();
+  suggestIdentifier();
+  $('status').textContent = report.valid ? 'valid' : `${report.diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
+  $('status').dataset.valid = String(report.valid);
+}
 
 await init();
-document.getElementById('version').textContent = version();
-document.getElementById('status').textContent = 'ready';
+$('version').textContent = version();
+form.addEventListener('input', update);
+form.addEventListener('change', update);
+update();

@@ -79,7 +79,8 @@ test('what the CLI refuses as a usage error throws a TypeError with its message'
   await duo.init();
   assert.throws(() => duo.checkUrl('http://x', { preset: 'ai_gateway' }), {
     name: 'TypeError',
-    message: 'duo-selfhosted: checkUrl(): unknown --preset "ai_gateway", expected one of: ai-gateway, ai-gateway-request, model-endpoint',
+    message:
+      'duo-selfhosted: checkUrl(): error[policy.unknown_preset] preset: unknown preset "ai_gateway", expected one of: ai-gateway, ai-gateway-request, model-endpoint',
   });
   assert.throws(() => duo.bedrockIdentifier({ region: 'us-east-1', model: 'm', prefer: 'closest' }), {
     name: 'TypeError',

@@ -45,11 +45,124 @@ beforeEach(() => {
   consoleErrors.length = 0;
 });
 
+// The diagnostics listed next to a field (their codes).
+async function codesAt(fieldId) {
+  return page.locator(`ul.diagnostics[data-for="${fieldId}"] li`).evaluateAll((lis) => lis.map((li) => li.dataset.code));
+}
+
+// Wait until the field shows (or no longer shows) a diagnostic code.
+async function expectCode(fieldId, code, present = true) {
+  const item = page.locator(`ul.diagnostics[data-for="${fieldId}"] li[data-code="${code}"]`);
+  await item.first().waitFor({ state: present ? 'visible' : 'detached', timeout: 5000 });
+  assert.equal((await codesAt(fieldId)).includes(code), present, `${code} at #${fieldId}: ${await codesAt(fieldId)}`);
+}
+
+async function typeInto(id, text) {
+  await page.locator(`#${id}`).fill('');
+  await page.locator(`#${id}`).pressSequentially(text);
+}
+
 test('the demo page loads the package without a bundler', async () => {
   await page.goto(`${server.url}/demo/`);
   await page.locator('#version', { hasText: version }).waitFor();
   const wasm = server.requests.filter((p) => p.endsWith('.wasm'));
   assert.deepEqual(wasm, ['/dist/duo_selfhosted_bg.wasm']);
+  assert.equal(await page.locator('#status').textContent(), 'valid');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('the AI gateway URL: a blocked loopback URL, the suggested allowlist entry, then allowed', async () => {
+  await typeInto('ai-gateway-url', 'http://127.0.0.1:5052');
+  await expectCode('ai-gateway-url', 'url.loopback');
+  assert.equal(await page.locator('#ai-gateway-url').getAttribute('aria-invalid'), 'true');
+  const suggestion = page.locator('#allowlist-suggestion');
+  assert.match(await suggestion.textContent(), /Add to the outbound allowlist: 127\.0\.0\.1:5052/);
+  await suggestion.getByRole('button', { name: 'Use it' }).click();
+  assert.equal(await page.locator('#allowlist').inputValue(), '127.0.0.1:5052');
+  await expectCode('ai-gateway-url', 'url.loopback', false);
+  await expectCode('ai-gateway-url', 'url.allowlisted');
+  assert.equal(await page.locator('#ai-gateway-url').getAttribute('aria-invalid'), null);
+  assert.match(await suggestion.textContent(), /Allowed by the allowlist entry 127\.0\.0\.1:5052/);
+  // An allowlist entry GitLab accepts but can never match gets its lint.
+  await page.locator('#allowlist').press('End');
+  await page.locator('#allowlist').pressSequentially('\nhttps://cloud.gitlab.com:443');
+  await expectCode('allowlist', 'allowlist.entry_has_scheme');
+  await page.locator('#allowlist').fill('127.0.0.1:5052');
+  await expectCode('allowlist', 'allowlist.entry_has_scheme', false);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('the Agent Platform URL: no scheme, and the beta setting it needs', async () => {
+  await typeInto('agent-platform-url', 'http://ai-gateway.internal:50052');
+  await expectCode('agent-platform-url', 'agent_platform.url_has_scheme');
+  await expectCode('agent-platform-url', 'agent_platform.permission');
+  await page.locator('#beta').check();
+  await expectCode('agent-platform-url', 'agent_platform.permission', false);
+  await typeInto('agent-platform-url', 'ai-gateway.internal:50052');
+  await expectCode('agent-platform-url', 'agent_platform.url_has_scheme', false);
+  // In 18.9, TLS off is an environment variable for the whole instance:
+  // with a vendored Agent Platform feature it turns off TLS to GitLab's too.
+  await page.locator('#agent-platform-tls').selectOption('false');
+  await page.locator('#feature-duo_agent_platform').selectOption('vendored');
+  await expectCode('agent-platform-tls', 'agent_platform.tls_env_global');
+  await expectCode('feature-duo_agent_platform', 'feature.vendored_hidden');
+  await page.locator('#feature-duo_agent_platform').selectOption('unassigned');
+  await expectCode('agent-platform-tls', 'agent_platform.tls_env_global', false);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('adding a Bedrock model: family typo, the suggested cross-region identifier', async () => {
+  await typeInto('model-name', 'Claude on Bedrock');
+  await typeInto('model-family', 'claude3');
+  await expectCode('model-family', 'model.family_unknown');
+  assert.match(await page.locator('ul.diagnostics[data-for="model-family"]').textContent(), /did you mean "claude_3"\?/);
+  await typeInto('model-family', 'claude_3');
+  await expectCode('model-family', 'model.family_unknown', false);
+
+  await page.locator('#model-deployment').selectOption('bedrock');
+  assert.equal(await page.locator('#region-row').isVisible(), true);
+  await typeInto('model-region', 'ap-northeast-1');
+  await typeInto('model-identifier', 'bedrock/anthropic.claude-3-5-sonnet-20241022-v2:0');
+  await expectCode('model-identifier', 'bedrock.prefix_recommended');
+  const suggestion = page.locator('#identifier-suggestion');
+  assert.match(await suggestion.textContent(), /bedrock\/apac\.anthropic\.claude-3-5-sonnet-20241022-v2:0/);
+  await suggestion.getByRole('button', { name: 'Use it' }).click();
+  assert.equal(await page.locator('#model-identifier').inputValue(), 'bedrock/apac.anthropic.claude-3-5-sonnet-20241022-v2:0');
+  await expectCode('model-identifier', 'bedrock.prefix_recommended', false);
+  assert.equal(await suggestion.isHidden(), true);
+  // A region Bedrock does not know gets the nearest names.
+  await typeInto('model-region', 'ap-northeast-9');
+  await page.locator('ul.diagnostics[data-for="model-region"] li').first().waitFor();
+  await typeInto('model-region', 'ap-northeast-1');
+  assert.deepEqual(await codesAt('model-region'), []);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('feature assignments: Chat sub-features fall back to General Chat', async () => {
+  await page.locator('#feature-duo_chat').selectOption('self_hosted');
+  const explain = page.locator('#resolution tr[data-feature="duo_chat_explain_code"]');
+  await explain.locator('td', { hasText: 'General Chat fallback' }).waitFor();
+  assert.equal(await explain.getAttribute('class'), 'fallback');
+  assert.deepEqual(await explain.locator('td').allTextContents(), [
+    'Code Explanation',
+    'self_hosted',
+    'Claude on Bedrock',
+    'claude_3',
+    'General Chat fallback',
+    'on',
+  ]);
+  // A sub-feature turned off is its own setting and off.
+  await page.locator('#feature-duo_chat_fix_code').selectOption('disabled');
+  const fix = page.locator('#resolution tr[data-feature="duo_chat_fix_code"]');
+  await fix.locator('td', { hasText: 'own setting' }).waitFor();
+  assert.equal(await fix.locator('td').last().textContent(), 'off');
+  // General Chat without a model: the sub-feature has no model to fall back to.
+  await page.locator('#feature-duo_chat').selectOption('unassigned');
+  await explain.locator('td', { hasText: 'Claude on Bedrock' }).waitFor({ state: 'detached' });
+  assert.equal(await explain.locator('td').nth(2).textContent(), '—');
+  await page.locator('#feature-duo_chat').selectOption('self_hosted');
+  await explain.locator('td', { hasText: 'Claude on Bedrock' }).waitFor();
+  await page.screenshot({ path: `${outDir}/demo.png`, fullPage: true });
   assert.deepEqual(consoleErrors, []);
 });
 
