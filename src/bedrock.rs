@@ -25,6 +25,10 @@
 //! With [`Prefer::Global`], steps 1 and 2 swap (GitLab's own vendored
 //! models use `global.`, `bedrock.md` §3).
 //!
+//! End of life is judged against the table's own date (the library has no
+//! clock): an `eol_date` on or before it is "retired" (a warning), a later
+//! one "scheduled" (info).
+//!
 //! A model that is not in the table is reported as unknown ("not in the
 //! table dated …") rather than guessed. A model past its Bedrock end of
 //! life still gets its identifier (GitLab instances keep old

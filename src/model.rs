@@ -11,7 +11,8 @@
 //! Facts: `duo-domain.md` §2 (18.9-pre record, later changes), §1 (families),
 //! `bedrock.md` §8 (Region variables).
 //!
-//! Codes: `model.name_blank`, `model.name_taken`, `model.name_too_long`,
+//! Codes: `model.name_blank`, `model.name_whitespace`, `model.name_taken`,
+//! `model.name_too_long`,
 //! `model.family_blank`, `model.family_unknown`, `model.family_not_in_version`,
 //! `model.family_needs_beta`, `model.family_method_undocumented`,
 //! `model.deployment_blank`, `model.deployment_unknown`,
@@ -21,7 +22,8 @@
 //! `model.endpoint_unused`, `model.endpoint_blocked`,
 //! `model.endpoint_depends_on_dns`,
 //! `model.api_key_too_long`, `model.api_key_unused`, `model.region_missing`,
-//! `model.region_unused`, plus the `identifier.*`, `region.*` and
+//! `model.region_from_arn`, `model.region_unused`, plus `identifier.empty`
+//! (no identifier at all) and the `identifier.*`, `region.*` and
 //! `bedrock.*` codes of those modules.
 
 use crate::allowlist::Allowlist;

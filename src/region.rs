@@ -353,7 +353,17 @@ pub fn check_region(
             .with("variable", variable)
             .with("region", code)
             .with("region_name", region.name.as_str())
-            .with("suggestions", suggestions),
+            .with("suggestions", suggestions)
+            .with(
+                "nearest_names",
+                nearest_names(
+                    code,
+                    table
+                        .all()
+                        .filter(|r| r.bedrock_endpoint)
+                        .map(|r| r.code.as_str()),
+                ),
+            ),
         );
         return None;
     }

@@ -108,6 +108,11 @@ fn ipv6_ranges_and_embeddings() {
             "[2001:0:4136:e378:8000:63bf:f7f7:f7f7]",
             Reserved,
         ),
+        // §10: spellings other libraries got wrong (private-ip, node-ip).
+        ("::fFFf:127.0.0.1", "[::ffff:7f00:1]", Loopback),
+        ("0:0:0:0:0:0:0:1", "[::1]", Loopback),
+        ("0000::1", "[::1]", Loopback),
+        ("fe80::1", "[fe80::1]", LinkLocal),
         // §8: [FFFF::255.255.255.255] is multicast, not mapped.
         ("FFFF::255.255.255.255", "[ffff::ffff:ffff]", Multicast),
     ];

@@ -855,7 +855,7 @@ fn parser_differential_is_an_error() {
     assert_eq!(verdict.code, Some("url.loopback"));
     assert_eq!(verdict.canonical_host.as_deref(), Some("127.1.1.1"));
     let d = util::only(&verdict.diagnostics, "url.parser_differential");
-    assert_eq!(d.message(), "the URL is ambiguous: browsers (WHATWG) read the host 127.1.1.1, GitLab's RFC 3986 parser reads 127.2.2.2");
+    assert_eq!(d.message(), "the URL is ambiguous: browsers (WHATWG) read the host \"127.1.1.1\", GitLab's RFC 3986 parser reads \"127.2.2.2\"");
     // §9: a browser goes to evil.com's twin; GitLab resolves evil.com.
     let verdict = check_url(
         "http://127.1.1.1:80\\@evil.com/",

@@ -179,3 +179,10 @@ fn region_variables() {
     );
     assert_eq!(check(None, None), (None, vec![]));
 }
+
+#[test]
+fn no_bedrock_gives_nearest_names_too() {
+    let (_, d) = check("ap-east-1");
+    let json = serde_json::to_value(only(&d, "region.no_bedrock")).unwrap_or_default();
+    assert_eq!(json["params"]["nearest_names"][0], "ap-east-2");
+}

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { launch } from './browser.mjs';
 import { serve } from './server.mjs';
 import { buildViteApp } from './vite-build.mjs';
+import * as duo from 'duo-selfhosted';
 
 const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${pkgDir}test-output`;
@@ -72,14 +73,18 @@ test('the demo page loads the package without a bundler', async () => {
 });
 
 test('the AI gateway URL: a blocked loopback URL, the suggested allowlist entry, then allowed', async () => {
+  // Which check blocks it is the rules' business; the page must show that one.
+  await duo.init();
+  const verdict = duo.checkUrl('http://127.0.0.1:5052', { preset: 'ai-gateway' });
+  assert.equal(verdict.blocked, true);
   await typeInto('ai-gateway-url', 'http://127.0.0.1:5052');
-  await expectCode('ai-gateway-url', 'url.loopback');
+  await expectCode('ai-gateway-url', verdict.code);
   assert.equal(await page.locator('#ai-gateway-url').getAttribute('aria-invalid'), 'true');
   const suggestion = page.locator('#allowlist-suggestion');
   assert.match(await suggestion.textContent(), /Add to the outbound allowlist: 127\.0\.0\.1:5052/);
   await suggestion.getByRole('button', { name: 'Use it' }).click();
   assert.equal(await page.locator('#allowlist').inputValue(), '127.0.0.1:5052');
-  await expectCode('ai-gateway-url', 'url.loopback', false);
+  await expectCode('ai-gateway-url', verdict.code, false);
   await expectCode('ai-gateway-url', 'url.allowlisted');
   assert.equal(await page.locator('#ai-gateway-url').getAttribute('aria-invalid'), null);
   assert.match(await suggestion.textContent(), /Allowed by the allowlist entry 127\.0\.0\.1:5052/);

@@ -443,9 +443,7 @@ fn validate_entry(raw: &str, path: &Path, diagnostics: &mut Diagnostics) {
         );
     }
     if !raw.is_ascii() {
-        let suggestion = idna::domain_to_ascii(raw)
-            .ok()
-            .filter(|s| s.is_ascii() && s != raw);
+        let suggestion = idna_suggestion(raw);
         diagnostics.push(
             Diagnostic::error(
                 "allowlist.entry_not_ascii",
@@ -473,6 +471,32 @@ fn validate_entry(raw: &str, path: &Path, diagnostics: &mut Diagnostics) {
             .with("gitlab_message", "entries cannot contain HTML tags"),
         );
     }
+}
+
+/// The IDNA (punycode) form of a Unicode entry, keeping its port; a URL
+/// entry gives its host. Then fixed like any other suggestion.
+fn idna_suggestion(raw: &str) -> Option<String> {
+    let (host, port) = if raw.contains("://") {
+        let uri = AddressableUri::parse(raw).ok()?;
+        (uri.normalized_host()?, uri.port_digits.clone())
+    } else {
+        let (address, port) = split_addr_and_port(raw);
+        if address.contains(['/', '@', '*', '[', ']', ':']) {
+            return None;
+        }
+        (
+            idna::domain_to_ascii(address).ok()?,
+            port.map(str::to_owned),
+        )
+    };
+    if host.is_empty() || !host.is_ascii() {
+        return None;
+    }
+    let candidate = match port {
+        Some(p) => format!("{host}:{p}"),
+        None => host,
+    };
+    lint::settle(candidate, 0)
 }
 
 /// Parse allowlist text into the `allowlist parse` report.

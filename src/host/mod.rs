@@ -225,6 +225,19 @@ fn whatwg_reading(url: &WhatwgUrl) -> Reading {
     }
 }
 
+fn quoted(host: Option<&str>) -> String {
+    host.map_or_else(|| "none".to_owned(), |h| format!("{h:?}"))
+}
+
+/// GitLab's host as it would be shown: the address it contacts, or for a
+/// name the text it hands to the resolver (not lower-cased or decoded).
+fn gitlab_host_text(uri: &AddressableUri) -> Option<String> {
+    match gitlab_reading(uri) {
+        Reading::Name(_) => uri.hostname().map(str::to_owned),
+        other => describe(&other),
+    }
+}
+
 fn describe(reading: &Reading) -> Option<String> {
     match reading {
         Reading::Ip(IpAddr::V6(a)) => Some(format!("[{}]", ipv6_to_string(*a))),
@@ -295,7 +308,7 @@ pub fn hazards(
     let whatwg = match whatwg {
         Ok(url) => url,
         Err(error) => {
-            if let Some(gitlab) = rfc.and_then(|uri| describe(&gitlab_reading(uri))) {
+            if let Some(gitlab) = rfc.and_then(gitlab_host_text) {
                 let gitlab = Some(gitlab);
                 out.push(
                     Diagnostic::error(
@@ -303,7 +316,7 @@ pub fn hazards(
                         Path::root().key("host"),
                         format!(
                             "browsers reject this URL ({error}) but GitLab's parser reads the host {}: the parsers disagree about this URL",
-                            gitlab.as_deref().unwrap_or("(none)")
+                            quoted(gitlab.as_deref())
                         ),
                     )
                     .with("whatwg_host", None::<String>)
@@ -340,15 +353,15 @@ pub fn hazards(
             let ours = whatwg_reading(whatwg);
             let theirs = gitlab_reading(uri);
             if ours != theirs {
-                let (a, b) = (describe(&ours), describe(&theirs));
+                let (a, b) = (describe(&ours), gitlab_host_text(uri));
                 out.push(
                     Diagnostic::error(
                         "url.parser_differential",
                         Path::root().key("host"),
                         format!(
                             "the URL is ambiguous: browsers (WHATWG) read the host {}, GitLab's RFC 3986 parser reads {}",
-                            a.as_deref().unwrap_or("(none)"),
-                            b.as_deref().unwrap_or("(none)")
+                            quoted(a.as_deref()),
+                            quoted(b.as_deref())
                         ),
                     )
                     .with("whatwg_host", a)
