@@ -43,7 +43,7 @@
 
 use crate::allowlist::Allowlist;
 use crate::bedrock::{check_identifier_region, default_table, ProfileTable};
-use crate::blocker::{check_url, Context};
+use crate::blocker::{check_url, Context, Policy};
 use crate::decode::Fields;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::family::{DeploymentMethod, Family};
@@ -53,6 +53,7 @@ use crate::secret::ApiKey;
 use crate::version::GitLabVersion;
 use serde::Serialize;
 use serde_json::Value;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -212,7 +213,13 @@ impl ModelReport {
 /// Check one record; paths are the field names (`identifier`).
 pub fn check_model(record: &ModelRecord, context: &ModelContext) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
-    check_at(record, context, &Path::root(), &mut diagnostics);
+    check_at(
+        record,
+        context,
+        &OnceCell::new(),
+        &Path::root(),
+        &mut diagnostics,
+    );
     diagnostics
 }
 
@@ -223,9 +230,12 @@ pub fn check_models(records: &[ModelRecord], context: &ModelContext) -> Diagnost
     let mut diagnostics = Diagnostics::new();
     let list = Path::root().key("self_hosted_models");
     let mut first_index: HashMap<&str, usize> = HashMap::new();
+    // One policy (and so one allowlist parse) for every record's endpoint,
+    // built when the first endpoint needs it.
+    let policy = OnceCell::new();
     for (i, record) in records.iter().enumerate() {
         let path = list.index(i);
-        check_at(record, context, &path, &mut diagnostics);
+        check_at(record, context, &policy, &path, &mut diagnostics);
         if record.name.is_empty() {
             continue;
         }
@@ -255,7 +265,13 @@ pub fn check_models(records: &[ModelRecord], context: &ModelContext) -> Diagnost
     diagnostics
 }
 
-fn check_at(record: &ModelRecord, context: &ModelContext, path: &Path, out: &mut Diagnostics) {
+fn check_at(
+    record: &ModelRecord,
+    context: &ModelContext,
+    policy: &OnceCell<Policy>,
+    path: &Path,
+    out: &mut Diagnostics,
+) {
     let version = &context.gitlab_version;
     check_name(record, path, out);
     let family = check_family(record, context, path, out);
@@ -281,7 +297,7 @@ fn check_at(record: &ModelRecord, context: &ModelContext, path: &Path, out: &mut
             );
         }
     }
-    check_endpoint(record, method, context, path, out);
+    check_endpoint(record, method, context, policy, path, out);
     check_api_key(record, method, path, out);
     let identifier_path = path.key("identifier");
     let identifier = match record.identifier.as_deref() {
@@ -513,6 +529,7 @@ fn check_endpoint(
     record: &ModelRecord,
     method: Option<DeploymentMethod>,
     context: &ModelContext,
+    policy: &OnceCell<Policy>,
     path: &Path,
     out: &mut Diagnostics,
 ) {
@@ -619,13 +636,16 @@ fn check_endpoint(
     let url_checked =
         !version.at_least(18, 11) || method.map_or(true, |m| m.info().gitlab_provider == "api");
     if url_checked {
-        check_endpoint_url(endpoint, context, &path, out);
+        let policy = policy.get_or_init(|| endpoint_policy(context));
+        check_endpoint_url(endpoint, policy, &path, out);
     }
 }
 
-/// The endpoint through GitLab's URL blocker with the model-endpoint option
-/// set (`url-blocker.md` §3.3) and the instance's network settings.
-fn check_endpoint_url(endpoint: &str, context: &ModelContext, path: &Path, out: &mut Diagnostics) {
+/// GitLab's URL blocker options for model endpoints: the model-endpoint
+/// preset (`url-blocker.md` §3.3) with the instance's network settings.
+/// Built once per check, so that the allowlist is parsed once, not once per
+/// endpoint.
+fn endpoint_policy(context: &ModelContext) -> Policy {
     let mut policy = Preset::ModelEndpoint.policy(&context.gitlab_version);
     policy.deny_all_requests_except_allowed = context.deny_all_requests_except_allowed;
     // The allowlist's own problems are reported where it is configured.
@@ -635,7 +655,12 @@ fn check_endpoint_url(endpoint: &str, context: &ModelContext, path: &Path, out: 
         policy.allow_localhost = true;
         policy.allow_local_network = true;
     }
-    let verdict = check_url(endpoint, &policy, &Context::default());
+    policy
+}
+
+/// The endpoint through GitLab's URL blocker with [`endpoint_policy`].
+fn check_endpoint_url(endpoint: &str, policy: &Policy, path: &Path, out: &mut Diagnostics) {
+    let verdict = check_url(endpoint, policy, &Context::default());
     match verdict.blocked {
         Some(true) => {
             let gitlab = verdict.gitlab_message.clone().unwrap_or_default();
