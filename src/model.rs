@@ -29,7 +29,8 @@
 //! Codes: `model.name_blank`, `model.name_whitespace`, `model.name_taken`,
 //! `model.name_too_long`,
 //! `model.family_blank`, `model.family_unknown`, `model.family_not_in_version`,
-//! `model.family_needs_beta`, `model.family_method_undocumented`,
+//! `model.family_needs_beta`, `model.family_deprecated`,
+//! `model.family_method_undocumented`,
 //! `model.deployment_blank`, `model.deployment_unknown`,
 //! `model.deployment_not_in_version`, `model.endpoint_blank`,
 //! `model.endpoint_placeholder`, `model.endpoint_too_long`,
@@ -438,6 +439,21 @@ fn check_family(
                     "gitlab_message",
                     format!("'{}' is not a valid model", family.key),
                 ),
+        );
+    }
+    if family.deprecated_in(version) {
+        let (major, minor) = family.deprecated.unwrap_or_default();
+        out.push(
+            Diagnostic::warning(
+                "model.family_deprecated",
+                path.clone(),
+                format!(
+                    "GitLab's documentation deprecates the {} family since {major}.{minor}; GitLab still accepts it",
+                    family.display_name
+                ),
+            )
+            .with("family", family.key)
+            .with("deprecated", format!("{major}.{minor}")),
         );
     }
     let state = family.release_state(version);
