@@ -11,10 +11,26 @@
 //! Facts: `duo-domain.md` §2 (18.9-pre record, later changes), §1 (families),
 //! `bedrock.md` §8 (Region variables).
 //!
+//! Where each rule comes from (the messages say so too):
+//! * GitLab's backend: name present and unique (case-sensitive), family
+//!   present and known, endpoint present (before 18.11 always, then only for
+//!   the `api` provider) and passing the URL blocker with the model-endpoint
+//!   options, identifier at most 255 characters; the database limits (name
+//!   255, endpoint 2048).
+//! * GitLab's model form only: an identifier is required, the Bedrock
+//!   platform's identifier starts with `bedrock/`, beta families are offered
+//!   only with the beta setting on (`model.family_needs_beta` is an error
+//!   because the form cannot select the family, although the API accepts it).
+//! * Stricter than GitLab, from its documentation or the AI gateway: the
+//!   vLLM `/v1` suffix (warning), the AI gateway's 255-character endpoint and
+//!   2000-character key limits, the identifier grammar per deployment
+//!   method, the AWS Region and the cross-region prefix.
+//!
 //! Codes: `model.name_blank`, `model.name_whitespace`, `model.name_taken`,
 //! `model.name_too_long`,
 //! `model.family_blank`, `model.family_unknown`, `model.family_not_in_version`,
-//! `model.family_needs_beta`, `model.family_method_undocumented`,
+//! `model.family_needs_beta`, `model.family_deprecated`,
+//! `model.family_method_undocumented`,
 //! `model.deployment_blank`, `model.deployment_unknown`,
 //! `model.deployment_not_in_version`, `model.endpoint_blank`,
 //! `model.endpoint_placeholder`, `model.endpoint_too_long`,
@@ -423,6 +439,21 @@ fn check_family(
                     "gitlab_message",
                     format!("'{}' is not a valid model", family.key),
                 ),
+        );
+    }
+    if family.deprecated_in(version) {
+        let (major, minor) = family.deprecated.unwrap_or_default();
+        out.push(
+            Diagnostic::warning(
+                "model.family_deprecated",
+                path.clone(),
+                format!(
+                    "GitLab's documentation deprecates the {} family since {major}.{minor}; GitLab still accepts it",
+                    family.display_name
+                ),
+            )
+            .with("family", family.key)
+            .with("deprecated", format!("{major}.{minor}")),
         );
     }
     let state = family.release_state(version);
