@@ -119,3 +119,22 @@ test('an API key never appears in the output', async () => {
   assert.equal(report.valid, false);
   assert.ok(!JSON.stringify(report).includes(secret));
 });
+
+test('npm pack ships every file the exports map and the types point at, and nothing else', () => {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8' });
+  const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
+  assert.deepEqual(files, [
+    'README.md',
+    'dist/duo_selfhosted.js',
+    'dist/duo_selfhosted_bg.wasm',
+    'dist/index.d.ts',
+    'dist/index.js',
+    'dist/node.d.ts',
+    'dist/node.js',
+    'package.json',
+  ]);
+  const targets = [pkgJson.types, ...Object.values(pkgJson.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)))];
+  for (const target of targets) {
+    assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} is packed`);
+  }
+});
