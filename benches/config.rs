@@ -73,6 +73,20 @@ fn bench(c: &mut Criterion) {
     c.bench_function("config/check_json", |b| {
         b.iter(|| config::check_json(black_box(&text)))
     });
+    // The same document as TOML (the CLI's other input format).
+    #[cfg(feature = "cli")]
+    {
+        let toml_text = match toml::to_string(&doc) {
+            Ok(t) => t,
+            Err(e) => panic!("bench document as TOML: {e}"),
+        };
+        c.bench_function("config/check_toml", |b| {
+            b.iter(|| config::check_toml(black_box(&toml_text)))
+        });
+    }
+    c.bench_function("config/snippet", |b| {
+        b.iter(|| duo_selfhosted::settings::snippet(black_box(&config)))
+    });
 }
 
 criterion_group!(benches, bench);

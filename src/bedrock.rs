@@ -827,14 +827,7 @@ fn explain(
                 .with("confidence", profile.confidence.map(Confidence::as_str)),
             );
             if profile.confidence == Some(Confidence::ThirdParty) {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        "bedrock.profile_third_party",
-                        path.clone(),
-                        format!("{} is known only from third-party data (LiteLLM); its source Regions are inferred", profile.profile_id),
-                    )
-                    .with("profile_id", profile.profile_id.as_str()),
-                );
+                diagnostics.push(third_party(profile, path));
             } else if profile.inferred_source_regions.iter().any(|r| r == region) {
                 diagnostics.push(
                     Diagnostic::info(
@@ -1075,15 +1068,7 @@ fn check_prefixed(
     let profile_id = format!("{prefix}.{base}");
     if table.model(base).is_none() {
         if let Some(why) = table.unconfirmed(&profile_id) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "bedrock.profile_unconfirmed",
-                    path.clone(),
-                    format!("{profile_id} is not a confirmed inference profile: {why}"),
-                )
-                .with("profile_id", profile_id.as_str())
-                .with("why", why),
-            );
+            diagnostics.push(unconfirmed(&profile_id, why, None, path));
             return;
         }
         let error = DeriveError::UnknownModel {
@@ -1101,16 +1086,7 @@ fn check_prefixed(
         .map(|d| d.identifier());
     let Some(profile) = table.profile(prefix, base) else {
         if let Some(why) = table.unconfirmed(&profile_id) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "bedrock.profile_unconfirmed",
-                    path.clone(),
-                    format!("{profile_id} is not a confirmed inference profile: {why}"),
-                )
-                .with("profile_id", profile_id.as_str())
-                .with("why", why)
-                .with("suggestion", suggestion),
-            );
+            diagnostics.push(unconfirmed(&profile_id, why, suggestion, path));
             return;
         }
         let existing: Vec<String> = table
@@ -1163,15 +1139,34 @@ fn check_prefixed(
             .with("suggestion", suggestion),
         );
     } else if profile.confidence == Some(Confidence::ThirdParty) {
-        diagnostics.push(
-            Diagnostic::warning(
-                "bedrock.profile_third_party",
-                path.clone(),
-                format!("{} is known only from third-party data (LiteLLM); its source Regions are inferred", profile.profile_id),
-            )
-            .with("profile_id", profile.profile_id.as_str()),
-        );
+        diagnostics.push(third_party(profile, path));
     }
+}
+
+/// `bedrock.profile_third_party`: the row comes from LiteLLM only.
+fn third_party(profile: &Profile, path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        "bedrock.profile_third_party",
+        path.clone(),
+        format!(
+            "{} is known only from third-party data (LiteLLM); its source Regions are inferred",
+            profile.profile_id
+        ),
+    )
+    .with("profile_id", profile.profile_id.as_str())
+}
+
+/// `bedrock.profile_unconfirmed`: a profile ID some source names that the
+/// table lists as not confirmed.
+fn unconfirmed(profile_id: &str, why: &str, suggestion: Option<String>, path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        "bedrock.profile_unconfirmed",
+        path.clone(),
+        format!("{profile_id} is not a confirmed inference profile: {why}"),
+    )
+    .with("profile_id", profile_id)
+    .with("why", why)
+    .with("suggestion", suggestion)
 }
 
 /// Whether an identifier's provider is Bedrock (a convenience for callers

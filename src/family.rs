@@ -237,6 +237,8 @@ pub struct Family {
     /// Whether [`Family::introduced`] is the exact milestone (`false`: the
     /// earliest version the reference can vouch for, or a guess).
     pub introduced_exact: bool,
+    /// The GitLab version whose documentation deprecated the family, if any.
+    pub deprecated: Option<(u16, u16)>,
     /// Where the row comes from.
     pub source: &'static str,
 }
@@ -268,6 +270,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[Vllm, Bedrock],
         introduced: (17, 9),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.1 row 0",
     },
     Family {
@@ -280,6 +283,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[Vllm],
         introduced: (17, 9),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.1 row 1 (BETA in code although documented as supported)",
     },
     Family {
@@ -292,6 +296,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[Vllm],
         introduced: (17, 9),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.1 row 2",
     },
     Family {
@@ -304,6 +309,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[Vllm],
         introduced: (17, 9),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.1 row 3",
     },
     Family {
@@ -316,6 +322,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[Vllm],
         introduced: (17, 9),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.1 row 4",
     },
     Family {
@@ -328,6 +335,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[Vllm],
         introduced: (17, 9),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.1 row 5",
     },
     Family {
@@ -340,6 +348,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[Bedrock],
         introduced: (17, 9),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.1 row 6 (displayed \"Claude 3\" in 17.x)",
     },
     Family {
@@ -352,6 +361,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[AzureOpenai, Vllm],
         introduced: (17, 9),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.1 row 7 (Azure OpenAI; vLLM for gpt-oss)",
     },
     Family {
@@ -376,6 +386,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[Vllm, Bedrock],
         introduced: (17, 9),
         introduced_exact: false,
+        deprecated: Some((18, 3)),
         source: "duo-domain.md §1.1 row 8 (GA in code, docs: compatible, deprecated in 18.3)",
     },
     Family {
@@ -388,6 +399,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[Vllm],
         introduced: (18, 3),
         introduced_exact: true,
+        deprecated: None,
         source: "duo-domain.md §1.1 row 9 and §7 (18.3: compatible models and the general family)",
     },
     Family {
@@ -400,6 +412,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[VertexAi],
         introduced: (18, 10),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.4 and §7 (later-A, 18.10/18.11); Vertex AI is inferred from the family, not documented",
     },
     Family {
@@ -412,6 +425,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[],
         introduced: (18, 11),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.4 (later-B; milestone not pinned down; option hidden unless flag semantic_search_user_model_selection)",
     },
     Family {
@@ -424,6 +438,7 @@ pub const FAMILIES: &[Family] = &[
         methods: &[],
         introduced: (18, 11),
         introduced_exact: false,
+        deprecated: None,
         source: "duo-domain.md §1.4 (later-B; milestone not pinned down; display name 'qwen'.humanize is a guess)",
     },
 ];
@@ -467,6 +482,12 @@ impl Family {
     /// Whether GitLab `version` has this family (by [`Family::introduced`]).
     pub fn exists_in(&self, version: &GitLabVersion) -> bool {
         version.at_least(self.introduced.0, self.introduced.1)
+    }
+
+    /// Whether the documentation marks the family deprecated in `version`.
+    pub fn deprecated_in(&self, version: &GitLabVersion) -> bool {
+        self.deprecated
+            .is_some_and(|(major, minor)| version.at_least(major, minor))
     }
 
     /// Whether the documentation names `method` for this family. Families

@@ -14,7 +14,8 @@
 //! Codes: `identifier.empty`, `identifier.too_long`, `identifier.whitespace`,
 //! `identifier.no_provider`, `identifier.provider_mismatch`,
 //! `identifier.bedrock_prefix_required`, `identifier.empty_model`,
-//! `identifier.bedrock_model_id_invalid`, `identifier.bedrock_unknown_prefix`,
+//! `identifier.bedrock_model_id_invalid`, `identifier.bedrock_model_name`,
+//! `identifier.bedrock_unknown_prefix`,
 //! `identifier.bedrock_arn_invalid`, `identifier.bedrock_arn_needs_converse`,
 //! `identifier.bedrock_context_suffix`, `identifier.bedrock_region_path`,
 //! `identifier.azure_deployment_has_slash`, `identifier.family_mismatch`.
@@ -938,7 +939,16 @@ fn check_bedrock_model(
                     .with("suffix", suffix.as_str()),
                 );
             }
-            if let Some(problem) = model_id_problem(id.as_str()) {
+            if prefix.is_none() && is_provisioned_model_name(id.as_str()) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "identifier.bedrock_model_name",
+                        path.clone(),
+                        format!("{:?} has no '.', so AWS reads it as the name of a provisioned or imported model, not a model ID such as anthropic.claude-sonnet-4-6", id.as_str()),
+                    )
+                    .with("name", id.as_str()),
+                );
+            } else if let Some(problem) = model_id_problem(id.as_str()) {
                 diagnostics.push(
                     Diagnostic::error(
                         "identifier.bedrock_model_id_invalid",
@@ -1083,6 +1093,23 @@ pub fn model_id_problem(id: &str) -> Option<String> {
         ));
     }
     None
+}
+
+/// Whether `text` fits AWS's runtime pattern for a provisioned-model or
+/// imported-model name, `([0-9a-zA-Z][_-]?)+` (at most 63 characters,
+/// `ProvisionedModelName`, `bedrock.md` §5.1), and has no `.` (which would
+/// make it a model ID).
+pub fn is_provisioned_model_name(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 63
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+        && !bytes
+            .windows(2)
+            .any(|w| !w[0].is_ascii_alphanumeric() && !w[1].is_ascii_alphanumeric())
 }
 
 /// Why an ARN does not match the forms AWS's runtime accepts

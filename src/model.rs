@@ -11,10 +11,26 @@
 //! Facts: `duo-domain.md` §2 (18.9-pre record, later changes), §1 (families),
 //! `bedrock.md` §8 (Region variables).
 //!
+//! Where each rule comes from (the messages say so too):
+//! * GitLab's backend: name present and unique (case-sensitive), family
+//!   present and known, endpoint present (before 18.11 always, then only for
+//!   the `api` provider) and passing the URL blocker with the model-endpoint
+//!   options, identifier at most 255 characters; the database limits (name
+//!   255, endpoint 2048).
+//! * GitLab's model form only: an identifier is required, the Bedrock
+//!   platform's identifier starts with `bedrock/`, beta families are offered
+//!   only with the beta setting on (`model.family_needs_beta` is an error
+//!   because the form cannot select the family, although the API accepts it).
+//! * Stricter than GitLab, from its documentation or the AI gateway: the
+//!   vLLM `/v1` suffix (warning), the AI gateway's 255-character endpoint and
+//!   2000-character key limits, the identifier grammar per deployment
+//!   method, the AWS Region and the cross-region prefix.
+//!
 //! Codes: `model.name_blank`, `model.name_whitespace`, `model.name_taken`,
 //! `model.name_too_long`,
 //! `model.family_blank`, `model.family_unknown`, `model.family_not_in_version`,
-//! `model.family_needs_beta`, `model.family_method_undocumented`,
+//! `model.family_needs_beta`, `model.family_deprecated`,
+//! `model.family_method_undocumented`,
 //! `model.deployment_blank`, `model.deployment_unknown`,
 //! `model.deployment_not_in_version`, `model.endpoint_blank`,
 //! `model.endpoint_placeholder`, `model.endpoint_too_long`,
@@ -28,7 +44,7 @@
 
 use crate::allowlist::Allowlist;
 use crate::bedrock::{check_identifier_region, default_table, ProfileTable};
-use crate::blocker::{check_url, Context};
+use crate::blocker::{check_url, Context, Policy};
 use crate::decode::Fields;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::family::{DeploymentMethod, Family};
@@ -38,6 +54,7 @@ use crate::secret::ApiKey;
 use crate::version::GitLabVersion;
 use serde::Serialize;
 use serde_json::Value;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -197,7 +214,13 @@ impl ModelReport {
 /// Check one record; paths are the field names (`identifier`).
 pub fn check_model(record: &ModelRecord, context: &ModelContext) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
-    check_at(record, context, &Path::root(), &mut diagnostics);
+    check_at(
+        record,
+        context,
+        &OnceCell::new(),
+        &Path::root(),
+        &mut diagnostics,
+    );
     diagnostics
 }
 
@@ -208,9 +231,12 @@ pub fn check_models(records: &[ModelRecord], context: &ModelContext) -> Diagnost
     let mut diagnostics = Diagnostics::new();
     let list = Path::root().key("self_hosted_models");
     let mut first_index: HashMap<&str, usize> = HashMap::new();
+    // One policy (and so one allowlist parse) for every record's endpoint,
+    // built when the first endpoint needs it.
+    let policy = OnceCell::new();
     for (i, record) in records.iter().enumerate() {
         let path = list.index(i);
-        check_at(record, context, &path, &mut diagnostics);
+        check_at(record, context, &policy, &path, &mut diagnostics);
         if record.name.is_empty() {
             continue;
         }
@@ -240,7 +266,13 @@ pub fn check_models(records: &[ModelRecord], context: &ModelContext) -> Diagnost
     diagnostics
 }
 
-fn check_at(record: &ModelRecord, context: &ModelContext, path: &Path, out: &mut Diagnostics) {
+fn check_at(
+    record: &ModelRecord,
+    context: &ModelContext,
+    policy: &OnceCell<Policy>,
+    path: &Path,
+    out: &mut Diagnostics,
+) {
     let version = &context.gitlab_version;
     check_name(record, path, out);
     let family = check_family(record, context, path, out);
@@ -266,7 +298,7 @@ fn check_at(record: &ModelRecord, context: &ModelContext, path: &Path, out: &mut
             );
         }
     }
-    check_endpoint(record, method, context, path, out);
+    check_endpoint(record, method, context, policy, path, out);
     check_api_key(record, method, path, out);
     let identifier_path = path.key("identifier");
     let identifier = match record.identifier.as_deref() {
@@ -409,6 +441,21 @@ fn check_family(
                 ),
         );
     }
+    if family.deprecated_in(version) {
+        let (major, minor) = family.deprecated.unwrap_or_default();
+        out.push(
+            Diagnostic::warning(
+                "model.family_deprecated",
+                path.clone(),
+                format!(
+                    "GitLab's documentation deprecates the {} family since {major}.{minor}; GitLab still accepts it",
+                    family.display_name
+                ),
+            )
+            .with("family", family.key)
+            .with("deprecated", format!("{major}.{minor}")),
+        );
+    }
     let state = family.release_state(version);
     if state.needs_beta_setting() && !context.beta_models_enabled {
         out.push(
@@ -498,6 +545,7 @@ fn check_endpoint(
     record: &ModelRecord,
     method: Option<DeploymentMethod>,
     context: &ModelContext,
+    policy: &OnceCell<Policy>,
     path: &Path,
     out: &mut Diagnostics,
 ) {
@@ -604,13 +652,16 @@ fn check_endpoint(
     let url_checked =
         !version.at_least(18, 11) || method.map_or(true, |m| m.info().gitlab_provider == "api");
     if url_checked {
-        check_endpoint_url(endpoint, context, &path, out);
+        let policy = policy.get_or_init(|| endpoint_policy(context));
+        check_endpoint_url(endpoint, policy, &path, out);
     }
 }
 
-/// The endpoint through GitLab's URL blocker with the model-endpoint option
-/// set (`url-blocker.md` §3.3) and the instance's network settings.
-fn check_endpoint_url(endpoint: &str, context: &ModelContext, path: &Path, out: &mut Diagnostics) {
+/// GitLab's URL blocker options for model endpoints: the model-endpoint
+/// preset (`url-blocker.md` §3.3) with the instance's network settings.
+/// Built once per check, so that the allowlist is parsed once, not once per
+/// endpoint.
+fn endpoint_policy(context: &ModelContext) -> Policy {
     let mut policy = Preset::ModelEndpoint.policy(&context.gitlab_version);
     policy.deny_all_requests_except_allowed = context.deny_all_requests_except_allowed;
     // The allowlist's own problems are reported where it is configured.
@@ -620,7 +671,12 @@ fn check_endpoint_url(endpoint: &str, context: &ModelContext, path: &Path, out: 
         policy.allow_localhost = true;
         policy.allow_local_network = true;
     }
-    let verdict = check_url(endpoint, &policy, &Context::default());
+    policy
+}
+
+/// The endpoint through GitLab's URL blocker with [`endpoint_policy`].
+fn check_endpoint_url(endpoint: &str, policy: &Policy, path: &Path, out: &mut Diagnostics) {
+    let verdict = check_url(endpoint, policy, &Context::default());
     match verdict.blocked {
         Some(true) => {
             let gitlab = verdict.gitlab_message.clone().unwrap_or_default();

@@ -512,3 +512,28 @@ fn gitlab_url_allowlist_spec() {
         assert!(l.match_ip(ip(e), port).is_none(), "{e} {port:?}");
     }
 }
+
+#[test]
+fn unicode_entries_get_their_idna_form() {
+    // §4.2 "unicode domains should use IDNA encoding", with the entry to write.
+    let rows: &[(&str, Option<&str>)] = &[
+        ("ğitlab.com", Some("xn--itlab-j1a.com")),
+        ("ğitlab.com:8080", Some("xn--itlab-j1a.com:8080")),
+        ("ĞITLAB.com", Some("xn--itlab-j1a.com")),
+        ("https://ğitlab.com/x", Some("xn--itlab-j1a.com")),
+        ("*.ğitlab.com", None),
+    ];
+    for (raw, suggestion) in rows {
+        let (_, found) = Allowlist::parse(raw);
+        let d = util::only(&found, "allowlist.entry_not_ascii");
+        let expected = suggestion.map_or(duo_selfhosted::Param::Null, |s| {
+            duo_selfhosted::Param::Str(s.to_owned())
+        });
+        assert_eq!(d.param("suggested_entry"), Some(&expected), "{raw}");
+        assert_eq!(
+            found.len(),
+            1,
+            "no lints on an entry GitLab refuses: {found:#?}"
+        );
+    }
+}

@@ -383,3 +383,53 @@ mod laws {
         }
     }
 }
+
+#[test]
+fn table_loader_reports_unusable_rows() {
+    // (table JSON, loads?, codes, why)
+    let rows: &[(&str, bool, &[&str], &str)] = &[
+        ("not json", false, &["bedrock.table_invalid"], "not JSON"),
+        (
+            r#"{"prefixes":{}}"#,
+            false,
+            &["bedrock.table_invalid"],
+            "no meta.generated",
+        ),
+        (
+            r#"{"meta":{"generated":"2027-01-01"}}"#,
+            false,
+            &["bedrock.table_invalid"],
+            "no prefixes",
+        ),
+        (
+            r#"{"meta":{"generated":"2027-01-01"},"prefixes":{"us":{"profiles":{"a.bb-v1:0":{"profile_id":"eu.a.bb-v1:0","source_regions":["us-east-1"]}}}}}"#,
+            true,
+            &["bedrock.table_profile_id_mismatch"],
+            "profile_id must be <prefix>.<model>",
+        ),
+        (
+            r#"{"meta":{"generated":"2027-01-01"},"prefixes":{"us":{"profiles":{"a.bb-v1:0":{"profile_id":"us.a.bb-v1:0","source_regions":[]}}}}}"#,
+            true,
+            &["bedrock.table_no_source_regions"],
+            "a profile nobody can call",
+        ),
+        (
+            r#"{"meta":{"generated":"2027-01-01"},"prefixes":{"us":{"profiles":{"a.bb-v1:0":{"profile_id":"us.a.bb-v1:0","source_regions":["us-east-1"],"confidence":"sure"}}}}}"#,
+            true,
+            &["bedrock.table_unknown_confidence"],
+            "update §2 row_fields",
+        ),
+        (
+            r#"{"meta":{"generated":"2027-01-01"},"prefixes":{"us":{"profiles":[]}}}"#,
+            true,
+            &["bedrock.table_invalid"],
+            "profiles must be an object",
+        ),
+    ];
+    for (text, loads, expected, why) in rows {
+        let mut diagnostics = Diagnostics::new();
+        let table = ProfileTable::load(text, &mut diagnostics);
+        assert_eq!(table.is_some(), *loads, "{why}");
+        assert_eq!(codes(&diagnostics), *expected, "{why}");
+    }
+}

@@ -134,3 +134,26 @@ fn model_command() {
     assert!(out.starts_with("{\"valid\":false,\"diagnostics\":[{\"code\":\"model.endpoint_blank\""));
     assert!(!out.contains("sk-live-abc123"));
 }
+
+#[test]
+fn bedrock_command_rejects_a_bad_profile_table() {
+    let dir = std::env::temp_dir().join(format!("duo-selfhosted-cli-bad-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("profiles.json");
+    let _ = std::fs::write(&file, "{\"meta\":{}}");
+    let path = file.to_string_lossy().into_owned();
+    let (code, out) = run(
+        &[
+            "bedrock",
+            "--region",
+            "eu-west-2",
+            "--model",
+            "a.bb",
+            "--profiles",
+            &path,
+        ],
+        "",
+    );
+    assert_eq!((code, out.as_str()), (2, ""));
+    let _ = std::fs::remove_dir_all(&dir);
+}

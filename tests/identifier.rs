@@ -192,6 +192,9 @@ fn checks_per_deployment_method() {
         // issue rule 3: the family does not fit the model.
         ("bedrock/meta.llama3-3-70b-instruct-v1:0", Some(Bedrock), Some("claude_3"), &["identifier.family_mismatch"], "duo-domain §1.1"),
         ("azure/my/deployment", Some(AzureOpenai), None, &["identifier.azure_deployment_has_slash"], "bedrock.md §7"),
+        // bedrock.md §5.1: ([0-9a-zA-Z][_-]?)+ is a provisioned/imported model name.
+        ("bedrock/MyProvisioned-Model_1", Some(Bedrock), None, &["identifier.bedrock_model_name"], "bedrock.md §5.1"),
+        ("bedrock/my--model", Some(Bedrock), None, &["identifier.bedrock_model_id_invalid"], "bedrock.md §5.1"),
         // Method inferred from the provider.
         ("bedrock/sa.anthropic.claude-v2", None, None, &["identifier.bedrock_unknown_prefix"], "bedrock.md §2.2"),
     ];

@@ -141,6 +141,13 @@ fn record_rules() {
             vec!["model.family_needs_beta"],
             "§1.2, §7",
         ),
+        // duo-domain §1.1: Mixtral is deprecated in the docs since 18.3 (GA in code).
+        (
+            with(vllm(), "family", json!("mixtral")),
+            ctx.clone(),
+            vec!["model.family_deprecated"],
+            "§1.1, §7 18.3",
+        ),
         // duo-domain §1.1: claude_3 is documented for Bedrock only.
         (
             with(vllm(), "family", json!("claude_3")),

@@ -35,7 +35,7 @@ fn warn(
 
 /// A suggestion with its own problems fixed too (`Example.com./` →
 /// `example.com`), or `None` when what is left can never match.
-fn settle(suggestion: String, depth: u8) -> Option<String> {
+pub(super) fn settle(suggestion: String, depth: u8) -> Option<String> {
     if suggestion.is_empty() {
         return None;
     }

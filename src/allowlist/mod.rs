@@ -40,7 +40,7 @@ use crate::blocker::sanitize;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::host::{addressable::AddressableUri, inet, Host};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// GitLab's maximum number of entries (`application_setting.rb`, S11).
@@ -172,9 +172,12 @@ fn split_addr_and_port(raw: &str) -> (&str, Option<&str>) {
 /// ASCII whitespace, stripped, empty ones dropped, duplicates removed.
 pub fn split_text(text: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
+    // A set, not `out.contains`: de-duplicating 1000 entries by scanning
+    // was quadratic and most of the cost of parsing a full allowlist.
+    let mut seen: HashSet<&str> = HashSet::new();
     for piece in text.split([',', ';', ' ', '\t', '\n', '\u{b}', '\u{c}', '\r']) {
         let piece = piece.trim_matches('\0');
-        if !piece.is_empty() && !out.contains(&piece) {
+        if !piece.is_empty() && seen.insert(piece) {
             out.push(piece);
         }
     }
@@ -443,9 +446,7 @@ fn validate_entry(raw: &str, path: &Path, diagnostics: &mut Diagnostics) {
         );
     }
     if !raw.is_ascii() {
-        let suggestion = idna::domain_to_ascii(raw)
-            .ok()
-            .filter(|s| s.is_ascii() && s != raw);
+        let suggestion = idna_suggestion(raw);
         diagnostics.push(
             Diagnostic::error(
                 "allowlist.entry_not_ascii",
@@ -473,6 +474,32 @@ fn validate_entry(raw: &str, path: &Path, diagnostics: &mut Diagnostics) {
             .with("gitlab_message", "entries cannot contain HTML tags"),
         );
     }
+}
+
+/// The IDNA (punycode) form of a Unicode entry, keeping its port; a URL
+/// entry gives its host. Then fixed like any other suggestion.
+fn idna_suggestion(raw: &str) -> Option<String> {
+    let (host, port) = if raw.contains("://") {
+        let uri = AddressableUri::parse(raw).ok()?;
+        (uri.normalized_host()?, uri.port_digits.clone())
+    } else {
+        let (address, port) = split_addr_and_port(raw);
+        if address.contains(['/', '@', '*', '[', ']', ':']) {
+            return None;
+        }
+        (
+            idna::domain_to_ascii(address).ok()?,
+            port.map(str::to_owned),
+        )
+    };
+    if host.is_empty() || !host.is_ascii() {
+        return None;
+    }
+    let candidate = match port {
+        Some(p) => format!("{host}:{p}"),
+        None => host,
+    };
+    lint::settle(candidate, 0)
 }
 
 /// Parse allowlist text into the `allowlist parse` report.
