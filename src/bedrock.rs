@@ -56,7 +56,6 @@ use crate::identifier::{
 use crate::region::check_region;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The embedded default profile table (JSON, the shape of
@@ -110,8 +109,9 @@ pub struct Profile {
     pub profile_id: String,
     /// The Regions that may call the profile.
     pub source_regions: Vec<String>,
-    /// Per source Region, where requests may be routed.
-    pub routes: BTreeMap<String, Vec<String>>,
+    /// Per source Region (sorted by Region, each once), where requests may
+    /// be routed.
+    pub routes: Vec<(String, Vec<String>)>,
     /// How sure the table is (absent in Appendix A's shape).
     pub confidence: Option<Confidence>,
     /// Bedrock end-of-life date, `YYYY-MM-DD`.
@@ -128,7 +128,11 @@ impl Profile {
 
     /// Where a request from `region` may be routed.
     pub fn destinations(&self, region: &str) -> Vec<String> {
-        self.routes.get(region).cloned().unwrap_or_default()
+        self.routes
+            .iter()
+            .find(|(source, _)| source == region)
+            .map(|(_, to)| to.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -148,9 +152,24 @@ pub struct ModelInfo {
 pub struct ProfileTable {
     generated: String,
     data_date: Option<String>,
-    models: BTreeMap<String, ModelInfo>,
-    profiles: BTreeMap<String, Vec<Profile>>,
-    unconfirmed: BTreeMap<String, String>,
+    // Sorted by key, each key once (looked up by binary search): smaller in
+    // the wasm build than a `BTreeMap` instance per value type.
+    models: Vec<ModelInfo>,
+    profiles: Vec<(String, Vec<Profile>)>,
+    unconfirmed: Vec<(String, String)>,
+}
+
+/// The position of `key` in a list sorted by key, or where it would go.
+fn search<T>(list: &[T], key: &str, key_of: fn(&T) -> &str) -> Result<usize, usize> {
+    list.binary_search_by(|item| key_of(item).cmp(key))
+}
+
+fn model_key(info: &ModelInfo) -> &str {
+    &info.id
+}
+
+fn pair_key<V>(pair: &(String, V)) -> &str {
+    &pair.0
 }
 
 /// A string member of a JSON object.
@@ -246,36 +265,45 @@ impl ProfileTable {
                 .get("meta")
                 .and_then(|m| text_of(m, "data_date"))
                 .map(str::to_owned),
-            models: BTreeMap::new(),
-            profiles: BTreeMap::new(),
-            unconfirmed: root
-                .get("unconfirmed_profiles")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|u| {
-                    let id = text_of(u, "profile_id")?;
-                    let why = text_of(u, "why_not_in_table").unwrap_or_default();
-                    Some((id.to_owned(), why.to_owned()))
-                })
-                .collect(),
+            models: Vec::new(),
+            profiles: Vec::new(),
+            unconfirmed: Vec::new(),
         };
+        for u in root
+            .get("unconfirmed_profiles")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(id) = text_of(u, "profile_id") else {
+                continue;
+            };
+            let why = text_of(u, "why_not_in_table")
+                .unwrap_or_default()
+                .to_owned();
+            // A repeated profile ID: the last row wins.
+            match search(&table.unconfirmed, id, pair_key) {
+                Ok(at) => table.unconfirmed[at].1 = why,
+                Err(at) => table.unconfirmed.insert(at, (id.to_owned(), why)),
+            }
+        }
         for (id, model) in root
             .get("models")
             .and_then(Value::as_object)
             .into_iter()
             .flatten()
         {
-            table.models.insert(
-                id.clone(),
-                ModelInfo {
-                    id: id.clone(),
-                    name: text_of(model, "name").map(str::to_owned),
-                    eol_date: text_of(model, "eol_date")
-                        .filter(|d| is_date(d))
-                        .map(str::to_owned),
-                },
-            );
+            let info = ModelInfo {
+                id: id.clone(),
+                name: text_of(model, "name").map(str::to_owned),
+                eol_date: text_of(model, "eol_date")
+                    .filter(|d| is_date(d))
+                    .map(str::to_owned),
+            };
+            match search(&table.models, id, model_key) {
+                Ok(at) => table.models[at] = info,
+                Err(at) => table.models.insert(at, info),
+            }
         }
         for (prefix_text, prefix_entry) in prefixes {
             let path = Path::root().key("prefixes").key(prefix_text.clone());
@@ -341,40 +369,49 @@ impl ProfileTable {
                         c
                     }
                 };
-                table
-                    .models
-                    .entry(model.clone())
-                    .or_insert_with(|| ModelInfo {
-                        id: model.clone(),
-                        name: None,
-                        eol_date: None,
-                    });
-                let routes = row
+                if let Err(at) = search(&table.models, model, model_key) {
+                    table.models.insert(
+                        at,
+                        ModelInfo {
+                            id: model.clone(),
+                            name: None,
+                            eol_date: None,
+                        },
+                    );
+                }
+                let mut routes: Vec<(String, Vec<String>)> = Vec::new();
+                for (source, _) in row
                     .get("routes")
                     .and_then(Value::as_object)
                     .into_iter()
                     .flatten()
-                    .map(|(source, _)| (source.clone(), strings_of(&row["routes"], source)))
-                    .collect();
-                table
-                    .profiles
-                    .entry(model.clone())
-                    .or_default()
-                    .push(Profile {
-                        prefix,
-                        model: model.clone(),
-                        profile_id: expected,
-                        source_regions,
-                        routes,
-                        confidence,
-                        eol_date: text_of(row, "eol_date")
-                            .filter(|d| is_date(d))
-                            .map(str::to_owned),
-                        inferred_source_regions: strings_of(row, "inferred_source_regions"),
-                    });
+                {
+                    if let Err(at) = search(&routes, source, pair_key) {
+                        routes.insert(at, (source.clone(), strings_of(&row["routes"], source)));
+                    }
+                }
+                let at = match search(&table.profiles, model, pair_key) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        table.profiles.insert(at, (model.clone(), Vec::new()));
+                        at
+                    }
+                };
+                table.profiles[at].1.push(Profile {
+                    prefix,
+                    model: model.clone(),
+                    profile_id: expected,
+                    source_regions,
+                    routes,
+                    confidence,
+                    eol_date: text_of(row, "eol_date")
+                        .filter(|d| is_date(d))
+                        .map(str::to_owned),
+                    inferred_source_regions: strings_of(row, "inferred_source_regions"),
+                });
             }
         }
-        for list in table.profiles.values_mut() {
+        for (_, list) in &mut table.profiles {
             list.sort_by_key(|p| p.prefix);
         }
         Some(table)
@@ -385,9 +422,9 @@ impl ProfileTable {
         ProfileTable {
             generated: String::new(),
             data_date: None,
-            models: BTreeMap::new(),
-            profiles: BTreeMap::new(),
-            unconfirmed: BTreeMap::new(),
+            models: Vec::new(),
+            profiles: Vec::new(),
+            unconfirmed: Vec::new(),
         }
     }
 
@@ -403,17 +440,19 @@ impl ProfileTable {
 
     /// What the table knows about a base model ID.
     pub fn model(&self, id: &str) -> Option<&ModelInfo> {
-        self.models.get(id)
+        search(&self.models, id, model_key)
+            .ok()
+            .map(|at| &self.models[at])
     }
 
     /// Every model ID in the table.
     pub fn model_ids(&self) -> impl Iterator<Item = &str> {
-        self.models.keys().map(String::as_str)
+        self.models.iter().map(|m| m.id.as_str())
     }
 
     /// The profiles of a base model ID, in prefix order.
     pub fn profiles(&self, model: &str) -> &[Profile] {
-        self.profiles.get(model).map_or(&[], Vec::as_slice)
+        search(&self.profiles, model, pair_key).map_or(&[], |at| &self.profiles[at].1)
     }
 
     /// The profile `<prefix>.<model>`.
@@ -424,12 +463,14 @@ impl ProfileTable {
     /// Why a profile ID some source names is not in the table, if it is one
     /// of the table's unconfirmed profiles.
     pub fn unconfirmed(&self, profile_id: &str) -> Option<&str> {
-        self.unconfirmed.get(profile_id).map(String::as_str)
+        search(&self.unconfirmed, profile_id, pair_key)
+            .ok()
+            .map(|at| self.unconfirmed[at].1.as_str())
     }
 
     /// Every profile.
     pub fn all_profiles(&self) -> impl Iterator<Item = &Profile> {
-        self.profiles.values().flatten()
+        self.profiles.iter().flat_map(|(_, list)| list)
     }
 }
 
