@@ -474,15 +474,90 @@ impl ProfileTable {
     }
 }
 
-/// The embedded default table, parsed once.
+/// The embedded default table ([`PROFILES_JSON`]), built once.
+///
+/// It is built from Rust constants that `scripts/gen-bedrock-data.py`
+/// generates from the same JSON (`src/data/bedrock_profiles.rs`), so that
+/// the wasm build carries neither the JSON text nor the code that reads it;
+/// `tests/bedrock_data.rs` checks that the result equals
+/// `ProfileTable::load(PROFILES_JSON)`.
 pub fn default_table() -> &'static ProfileTable {
     static TABLE: OnceLock<ProfileTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        // The embedded JSON loads without any diagnostic (tested in
-        // `tests/bedrock_data.rs`); the empty fallback cannot be reached.
-        ProfileTable::load(PROFILES_JSON, &mut Diagnostics::new())
-            .unwrap_or_else(ProfileTable::empty)
-    })
+    TABLE.get_or_init(embedded::table)
+}
+
+/// One row of the generated table.
+struct EmbeddedProfile {
+    prefix: CrossRegionPrefix,
+    model: &'static str,
+    /// Index into `LISTS`.
+    source: u8,
+    /// Index into `LISTS`.
+    inferred: u8,
+    /// `(index into PLACES, index into LISTS)`, sorted by source Region.
+    routes: &'static [(u8, u8)],
+    confidence: Option<Confidence>,
+    eol_date: Option<&'static str>,
+}
+
+mod embedded {
+    use super::{Confidence, CrossRegionPrefix, EmbeddedProfile, ModelInfo, Profile, ProfileTable};
+
+    include!("data/bedrock_profiles.rs");
+
+    fn place(index: u8) -> String {
+        PLACES[usize::from(index)].to_owned()
+    }
+
+    fn list(index: u8) -> Vec<String> {
+        LISTS[usize::from(index)]
+            .iter()
+            .map(|&i| place(i))
+            .collect()
+    }
+
+    /// The table the generated constants describe.
+    pub(super) fn table() -> ProfileTable {
+        let mut profiles: Vec<(String, Vec<Profile>)> = Vec::new();
+        for row in PROFILES {
+            let profile = Profile {
+                prefix: row.prefix,
+                model: row.model.to_owned(),
+                profile_id: format!("{}.{}", row.prefix.as_str(), row.model),
+                source_regions: list(row.source),
+                routes: row
+                    .routes
+                    .iter()
+                    .map(|&(source, to)| (place(source), list(to)))
+                    .collect(),
+                confidence: row.confidence,
+                eol_date: row.eol_date.map(str::to_owned),
+                inferred_source_regions: list(row.inferred),
+            };
+            // The rows come sorted by model, then prefix.
+            match profiles.last_mut() {
+                Some((model, list)) if model == row.model => list.push(profile),
+                _ => profiles.push((row.model.to_owned(), vec![profile])),
+            }
+        }
+        ProfileTable {
+            generated: GENERATED.to_owned(),
+            data_date: DATA_DATE.map(str::to_owned),
+            models: MODELS
+                .iter()
+                .map(|&(id, name, eol_date)| ModelInfo {
+                    id: id.to_owned(),
+                    name: name.map(str::to_owned),
+                    eol_date: eol_date.map(str::to_owned),
+                })
+                .collect(),
+            profiles,
+            unconfirmed: UNCONFIRMED
+                .iter()
+                .map(|&(id, why)| (id.to_owned(), why.to_owned()))
+                .collect(),
+        }
+    }
 }
 
 /// A documented fact about on-demand (in-Region, bare model ID) use.

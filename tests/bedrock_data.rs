@@ -195,6 +195,22 @@ fn embedded_table_loads_without_diagnostics() {
 }
 
 #[test]
+fn generated_constants_equal_the_embedded_json() {
+    // default_table() is built from src/data/bedrock_profiles.rs, which
+    // scripts/gen-bedrock-data.py generates from the same JSON: regenerate
+    // both together. This fails if either is edited alone.
+    let mut diagnostics = Diagnostics::new();
+    let Some(loaded) = ProfileTable::load(PROFILES_JSON, &mut diagnostics) else {
+        panic!("the embedded JSON does not load");
+    };
+    assert_eq!(default_table(), &loaded);
+    assert_eq!(
+        default_table().all_profiles().count(),
+        loaded.all_profiles().count()
+    );
+}
+
+#[test]
 fn both_reference_shapes_load_as_replacement_tables() {
     // bedrock-update-2026-11.md §2: "a loader of Appendix A can load it as a
     // replacement"; the older Appendix A shape must load too.
