@@ -95,6 +95,7 @@ function item(d) {
   const li = document.createElement('li');
   li.className = d.severity;
   li.dataset.code = d.code;
+  li.dataset.path = d.path;
   const code = document.createElement('code');
   code.textContent = d.code;
   li.append(code, ` ${d.message}`);
@@ -257,6 +258,9 @@ function update() {
   $('status').textContent = report.valid ? 'valid' : `${report.diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
   $('status').dataset.valid = String(report.valid);
 }
+
+// For tests and curious admins: the document the form currently describes.
+window.duoDemo = { document: configDocument };
 
 await init();
 $('version').textContent = version();

@@ -34,6 +34,7 @@ export function initSync(bytes) {
 
 function describe(value) {
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
@@ -66,15 +67,18 @@ function documentText(fn, name, value) {
   return JSON.stringify(value);
 }
 
-// The crate answers with JSON text, or throws a usage error (what the CLI
-// reports with exit code 2), which is a programming error here.
+// The crate answers with JSON text, or throws the text of a usage error
+// (what the CLI reports with exit code 2), which is a programming error
+// here. Anything else (a trap) is rethrown untouched: it is a bug, not a
+// wrong argument.
 function call(fn, raw, ...args) {
   ensureReady(fn);
   let text;
   try {
     text = raw(...args);
   } catch (e) {
-    throw new TypeError(`duo-selfhosted: ${fn}(): ${e instanceof Error ? e.message : String(e)}`);
+    if (typeof e === 'string') throw new TypeError(`duo-selfhosted: ${fn}(): ${e}`);
+    throw e;
   }
   return JSON.parse(text);
 }

@@ -55,7 +55,7 @@ test('a wrong argument type throws a TypeError naming the function and argument'
   await duo.init();
   const cases = [
     [() => duo.classify(127001), 'duo-selfhosted: classify(): input must be a string, got a number'],
-    [() => duo.classify(), 'duo-selfhosted: classify(): input must be a string, got a undefined'],
+    [() => duo.classify(), 'duo-selfhosted: classify(): input must be a string, got undefined'],
     [() => duo.checkUrl(new URL('http://x')), 'duo-selfhosted: checkUrl(): url must be a string, got an object'],
     [() => duo.checkUrl('http://x', 'ai-gateway'), 'duo-selfhosted: checkUrl(): options must be an object, got a string'],
     [() => duo.checkUrl('http://x', { preset: 1 }), 'duo-selfhosted: checkUrl(): options.preset must be a string, got a number'],
@@ -66,7 +66,7 @@ test('a wrong argument type throws a TypeError naming the function and argument'
     [() => duo.matchAllowlist('a', 'a', '80'), 'duo-selfhosted: matchAllowlist(): port must be an integer from 0 to 65535, got a string 80'],
     [() => duo.parseIdentifier('x', 3), 'duo-selfhosted: parseIdentifier(): method must be a string, got a number'],
     [() => duo.bedrockIdentifier('us-east-1'), 'duo-selfhosted: bedrockIdentifier(): expects { region, model, prefer? }, got a string'],
-    [() => duo.bedrockIdentifier({ region: 'us-east-1' }), 'duo-selfhosted: bedrockIdentifier(): model must be a string, got a undefined'],
+    [() => duo.bedrockIdentifier({ region: 'us-east-1' }), 'duo-selfhosted: bedrockIdentifier(): model must be a string, got undefined'],
     [() => duo.checkModel(42), 'duo-selfhosted: checkModel(): record must be an object or JSON text, got a number'],
     [() => duo.checkModel(null), 'duo-selfhosted: checkModel(): record must be an object or JSON text, got null'],
   ];
@@ -118,4 +118,23 @@ test('an API key never appears in the output', async () => {
   const report = duo.checkModel({ name: 'm', family: 'nope', deployment: 'vllm', endpoint: 'ftp://x', api_key: secret, identifier: '' });
   assert.equal(report.valid, false);
   assert.ok(!JSON.stringify(report).includes(secret));
+});
+
+test('npm pack ships every file the exports map and the types point at, and nothing else', () => {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8' });
+  const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
+  assert.deepEqual(files, [
+    'README.md',
+    'dist/duo_selfhosted.js',
+    'dist/duo_selfhosted_bg.wasm',
+    'dist/index.d.ts',
+    'dist/index.js',
+    'dist/node.d.ts',
+    'dist/node.js',
+    'package.json',
+  ]);
+  const targets = [pkgJson.types, ...Object.values(pkgJson.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)))];
+  for (const target of targets) {
+    assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} is packed`);
+  }
 });

@@ -58,6 +58,29 @@ async function expectCode(fieldId, code, present = true) {
   assert.equal((await codesAt(fieldId)).includes(code), present, `${code} at #${fieldId}: ${await codesAt(fieldId)}`);
 }
 
+// Everything the package says about the form's document is on the page,
+// once, next to the field its path points at (or under "Other findings").
+async function expectPageMatchesPackage() {
+  const doc = await page.evaluate(() => window.duoDemo.document());
+  const expected = duo
+    .validateConfig(doc)
+    .diagnostics.map((d) => `${d.code}@${d.path}`)
+    .sort();
+  const shown = await page.locator('ul.diagnostics li').evaluateAll((lis) =>
+    lis.map((li) => {
+      const list = li.parentElement;
+      const field = list.dataset.for ? document.getElementById(list.dataset.for) : null;
+      return { key: `${li.dataset.code}@${li.dataset.path}`, slot: field ? field.dataset.path : null, path: li.dataset.path };
+    }),
+  );
+  assert.deepEqual(shown.map((s) => s.key).sort(), expected);
+  for (const s of shown) {
+    if (s.slot !== null) {
+      assert.ok(s.path === s.slot || s.path.startsWith(`${s.slot}.`) || s.path.startsWith(`${s.slot}[`), `${s.key} shown at ${s.slot}`);
+    }
+  }
+}
+
 async function typeInto(id, text) {
   await page.locator(`#${id}`).fill('');
   await page.locator(`#${id}`).pressSequentially(text);
@@ -79,6 +102,7 @@ test('the AI gateway URL: a blocked loopback URL, the suggested allowlist entry,
   assert.equal(verdict.blocked, true);
   await typeInto('ai-gateway-url', 'http://127.0.0.1:5052');
   await expectCode('ai-gateway-url', verdict.code);
+  await expectPageMatchesPackage();
   assert.equal(await page.locator('#ai-gateway-url').getAttribute('aria-invalid'), 'true');
   const suggestion = page.locator('#allowlist-suggestion');
   assert.match(await suggestion.textContent(), /Add to the outbound allowlist: 127\.0\.0\.1:5052/);
@@ -92,27 +116,26 @@ test('the AI gateway URL: a blocked loopback URL, the suggested allowlist entry,
   await page.locator('#allowlist').press('End');
   await page.locator('#allowlist').pressSequentially('\nhttps://cloud.gitlab.com:443');
   await expectCode('allowlist', 'allowlist.entry_has_scheme');
+  await expectPageMatchesPackage();
   await page.locator('#allowlist').fill('127.0.0.1:5052');
   await expectCode('allowlist', 'allowlist.entry_has_scheme', false);
+  await expectPageMatchesPackage();
   assert.deepEqual(consoleErrors, []);
 });
 
-test('the Agent Platform URL: no scheme, and the beta setting it needs', async () => {
+test('the Agent Platform URL: no scheme, and the TLS choice', async () => {
   await typeInto('agent-platform-url', 'http://ai-gateway.internal:50052');
   await expectCode('agent-platform-url', 'agent_platform.url_has_scheme');
-  await expectCode('agent-platform-url', 'agent_platform.permission');
+  await expectPageMatchesPackage();
   await page.locator('#beta').check();
-  await expectCode('agent-platform-url', 'agent_platform.permission', false);
   await typeInto('agent-platform-url', 'ai-gateway.internal:50052');
   await expectCode('agent-platform-url', 'agent_platform.url_has_scheme', false);
-  // In 18.9, TLS off is an environment variable for the whole instance:
-  // with a vendored Agent Platform feature it turns off TLS to GitLab's too.
+  await expectPageMatchesPackage();
   await page.locator('#agent-platform-tls').selectOption('false');
   await page.locator('#feature-duo_agent_platform').selectOption('vendored');
-  await expectCode('agent-platform-tls', 'agent_platform.tls_env_global');
-  await expectCode('feature-duo_agent_platform', 'feature.vendored_hidden');
+  await expectPageMatchesPackage();
   await page.locator('#feature-duo_agent_platform').selectOption('unassigned');
-  await expectCode('agent-platform-tls', 'agent_platform.tls_env_global', false);
+  await expectPageMatchesPackage();
   assert.deepEqual(consoleErrors, []);
 });
 
@@ -120,6 +143,7 @@ test('adding a Bedrock model: family typo, the suggested cross-region identifier
   await typeInto('model-name', 'Claude on Bedrock');
   await typeInto('model-family', 'claude3');
   await expectCode('model-family', 'model.family_unknown');
+  await expectPageMatchesPackage();
   assert.match(await page.locator('ul.diagnostics[data-for="model-family"]').textContent(), /did you mean "claude_3"\?/);
   await typeInto('model-family', 'claude_3');
   await expectCode('model-family', 'model.family_unknown', false);
@@ -129,11 +153,13 @@ test('adding a Bedrock model: family typo, the suggested cross-region identifier
   await typeInto('model-region', 'ap-northeast-1');
   await typeInto('model-identifier', 'bedrock/anthropic.claude-3-5-sonnet-20241022-v2:0');
   await expectCode('model-identifier', 'bedrock.prefix_recommended');
+  await expectPageMatchesPackage();
   const suggestion = page.locator('#identifier-suggestion');
   assert.match(await suggestion.textContent(), /bedrock\/apac\.anthropic\.claude-3-5-sonnet-20241022-v2:0/);
   await suggestion.getByRole('button', { name: 'Use it' }).click();
   assert.equal(await page.locator('#model-identifier').inputValue(), 'bedrock/apac.anthropic.claude-3-5-sonnet-20241022-v2:0');
   await expectCode('model-identifier', 'bedrock.prefix_recommended', false);
+  await expectPageMatchesPackage();
   assert.equal(await suggestion.isHidden(), true);
   // A region Bedrock does not know gets the nearest names.
   await typeInto('model-region', 'ap-northeast-9');
@@ -167,6 +193,7 @@ test('feature assignments: Chat sub-features fall back to General Chat', async (
   assert.equal(await explain.locator('td').nth(2).textContent(), '—');
   await page.locator('#feature-duo_chat').selectOption('self_hosted');
   await explain.locator('td', { hasText: 'Claude on Bedrock' }).waitFor();
+  await expectPageMatchesPackage();
   await page.screenshot({ path: `${outDir}/demo.png`, fullPage: true });
   assert.deepEqual(consoleErrors, []);
 });

@@ -54,17 +54,19 @@ function same(label, args, call, input) {
   return 'json';
 }
 
-function tally(results) {
+function tally(results, t) {
   // Each table must exercise real answers, not only refusals.
   assert.ok(results.includes('json'), 'at least one case answered with JSON');
+  const usage = results.filter((r) => r === 'usage').length;
+  t?.diagnostic(`${results.length} inputs compared (${results.length - usage} JSON answers, ${usage} usage errors)`);
 }
 
 describe('parity between the native CLI and the package', () => {
-  test('classify', () => {
-    tally(cases.hosts.map((h) => same(`classify ${JSON.stringify(h)}`, ['classify', '--format', 'json', '--', h], () => duo.classify(h))));
+  test('classify', (t) => {
+    tally(cases.hosts.map((h) => same(`classify ${JSON.stringify(h)}`, ['classify', '--format', 'json', '--', h], () => duo.classify(h))), t);
   });
 
-  test('checkUrl over URLs, presets and policies', () => {
+  test('checkUrl over URLs, presets and policies', (t) => {
     const results = [];
     for (const url of cases.urls) {
       for (const preset of cases.presets) {
@@ -88,23 +90,23 @@ describe('parity between the native CLI and the package', () => {
     results.push(same('unknown preset', ['url', '--format', 'json', '--preset', 'ai-gateways', '--', 'http://x'], () => duo.checkUrl('http://x', { preset: 'ai-gateways' })));
     results.push(same('policy as malformed JSON text', ['url', '--format', 'json', '--policy', '{"schemes":', '--', 'http://x'], () => duo.checkUrl('http://x', { policy: '{"schemes":' })));
     assert.ok(results.includes('usage'), 'usage errors are compared too');
-    tally(results);
+    tally(results, t);
   });
 
-  test('parseAllowlist', () => {
-    tally(cases.allowlists.map((t) => same(`allowlist parse ${JSON.stringify(t).slice(0, 60)}`, ['allowlist', 'parse', '--format', 'json', '--', t], () => duo.parseAllowlist(t))));
+  test('parseAllowlist', (t) => {
+    tally(cases.allowlists.map((text) => same(`allowlist parse ${JSON.stringify(text).slice(0, 60)}`, ['allowlist', 'parse', '--format', 'json', '--', text], () => duo.parseAllowlist(text))), t);
   });
 
-  test('matchAllowlist', () => {
+  test('matchAllowlist', (t) => {
     const results = cases.matches.map(([text, host, port]) => {
       const args = ['allowlist', 'match', '--format', 'json'];
       if (port !== undefined) args.push('--port', String(port));
       return same(`allowlist match ${text} ${host} ${port}`, [...args, '--', text, host], () => duo.matchAllowlist(text, host, port));
     });
-    tally(results);
+    tally(results, t);
   });
 
-  test('parseIdentifier', () => {
+  test('parseIdentifier', (t) => {
     const results = [];
     for (const [identifier, method] of cases.identifiers) {
       for (const m of method === undefined ? [undefined, ...cases.methods] : [method]) {
@@ -114,10 +116,10 @@ describe('parity between the native CLI and the package', () => {
       }
     }
     results.push(same('unknown method', ['identifier', '--format', 'json', '--method', 'sagemaker', '--', 'x'], () => duo.parseIdentifier('x', 'sagemaker')));
-    tally(results);
+    tally(results, t);
   });
 
-  test('bedrockIdentifier', () => {
+  test('bedrockIdentifier', (t) => {
     const results = cases.bedrockPairs.map(([region, model, prefer]) => {
       const args = ['bedrock', '--format', 'json', '--region', region, '--model', model];
       if (prefer !== undefined) args.push('--prefer', prefer);
@@ -129,10 +131,10 @@ describe('parity between the native CLI and the package', () => {
         duo.bedrockIdentifier({ region: 'us-east-1', model: 'm', prefer: 'closest' }),
       ),
     );
-    tally(results);
+    tally(results, t);
   });
 
-  test('checkModel over records and malformed text', () => {
+  test('checkModel over records and malformed text', (t) => {
     const results = [];
     for (const record of cases.modelRecords) {
       const text = JSON.stringify(record);
@@ -143,10 +145,10 @@ describe('parity between the native CLI and the package', () => {
       writeFileSync(file, text);
       results.push(same(`model text ${JSON.stringify(text)}`, ['model', '--format', 'json', file], () => duo.checkModel(text)));
     }
-    tally(results);
+    tally(results, t);
   });
 
-  test('validateConfig and resolveFeatures over configurations and malformed text', () => {
+  test('validateConfig and resolveFeatures over configurations and malformed text', (t) => {
     const example = JSON.parse(readFileSync(join(root, 'examples', 'duo-selfhosted.json'), 'utf8'));
     const texts = [...cases.configs(example).map((c) => JSON.stringify(c)), ...cases.configTexts];
     const file = join(scratch, 'config.json');
@@ -174,5 +176,6 @@ describe('parity between the native CLI and the package', () => {
     }
     assert.ok(results.filter((r) => r === 'json').length > 100, 'most configurations are answered');
     assert.ok(results.includes('usage'), 'unreadable documents are compared too');
+    tally(results, t);
   });
 });

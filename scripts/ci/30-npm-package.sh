@@ -37,5 +37,5 @@ node scripts/build.mjs
 # "Size", has the measurements and what it would take). Until that is
 # fixed, CI fails only above this ceiling, so that growth is still caught.
 node scripts/size.mjs --ceiling 330000
-node_modules/.bin/tsc -p test/tsconfig.json
+node_modules/.bin/tsc --noEmit -p test/tsconfig.json
 node --test test/*.test.mjs
