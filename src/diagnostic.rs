@@ -466,7 +466,7 @@ pub fn nearest_names<'a>(
     nearest_in(input, &mut candidates.into_iter())
 }
 
-fn nearest_in<'a>(input: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Vec<String> {
+fn nearest_in(input: &str, candidates: &mut dyn Iterator<Item = &str>) -> Vec<String> {
     let input_lower = input.to_ascii_lowercase();
     let mut scored: Vec<(usize, &str)> = Vec::new();
     for candidate in candidates {
