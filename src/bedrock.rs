@@ -699,7 +699,16 @@ pub fn derive<'t>(
         .filter(|p| !p.prefix.is_global())
         .collect();
     // The narrowest geography first (fewest source Regions), then prefix order.
-    geographic.sort_by_key(|p| (p.source_regions.len(), p.prefix));
+    // A stable insertion sort (a model has at most nine profiles; this keeps
+    // a copy of the standard sort out of the wasm build).
+    let key = |p: &Profile| (p.source_regions.len(), p.prefix);
+    for i in 1..geographic.len() {
+        let mut j = i;
+        while j > 0 && key(geographic[j - 1]) > key(geographic[j]) {
+            geographic.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let global = callable.iter().copied().find(|p| p.prefix.is_global());
     let ordered: Vec<&Profile> = match prefer {
         Prefer::Regional => geographic.iter().copied().chain(global).collect(),
