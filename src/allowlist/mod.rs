@@ -252,13 +252,26 @@ impl Allowlist {
         let mut list = Allowlist::new();
         let mut diagnostics = Diagnostics::new();
         for raw in entries {
-            let raw = raw.as_ref();
-            let index = list.entries.len();
-            let path = Path::root().index(index);
-            let entry = Entry::parse(raw);
-            check_entry(&entry, &path, &mut diagnostics);
-            list.push(entry);
+            list.push_checked(raw.as_ref(), &mut diagnostics);
         }
+        list.finish_checked(&mut diagnostics);
+        (list, diagnostics)
+    }
+
+    /// One entry of [`Allowlist::from_entries`] (not generic, so compiled
+    /// once for every kind of entry list).
+    #[inline(never)]
+    fn push_checked(&mut self, raw: &str, diagnostics: &mut Diagnostics) {
+        let path = Path::root().index(self.entries.len());
+        let entry = Entry::parse(raw);
+        check_entry(&entry, &path, diagnostics);
+        self.push(entry);
+    }
+
+    /// The whole-list check of [`Allowlist::from_entries`].
+    #[inline(never)]
+    fn finish_checked(&self, diagnostics: &mut Diagnostics) {
+        let list = self;
         if list.entries.len() > MAX_ENTRIES {
             diagnostics.push(
                 Diagnostic::error(
@@ -274,7 +287,6 @@ impl Allowlist {
                 .with("gitlab_message", "is too long (maximum is 1000 entries)"),
             );
         }
-        (list, diagnostics)
     }
 
     /// Add one more entry (validated and linted like the others); the
