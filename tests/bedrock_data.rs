@@ -7,7 +7,7 @@
 use duo_selfhosted::bedrock::{default_table, ProfileTable, PROFILES_JSON};
 use duo_selfhosted::family::{DocsClass, ReleaseState, FAMILIES};
 use duo_selfhosted::identifier::{CrossRegionPrefix, CROSS_REGION_PREFIXES, MODEL_NAMESPACES};
-use duo_selfhosted::region::{pattern_matches, regions, REGIONS_JSON};
+use duo_selfhosted::region::{pattern_matches, regions, RegionTable, REGIONS_JSON};
 use duo_selfhosted::{Diagnostics, GitLabVersion};
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -208,6 +208,16 @@ fn generated_constants_equal_the_embedded_json() {
         default_table().all_profiles().count(),
         loaded.all_profiles().count()
     );
+}
+
+#[test]
+fn generated_region_constants_equal_the_embedded_json() {
+    // regions() is built from src/data/aws_regions.rs, which
+    // scripts/gen-bedrock-data.py generates from the same JSON.
+    let Some(loaded) = RegionTable::from_json(REGIONS_JSON) else {
+        panic!("the embedded Region JSON does not load");
+    };
+    assert_eq!(regions(), &loaded);
 }
 
 #[test]
