@@ -90,6 +90,7 @@ struct Range4 {
     base: u32,
     prefix: u8,
     class: AddressClass,
+    /// Why the rule holds; shown to the admin as the reason.
     source: &'static str,
 }
 
@@ -261,6 +262,7 @@ struct Range6 {
     base: u128,
     prefix: u8,
     kind: Kind6,
+    /// Why the rule holds; shown to the admin as the reason.
     source: &'static str,
 }
 
@@ -472,6 +474,7 @@ struct NameRule {
     name: &'static str,
     how: NameMatch,
     class: AddressClass,
+    /// Why the rule holds; shown to the admin as the reason.
     source: &'static str,
 }
 
@@ -488,7 +491,7 @@ const NAME_RULES: &[NameRule] = &[
         name: "internal",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "ICANN reserved .internal (§7.3)",
+        source: "ICANN reserved .internal",
     },
     NameRule {
         name: "local",
@@ -506,85 +509,85 @@ const NAME_RULES: &[NameRule] = &[
         name: "localdomain",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "§7.3 (inferred)",
+        source: "conventional name for the local domain",
     },
     NameRule {
         name: "svc",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "Kubernetes service names (§7.3)",
+        source: "Kubernetes service names",
     },
     NameRule {
         name: "cluster.local",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "Kubernetes cluster domain (§7.3)",
+        source: "Kubernetes cluster domain",
     },
     NameRule {
         name: "nip.io",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "wildcard DNS embedding an address (§7.3)",
+        source: "wildcard DNS embedding an address",
     },
     NameRule {
         name: "sslip.io",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "wildcard DNS embedding an address (§7.3, project list)",
+        source: "wildcard DNS embedding an address",
     },
     NameRule {
         name: "xip.io",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "wildcard DNS embedding an address (§7.3, defunct)",
+        source: "wildcard DNS embedding an address (a defunct service)",
     },
     NameRule {
         name: "localtest.me",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "resolves to loopback (§7.3)",
+        source: "resolves to loopback",
     },
     NameRule {
         name: "localh.st",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "resolves to loopback (§7.3)",
+        source: "resolves to loopback",
     },
     NameRule {
         name: "lvh.me",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "resolves to loopback (§7.3, project list)",
+        source: "resolves to loopback",
     },
     NameRule {
         name: "spoofed.burpcollaborator.net",
         how: NameMatch::Exact,
         class: AddressClass::InternalName,
-        source: "resolves to loopback (§7.3)",
+        source: "resolves to loopback",
     },
     NameRule {
         name: "metadata.nicob.net",
         how: NameMatch::Exact,
         class: AddressClass::InternalName,
-        source: "resolves to a metadata address (§7.3)",
+        source: "resolves to a metadata address",
     },
     NameRule {
         name: "metadata.tencentyun.com",
         how: NameMatch::Exact,
         class: AddressClass::InternalName,
-        source: "cloud metadata alias (§7.3)",
+        source: "cloud metadata alias",
     },
     NameRule {
         name: "rebind.network",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "DNS-rebinding service (§7.3)",
+        source: "DNS-rebinding service",
     },
     NameRule {
         name: "1u.ms",
         how: NameMatch::Suffix,
         class: AddressClass::InternalName,
-        source: "DNS-rebinding service (§7.3)",
+        source: "DNS-rebinding service",
     },
 ];
 
@@ -622,13 +625,10 @@ pub fn classify_name(name: &str) -> (AddressClass, &'static str) {
         return (rule.class, rule.source);
     }
     if !name.contains('.') {
-        return (AddressClass::InternalName, "single-label name (§7.3)");
+        return (AddressClass::InternalName, "single-label name");
     }
     if name.split('.').any(is_ec2_label) {
-        return (
-            AddressClass::InternalName,
-            "EC2-style ip-a-b-c-d name (§7.3)",
-        );
+        return (AddressClass::InternalName, "EC2-style ip-a-b-c-d name");
     }
     (
         AddressClass::Public,

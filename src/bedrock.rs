@@ -56,7 +56,6 @@ use crate::identifier::{
 use crate::region::check_region;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The embedded default profile table (JSON, the shape of
@@ -110,8 +109,9 @@ pub struct Profile {
     pub profile_id: String,
     /// The Regions that may call the profile.
     pub source_regions: Vec<String>,
-    /// Per source Region, where requests may be routed.
-    pub routes: BTreeMap<String, Vec<String>>,
+    /// Per source Region (sorted by Region, each once), where requests may
+    /// be routed.
+    pub routes: Vec<(String, Vec<String>)>,
     /// How sure the table is (absent in Appendix A's shape).
     pub confidence: Option<Confidence>,
     /// Bedrock end-of-life date, `YYYY-MM-DD`.
@@ -128,7 +128,11 @@ impl Profile {
 
     /// Where a request from `region` may be routed.
     pub fn destinations(&self, region: &str) -> Vec<String> {
-        self.routes.get(region).cloned().unwrap_or_default()
+        self.routes
+            .iter()
+            .find(|(source, _)| source == region)
+            .map(|(_, to)| to.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -148,9 +152,24 @@ pub struct ModelInfo {
 pub struct ProfileTable {
     generated: String,
     data_date: Option<String>,
-    models: BTreeMap<String, ModelInfo>,
-    profiles: BTreeMap<String, Vec<Profile>>,
-    unconfirmed: BTreeMap<String, String>,
+    // Sorted by key, each key once (looked up by binary search): smaller in
+    // the wasm build than a `BTreeMap` instance per value type.
+    models: Vec<ModelInfo>,
+    profiles: Vec<(String, Vec<Profile>)>,
+    unconfirmed: Vec<(String, String)>,
+}
+
+/// The position of `key` in a list sorted by key, or where it would go.
+fn search<T>(list: &[T], key: &str, key_of: fn(&T) -> &str) -> Result<usize, usize> {
+    list.binary_search_by(|item| key_of(item).cmp(key))
+}
+
+fn model_key(info: &ModelInfo) -> &str {
+    &info.id
+}
+
+fn pair_key<V>(pair: &(String, V)) -> &str {
+    &pair.0
 }
 
 /// A string member of a JSON object.
@@ -246,36 +265,45 @@ impl ProfileTable {
                 .get("meta")
                 .and_then(|m| text_of(m, "data_date"))
                 .map(str::to_owned),
-            models: BTreeMap::new(),
-            profiles: BTreeMap::new(),
-            unconfirmed: root
-                .get("unconfirmed_profiles")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|u| {
-                    let id = text_of(u, "profile_id")?;
-                    let why = text_of(u, "why_not_in_table").unwrap_or_default();
-                    Some((id.to_owned(), why.to_owned()))
-                })
-                .collect(),
+            models: Vec::new(),
+            profiles: Vec::new(),
+            unconfirmed: Vec::new(),
         };
+        for u in root
+            .get("unconfirmed_profiles")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(id) = text_of(u, "profile_id") else {
+                continue;
+            };
+            let why = text_of(u, "why_not_in_table")
+                .unwrap_or_default()
+                .to_owned();
+            // A repeated profile ID: the last row wins.
+            match search(&table.unconfirmed, id, pair_key) {
+                Ok(at) => table.unconfirmed[at].1 = why,
+                Err(at) => table.unconfirmed.insert(at, (id.to_owned(), why)),
+            }
+        }
         for (id, model) in root
             .get("models")
             .and_then(Value::as_object)
             .into_iter()
             .flatten()
         {
-            table.models.insert(
-                id.clone(),
-                ModelInfo {
-                    id: id.clone(),
-                    name: text_of(model, "name").map(str::to_owned),
-                    eol_date: text_of(model, "eol_date")
-                        .filter(|d| is_date(d))
-                        .map(str::to_owned),
-                },
-            );
+            let info = ModelInfo {
+                id: id.clone(),
+                name: text_of(model, "name").map(str::to_owned),
+                eol_date: text_of(model, "eol_date")
+                    .filter(|d| is_date(d))
+                    .map(str::to_owned),
+            };
+            match search(&table.models, id, model_key) {
+                Ok(at) => table.models[at] = info,
+                Err(at) => table.models.insert(at, info),
+            }
         }
         for (prefix_text, prefix_entry) in prefixes {
             let path = Path::root().key("prefixes").key(prefix_text.clone());
@@ -341,40 +369,49 @@ impl ProfileTable {
                         c
                     }
                 };
-                table
-                    .models
-                    .entry(model.clone())
-                    .or_insert_with(|| ModelInfo {
-                        id: model.clone(),
-                        name: None,
-                        eol_date: None,
-                    });
-                let routes = row
+                if let Err(at) = search(&table.models, model, model_key) {
+                    table.models.insert(
+                        at,
+                        ModelInfo {
+                            id: model.clone(),
+                            name: None,
+                            eol_date: None,
+                        },
+                    );
+                }
+                let mut routes: Vec<(String, Vec<String>)> = Vec::new();
+                for (source, _) in row
                     .get("routes")
                     .and_then(Value::as_object)
                     .into_iter()
                     .flatten()
-                    .map(|(source, _)| (source.clone(), strings_of(&row["routes"], source)))
-                    .collect();
-                table
-                    .profiles
-                    .entry(model.clone())
-                    .or_default()
-                    .push(Profile {
-                        prefix,
-                        model: model.clone(),
-                        profile_id: expected,
-                        source_regions,
-                        routes,
-                        confidence,
-                        eol_date: text_of(row, "eol_date")
-                            .filter(|d| is_date(d))
-                            .map(str::to_owned),
-                        inferred_source_regions: strings_of(row, "inferred_source_regions"),
-                    });
+                {
+                    if let Err(at) = search(&routes, source, pair_key) {
+                        routes.insert(at, (source.clone(), strings_of(&row["routes"], source)));
+                    }
+                }
+                let at = match search(&table.profiles, model, pair_key) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        table.profiles.insert(at, (model.clone(), Vec::new()));
+                        at
+                    }
+                };
+                table.profiles[at].1.push(Profile {
+                    prefix,
+                    model: model.clone(),
+                    profile_id: expected,
+                    source_regions,
+                    routes,
+                    confidence,
+                    eol_date: text_of(row, "eol_date")
+                        .filter(|d| is_date(d))
+                        .map(str::to_owned),
+                    inferred_source_regions: strings_of(row, "inferred_source_regions"),
+                });
             }
         }
-        for list in table.profiles.values_mut() {
+        for (_, list) in &mut table.profiles {
             list.sort_by_key(|p| p.prefix);
         }
         Some(table)
@@ -385,9 +422,9 @@ impl ProfileTable {
         ProfileTable {
             generated: String::new(),
             data_date: None,
-            models: BTreeMap::new(),
-            profiles: BTreeMap::new(),
-            unconfirmed: BTreeMap::new(),
+            models: Vec::new(),
+            profiles: Vec::new(),
+            unconfirmed: Vec::new(),
         }
     }
 
@@ -403,17 +440,19 @@ impl ProfileTable {
 
     /// What the table knows about a base model ID.
     pub fn model(&self, id: &str) -> Option<&ModelInfo> {
-        self.models.get(id)
+        search(&self.models, id, model_key)
+            .ok()
+            .map(|at| &self.models[at])
     }
 
     /// Every model ID in the table.
     pub fn model_ids(&self) -> impl Iterator<Item = &str> {
-        self.models.keys().map(String::as_str)
+        self.models.iter().map(|m| m.id.as_str())
     }
 
     /// The profiles of a base model ID, in prefix order.
     pub fn profiles(&self, model: &str) -> &[Profile] {
-        self.profiles.get(model).map_or(&[], Vec::as_slice)
+        search(&self.profiles, model, pair_key).map_or(&[], |at| &self.profiles[at].1)
     }
 
     /// The profile `<prefix>.<model>`.
@@ -424,24 +463,101 @@ impl ProfileTable {
     /// Why a profile ID some source names is not in the table, if it is one
     /// of the table's unconfirmed profiles.
     pub fn unconfirmed(&self, profile_id: &str) -> Option<&str> {
-        self.unconfirmed.get(profile_id).map(String::as_str)
+        search(&self.unconfirmed, profile_id, pair_key)
+            .ok()
+            .map(|at| self.unconfirmed[at].1.as_str())
     }
 
     /// Every profile.
     pub fn all_profiles(&self) -> impl Iterator<Item = &Profile> {
-        self.profiles.values().flatten()
+        self.profiles.iter().flat_map(|(_, list)| list)
     }
 }
 
-/// The embedded default table, parsed once.
+/// The embedded default table ([`PROFILES_JSON`]), built once.
+///
+/// It is built from Rust constants that `scripts/gen-bedrock-data.py`
+/// generates from the same JSON (`src/data/bedrock_profiles.rs`), so that
+/// the wasm build carries neither the JSON text nor the code that reads it;
+/// `tests/bedrock_data.rs` checks that the result equals
+/// `ProfileTable::load(PROFILES_JSON)`.
 pub fn default_table() -> &'static ProfileTable {
     static TABLE: OnceLock<ProfileTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        // The embedded JSON loads without any diagnostic (tested in
-        // `tests/bedrock_data.rs`); the empty fallback cannot be reached.
-        ProfileTable::load(PROFILES_JSON, &mut Diagnostics::new())
-            .unwrap_or_else(ProfileTable::empty)
-    })
+    TABLE.get_or_init(embedded::table)
+}
+
+/// One row of the generated table.
+struct EmbeddedProfile {
+    prefix: CrossRegionPrefix,
+    model: &'static str,
+    /// Index into `LISTS`.
+    source: u8,
+    /// Index into `LISTS`.
+    inferred: u8,
+    /// `(index into PLACES, index into LISTS)`, sorted by source Region.
+    routes: &'static [(u8, u8)],
+    confidence: Option<Confidence>,
+    eol_date: Option<&'static str>,
+}
+
+mod embedded {
+    use super::{Confidence, CrossRegionPrefix, EmbeddedProfile, ModelInfo, Profile, ProfileTable};
+
+    include!("data/bedrock_profiles.rs");
+
+    fn place(index: u8) -> String {
+        PLACES[usize::from(index)].to_owned()
+    }
+
+    fn list(index: u8) -> Vec<String> {
+        LISTS[usize::from(index)]
+            .iter()
+            .map(|&i| place(i))
+            .collect()
+    }
+
+    /// The table the generated constants describe.
+    pub(super) fn table() -> ProfileTable {
+        let mut profiles: Vec<(String, Vec<Profile>)> = Vec::new();
+        for row in PROFILES {
+            let profile = Profile {
+                prefix: row.prefix,
+                model: row.model.to_owned(),
+                profile_id: format!("{}.{}", row.prefix.as_str(), row.model),
+                source_regions: list(row.source),
+                routes: row
+                    .routes
+                    .iter()
+                    .map(|&(source, to)| (place(source), list(to)))
+                    .collect(),
+                confidence: row.confidence,
+                eol_date: row.eol_date.map(str::to_owned),
+                inferred_source_regions: list(row.inferred),
+            };
+            // The rows come sorted by model, then prefix.
+            match profiles.last_mut() {
+                Some((model, list)) if model == row.model => list.push(profile),
+                _ => profiles.push((row.model.to_owned(), vec![profile])),
+            }
+        }
+        ProfileTable {
+            generated: GENERATED.to_owned(),
+            data_date: DATA_DATE.map(str::to_owned),
+            models: MODELS
+                .iter()
+                .map(|&(id, name, eol_date)| ModelInfo {
+                    id: id.to_owned(),
+                    name: name.map(str::to_owned),
+                    eol_date: eol_date.map(str::to_owned),
+                })
+                .collect(),
+            profiles,
+            unconfirmed: UNCONFIRMED
+                .iter()
+                .map(|&(id, why)| (id.to_owned(), why.to_owned()))
+                .collect(),
+        }
+    }
 }
 
 /// A documented fact about on-demand (in-Region, bare model ID) use.
@@ -583,7 +699,16 @@ pub fn derive<'t>(
         .filter(|p| !p.prefix.is_global())
         .collect();
     // The narrowest geography first (fewest source Regions), then prefix order.
-    geographic.sort_by_key(|p| (p.source_regions.len(), p.prefix));
+    // A stable insertion sort (a model has at most nine profiles; this keeps
+    // a copy of the standard sort out of the wasm build).
+    let key = |p: &Profile| (p.source_regions.len(), p.prefix);
+    for i in 1..geographic.len() {
+        let mut j = i;
+        while j > 0 && key(geographic[j - 1]) > key(geographic[j]) {
+            geographic.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let global = callable.iter().copied().find(|p| p.prefix.is_global());
     let ordered: Vec<&Profile> = match prefer {
         Prefer::Regional => geographic.iter().copied().chain(global).collect(),

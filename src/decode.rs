@@ -243,8 +243,16 @@ pub fn enum_value<T: Copy>(
     if let Some((_, value)) = allowed.iter().find(|(key, _)| *key == text) {
         return Some(*value);
     }
-    let names: Vec<String> = allowed.iter().map(|(key, _)| (*key).to_owned()).collect();
-    let suggestions = nearest_names(text, allowed.iter().map(|(key, _)| *key));
+    let names: Vec<&'static str> = allowed.iter().map(|(key, _)| *key).collect();
+    unknown_value(text, &names, path, diagnostics);
+    None
+}
+
+/// The `document.unknown_value` report of [`enum_value`], compiled once
+/// rather than once per enum.
+fn unknown_value(text: &str, names: &[&'static str], path: &Path, diagnostics: &mut Diagnostics) {
+    let suggestions = nearest_names(text, names.iter().copied());
+    let names: Vec<String> = names.iter().map(|key| (*key).to_owned()).collect();
     diagnostics.push(
         Diagnostic::error(
             "document.unknown_value",
@@ -258,7 +266,6 @@ pub fn enum_value<T: Copy>(
         .with("allowed", names)
         .with("suggestions", suggestions),
     );
-    None
 }
 
 #[cfg(test)]

@@ -460,16 +460,31 @@ pub fn nearest_names<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Vec<String> {
+    // One non-generic body for every caller: the scoring and its sort are
+    // compiled once instead of once per candidate iterator type (a dozen
+    // copies of the sort in the wasm build).
+    nearest_in(input, &mut candidates.into_iter())
+}
+
+fn nearest_in(input: &str, candidates: &mut dyn Iterator<Item = &str>) -> Vec<String> {
     let input_lower = input.to_ascii_lowercase();
-    let mut scored: Vec<(usize, &str)> = candidates
-        .into_iter()
-        .filter_map(|candidate| {
-            let distance = levenshtein(&input_lower, &candidate.to_ascii_lowercase());
-            let limit = (input.chars().count().max(candidate.chars().count()) / 3).max(2);
-            (distance <= limit).then_some((distance, candidate))
-        })
-        .collect();
-    scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    let mut scored: Vec<(usize, &str)> = Vec::new();
+    for candidate in candidates {
+        let distance = levenshtein(&input_lower, &candidate.to_ascii_lowercase());
+        let limit = (input.chars().count().max(candidate.chars().count()) / 3).max(2);
+        if distance <= limit {
+            scored.push((distance, candidate));
+        }
+    }
+    // Distance, then name. An insertion sort: the list is short (only names
+    // within the limit) and this avoids a copy of the standard sort.
+    for i in 1..scored.len() {
+        let mut j = i;
+        while j > 0 && scored[j - 1] > scored[j] {
+            scored.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     scored.dedup_by(|a, b| a.1 == b.1);
     scored
         .into_iter()

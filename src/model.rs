@@ -55,7 +55,6 @@ use crate::version::GitLabVersion;
 use serde::Serialize;
 use serde_json::Value;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// GitLab's database limit on the deployment name (`CHECK char_length(name) <= 255`).
@@ -230,7 +229,9 @@ pub fn check_model(record: &ModelRecord, context: &ModelContext) -> Diagnostics 
 pub fn check_models(records: &[ModelRecord], context: &ModelContext) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     let list = Path::root().key("self_hosted_models");
-    let mut first_index: HashMap<&str, usize> = HashMap::new();
+    // Sorted by name (a vector searched by bisection: no hash table code in
+    // the wasm build).
+    let mut first_index: Vec<(&str, usize)> = Vec::new();
     // One policy (and so one allowlist parse) for every record's endpoint,
     // built when the first endpoint needs it.
     let policy = OnceCell::new();
@@ -240,8 +241,10 @@ pub fn check_models(records: &[ModelRecord], context: &ModelContext) -> Diagnost
         if record.name.is_empty() {
             continue;
         }
-        match first_index.get(record.name.as_str()) {
-            Some(&first) => diagnostics.push(
+        let name = record.name.as_str();
+        match first_index.binary_search_by(|(n, _)| (*n).cmp(name)) {
+            Ok(at) => diagnostics.push({
+                let first = first_index[at].1;
                 Diagnostic::error(
                     "model.name_taken",
                     path.key("name"),
@@ -256,11 +259,9 @@ pub fn check_models(records: &[ModelRecord], context: &ModelContext) -> Diagnost
                 .with(
                     "gitlab_form_message",
                     "Please enter a unique deployment name.",
-                ),
-            ),
-            None => {
-                first_index.insert(record.name.as_str(), i);
-            }
+                )
+            }),
+            Err(at) => first_index.insert(at, (name, i)),
         }
     }
     diagnostics

@@ -68,18 +68,6 @@ pub struct RegionTable {
 }
 
 impl RegionTable {
-    fn empty() -> Self {
-        RegionTable {
-            meta: RegionMeta {
-                source: String::new(),
-                generated: String::new(),
-            },
-            regions: Vec::new(),
-            other_partitions_regions: Vec::new(),
-            partitions: Vec::new(),
-        }
-    }
-
     /// Read a table in the shape of `src/data/aws-regions.json` (the
     /// reference's `regions`, `other_partitions_regions` and `partitions`
     /// plus `meta`); `None` when the text is not JSON. Walks a
@@ -156,12 +144,53 @@ impl RegionTable {
     }
 }
 
-/// The embedded table, parsed once.
+/// The embedded table ([`REGIONS_JSON`]), built once.
+///
+/// It is built from Rust constants that `scripts/gen-bedrock-data.py`
+/// generates from the same JSON (`src/data/aws_regions.rs`), so that the
+/// wasm build does not carry the JSON text; `tests/bedrock_data.rs` checks
+/// that the result equals `RegionTable::from_json(REGIONS_JSON)`.
 pub fn regions() -> &'static RegionTable {
     static TABLE: OnceLock<RegionTable> = OnceLock::new();
-    // The embedded JSON is checked by `tests/bedrock_data.rs`; an empty
-    // table (every Region unknown) is the fallback that can never be hit.
-    TABLE.get_or_init(|| RegionTable::from_json(REGIONS_JSON).unwrap_or_else(RegionTable::empty))
+    TABLE.get_or_init(embedded::table)
+}
+
+mod embedded {
+    use super::{Partition, Region, RegionMeta, RegionTable};
+
+    include!("data/aws_regions.rs");
+
+    fn region(
+        &(code, partition, geo, name, bedrock_endpoint): &(&str, &str, &str, &str, bool),
+    ) -> Region {
+        Region {
+            code: code.to_owned(),
+            partition: partition.to_owned(),
+            geo: geo.to_owned(),
+            name: name.to_owned(),
+            bedrock_endpoint,
+        }
+    }
+
+    /// The table the generated constants describe.
+    pub(super) fn table() -> RegionTable {
+        RegionTable {
+            meta: RegionMeta {
+                source: SOURCE.to_owned(),
+                generated: GENERATED.to_owned(),
+            },
+            regions: REGIONS.iter().map(region).collect(),
+            other_partitions_regions: OTHER_PARTITIONS_REGIONS.iter().map(region).collect(),
+            partitions: PARTITIONS
+                .iter()
+                .map(|&(id, region_regex, dns_suffix)| Partition {
+                    id: id.to_owned(),
+                    region_regex: region_regex.to_owned(),
+                    dns_suffix: dns_suffix.to_owned(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The Region with this code in the embedded table.

@@ -7,7 +7,7 @@
 use duo_selfhosted::bedrock::{default_table, ProfileTable, PROFILES_JSON};
 use duo_selfhosted::family::{DocsClass, ReleaseState, FAMILIES};
 use duo_selfhosted::identifier::{CrossRegionPrefix, CROSS_REGION_PREFIXES, MODEL_NAMESPACES};
-use duo_selfhosted::region::{pattern_matches, regions, REGIONS_JSON};
+use duo_selfhosted::region::{pattern_matches, regions, RegionTable, REGIONS_JSON};
 use duo_selfhosted::{Diagnostics, GitLabVersion};
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -162,7 +162,12 @@ fn loaded_table_equals_the_reference() {
             };
             assert_eq!(json!(profile.profile_id), row["profile_id"]);
             assert_eq!(json!(profile.source_regions), row["source_regions"]);
-            assert_eq!(json!(profile.routes), row["routes"]);
+            let routes: serde_json::Map<String, serde_json::Value> = profile
+                .routes
+                .iter()
+                .map(|(source, to)| (source.clone(), json!(to)))
+                .collect();
+            assert_eq!(json!(routes), row["routes"]);
             assert_eq!(
                 profile.confidence.map(|c| c.as_str()),
                 row["confidence"].as_str()
@@ -187,6 +192,32 @@ fn embedded_table_loads_without_diagnostics() {
     let table = ProfileTable::load(PROFILES_JSON, &mut diagnostics);
     assert!(table.is_some());
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
+#[test]
+fn generated_constants_equal_the_embedded_json() {
+    // default_table() is built from src/data/bedrock_profiles.rs, which
+    // scripts/gen-bedrock-data.py generates from the same JSON: regenerate
+    // both together. This fails if either is edited alone.
+    let mut diagnostics = Diagnostics::new();
+    let Some(loaded) = ProfileTable::load(PROFILES_JSON, &mut diagnostics) else {
+        panic!("the embedded JSON does not load");
+    };
+    assert_eq!(default_table(), &loaded);
+    assert_eq!(
+        default_table().all_profiles().count(),
+        loaded.all_profiles().count()
+    );
+}
+
+#[test]
+fn generated_region_constants_equal_the_embedded_json() {
+    // regions() is built from src/data/aws_regions.rs, which
+    // scripts/gen-bedrock-data.py generates from the same JSON.
+    let Some(loaded) = RegionTable::from_json(REGIONS_JSON) else {
+        panic!("the embedded Region JSON does not load");
+    };
+    assert_eq!(regions(), &loaded);
 }
 
 #[test]

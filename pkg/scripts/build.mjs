@@ -41,7 +41,7 @@ const before = statSync(wasm).size;
 mkdirSync(join(targetDir, 'wasm-pkg'), { recursive: true });
 cpSync(wasm, join(targetDir, 'wasm-pkg', 'duo_selfhosted_bg.names.wasm'));
 run(join(pkg, 'node_modules', '.bin', 'wasm-opt'), [
-  '-Oz', '--strip-debug', '--strip-producers', '--strip-target-features', wasm, '-o', wasm,
+  '-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features', wasm, '-o', wasm,
 ]);
 console.log(`wasm-opt -Oz: ${before} -> ${statSync(wasm).size} bytes`);
 

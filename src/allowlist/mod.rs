@@ -40,7 +40,6 @@ use crate::blocker::sanitize;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::host::{addressable::AddressableUri, inet, Host};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// GitLab's maximum number of entries (`application_setting.rb`, S11).
@@ -172,12 +171,18 @@ fn split_addr_and_port(raw: &str) -> (&str, Option<&str>) {
 /// ASCII whitespace, stripped, empty ones dropped, duplicates removed.
 pub fn split_text(text: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
-    // A set, not `out.contains`: de-duplicating 1000 entries by scanning
-    // was quadratic and most of the cost of parsing a full allowlist.
-    let mut seen: HashSet<&str> = HashSet::new();
+    // A sorted set searched by bisection, not `out.contains`: de-duplicating
+    // 1000 entries by scanning was quadratic and most of the cost of parsing
+    // a full allowlist (a sorted vector rather than a hash set keeps the
+    // hash table code out of the wasm build).
+    let mut seen: Vec<&str> = Vec::new();
     for piece in text.split([',', ';', ' ', '\t', '\n', '\u{b}', '\u{c}', '\r']) {
         let piece = piece.trim_matches('\0');
-        if !piece.is_empty() && seen.insert(piece) {
+        if piece.is_empty() {
+            continue;
+        }
+        if let Err(at) = seen.binary_search(&piece) {
+            seen.insert(at, piece);
             out.push(piece);
         }
     }
@@ -186,15 +191,19 @@ pub fn split_text(text: &str) -> Vec<&str> {
 
 /// The outbound allowlist, indexed for matching.
 ///
-/// Matching costs one hash lookup for a domain and one per distinct prefix
-/// length among the IP entries (at most 129), whatever the number of
-/// entries.
+/// Matching costs one binary search for a domain and one per distinct
+/// prefix length among the IP entries (at most 129), logarithmic in the
+/// number of entries. (Sorted vectors rather than hash maps: the same
+/// complexity for lists of at most 1000 entries, and no hash table code in
+/// the wasm build.)
 #[derive(Clone, Debug, Default)]
 pub struct Allowlist {
     entries: Vec<Entry>,
-    domains: HashMap<String, Vec<usize>>,
+    /// Sorted by domain, each once, with the indexes of its entries.
+    domains: Vec<(String, Vec<usize>)>,
     prefixes: Vec<u8>,
-    ranges: HashMap<(u8, u128), Vec<usize>>,
+    /// Sorted by `(prefix length, masked address)`, each once.
+    ranges: Vec<((u8, u128), Vec<usize>)>,
 }
 
 /// A `match` answer, in the `allowlist match` command's JSON shape.
@@ -252,13 +261,26 @@ impl Allowlist {
         let mut list = Allowlist::new();
         let mut diagnostics = Diagnostics::new();
         for raw in entries {
-            let raw = raw.as_ref();
-            let index = list.entries.len();
-            let path = Path::root().index(index);
-            let entry = Entry::parse(raw);
-            check_entry(&entry, &path, &mut diagnostics);
-            list.push(entry);
+            list.push_checked(raw.as_ref(), &mut diagnostics);
         }
+        list.finish_checked(&mut diagnostics);
+        (list, diagnostics)
+    }
+
+    /// One entry of [`Allowlist::from_entries`] (not generic, so compiled
+    /// once for every kind of entry list).
+    #[inline(never)]
+    fn push_checked(&mut self, raw: &str, diagnostics: &mut Diagnostics) {
+        let path = Path::root().index(self.entries.len());
+        let entry = Entry::parse(raw);
+        check_entry(&entry, &path, diagnostics);
+        self.push(entry);
+    }
+
+    /// The whole-list check of [`Allowlist::from_entries`].
+    #[inline(never)]
+    fn finish_checked(&self, diagnostics: &mut Diagnostics) {
+        let list = self;
         if list.entries.len() > MAX_ENTRIES {
             diagnostics.push(
                 Diagnostic::error(
@@ -274,7 +296,6 @@ impl Allowlist {
                 .with("gitlab_message", "is too long (maximum is 1000 entries)"),
             );
         }
-        (list, diagnostics)
     }
 
     /// Add one more entry (validated and linted like the others); the
@@ -291,16 +312,24 @@ impl Allowlist {
     fn push(&mut self, entry: Entry) {
         let index = self.entries.len();
         match entry.target {
-            Target::Domain => self
-                .domains
-                .entry(entry.value.clone())
-                .or_default()
-                .push(index),
+            Target::Domain => {
+                match self
+                    .domains
+                    .binary_search_by(|(domain, _)| domain.as_str().cmp(&entry.value))
+                {
+                    Ok(at) => self.domains[at].1.push(index),
+                    Err(at) => self.domains.insert(at, (entry.value.clone(), vec![index])),
+                }
+            }
             Target::Ip { base, prefix } => {
                 if let Err(at) = self.prefixes.binary_search(&prefix) {
                     self.prefixes.insert(at, prefix);
                 }
-                self.ranges.entry((prefix, base)).or_default().push(index);
+                let key = (prefix, base);
+                match self.ranges.binary_search_by(|(k, _)| k.cmp(&key)) {
+                    Ok(at) => self.ranges[at].1.push(index),
+                    Err(at) => self.ranges.insert(at, (key, vec![index])),
+                }
             }
         }
         self.entries.push(entry);
@@ -343,8 +372,12 @@ impl Allowlist {
         if normalized_host.is_empty() {
             return None;
         }
-        self.domains
-            .get(normalized_host)?
+        let at = self
+            .domains
+            .binary_search_by(|(domain, _)| domain.as_str().cmp(normalized_host))
+            .ok()?;
+        self.domains[at]
+            .1
             .iter()
             .map(|&i| &self.entries[i])
             .find(|e| e.port_matches(port))
@@ -358,8 +391,10 @@ impl Allowlist {
         self.prefixes
             .iter()
             .filter_map(|&prefix| {
-                self.ranges
-                    .get(&(prefix, bits & mask128(prefix)))?
+                let key = (prefix, bits & mask128(prefix));
+                let at = self.ranges.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
+                self.ranges[at]
+                    .1
                     .iter()
                     .copied()
                     .find(|&i| self.entries[i].port_matches(port))

@@ -31,10 +31,10 @@ fn parse(argv: &[String]) -> Result<ExitCode, UsageError> {
         _ => {
             for (i, e) in report.entries.iter().enumerate() {
                 let port = e.port.map(|p| format!(" port {p}")).unwrap_or_default();
-                println!("[{i}] {:?}: {} {}{port}", e.raw, e.kind.as_str(), e.value);
+                outln!("[{i}] {:?}: {} {}{port}", e.raw, e.kind.as_str(), e.value);
             }
             for d in &report.diagnostics {
-                println!("{d}");
+                outln!("{d}");
             }
         }
     }
@@ -57,8 +57,8 @@ fn matches(argv: &[String]) -> Result<ExitCode, UsageError> {
     match format {
         Format::Json => print_json(&result),
         _ => match &result.entry {
-            Some(entry) => println!("matched by {entry:?}"),
-            None => println!("no entry matches"),
+            Some(entry) => outln!("matched by {entry:?}"),
+            None => outln!("no entry matches"),
         },
     }
     Ok(ExitCode::SUCCESS)

@@ -137,7 +137,7 @@ impl Args {
 /// package's functions produce through `JSON.stringify`).
 pub fn print_json(value: &impl serde::Serialize) {
     match serde_json::to_string(value) {
-        Ok(text) => println!("{text}"),
+        Ok(text) => outln!("{text}"),
         // Serialising the library's own report types cannot fail; if it ever
         // did, say so rather than print half a document.
         Err(e) => eprintln!("error: could not write JSON: {e}"),

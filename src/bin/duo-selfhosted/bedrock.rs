@@ -58,14 +58,14 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
     match format {
         Format::Json => print_json(&report),
         _ => {
-            println!(
+            outln!(
                 "identifier: {}",
                 report.identifier.as_deref().unwrap_or("none can work")
             );
-            println!("prefix: {}", report.prefix.as_deref().unwrap_or("none"));
-            println!("profile table dated {}", report.data_date);
+            outln!("prefix: {}", report.prefix.as_deref().unwrap_or("none"));
+            outln!("profile table dated {}", report.data_date);
             for d in &report.diagnostics {
-                println!("{d}");
+                outln!("{d}");
             }
         }
     }

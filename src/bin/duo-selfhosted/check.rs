@@ -14,7 +14,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
     match format {
         Format::Json => print_json(&report),
         Format::CodeQuality => print_json(&report.code_quality_in(&doc.path, &doc.text)),
-        Format::Text => print!("{report}"),
+        Format::Text => out!("{report}"),
     }
     Ok(if report.valid {
         ExitCode::SUCCESS

@@ -13,21 +13,21 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
     match format {
         Format::Json => print_json(&result),
         _ => {
-            println!("input:          {}", result.input);
-            println!(
+            outln!("input:          {}", result.input);
+            outln!(
                 "canonical host: {}",
                 result.canonical_host.as_deref().unwrap_or("(none)")
             );
-            println!("class:          {}", result.class);
+            outln!("class:          {}", result.class);
             if let Some(v4) = result.embedded_ipv4 {
-                println!("embedded IPv4:  {v4}");
+                outln!("embedded IPv4:  {v4}");
             }
-            println!(
+            outln!(
                 "cloud metadata: {}",
                 if result.cloud_metadata { "yes" } else { "no" }
             );
             for d in &result.diagnostics {
-                println!("{d}");
+                outln!("{d}");
             }
         }
     }

@@ -31,14 +31,14 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
     match format {
         Format::Json => print_json(&report),
         _ => {
-            println!("provider: {}", report.provider);
-            println!("model: {}", report.model);
-            println!(
+            outln!("provider: {}", report.provider);
+            outln!("model: {}", report.model);
+            outln!(
                 "cross-region prefix: {}",
                 report.cross_region_prefix.as_deref().unwrap_or("none")
             );
             for d in &report.diagnostics {
-                println!("{d}");
+                outln!("{d}");
             }
         }
     }

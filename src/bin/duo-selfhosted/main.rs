@@ -5,6 +5,23 @@
 //! Exit codes: 0 when the command ran, 1 when `check` found an error, 2 on a
 //! usage error.
 
+/// `print!` that never panics: when standard output is gone (`| head`
+/// closed the pipe), the rest of the output is dropped silently.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `println!` that never panics (see `out!`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod allowlist;
 mod args;
 mod bedrock;
@@ -54,7 +71,7 @@ fn main() -> ExitCode {
     };
     let outcome: Result<ExitCode, UsageError> = match command.as_str() {
         "help" | "--help" | "-h" => {
-            print!("{USAGE}");
+            out!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         "classify" => classify::run(rest),

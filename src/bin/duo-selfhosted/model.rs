@@ -37,9 +37,9 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
         Format::Json => print_json(&report),
         _ => {
             for d in &report.diagnostics {
-                println!("{d}");
+                outln!("{d}");
             }
-            println!("{}", if report.valid { "valid" } else { "invalid" });
+            outln!("{}", if report.valid { "valid" } else { "invalid" });
         }
     }
     Ok(ExitCode::SUCCESS)

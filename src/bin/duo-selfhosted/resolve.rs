@@ -14,7 +14,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
     let resolution = config::resolve(&config);
     match format {
         Format::Json => print_json(&resolution),
-        _ => print!("{resolution}"),
+        _ => out!("{resolution}"),
     }
     Ok(ExitCode::SUCCESS)
 }

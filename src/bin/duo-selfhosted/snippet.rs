@@ -14,7 +14,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
     let snippet = settings::snippet(&config);
     match format {
         Format::Json => print_json(&snippet),
-        _ => print!("{snippet}"),
+        _ => out!("{snippet}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -28,23 +28,23 @@ pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
                 Some(false) => "allowed",
                 None => "DEPENDS ON DNS",
             };
-            println!("{state}: {}", verdict.message);
+            outln!("{state}: {}", verdict.message);
             if let Some(m) = &verdict.gitlab_message {
-                println!("GitLab says:    {m}");
+                outln!("GitLab says:    {m}");
             }
-            println!(
+            outln!(
                 "canonical host: {}",
                 verdict.canonical_host.as_deref().unwrap_or("(none)")
             );
             if let Some(port) = verdict.port {
-                println!("port:           {port}");
+                outln!("port:           {port}");
             }
-            println!("class:          {}", verdict.class);
+            outln!("class:          {}", verdict.class);
             if let Some(entry) = &verdict.suggested_allowlist_entry {
-                println!("allowlist fix:  {entry}");
+                outln!("allowlist fix:  {entry}");
             }
             for d in &verdict.diagnostics {
-                println!("{d}");
+                outln!("{d}");
             }
         }
     }
