@@ -23,11 +23,14 @@
 //!   "features": { "duo_chat": { "provider": "self_hosted", "model": "Mistral" } }
 //! }"#;
 //! let decoded = Config::from_json(doc);
-//! let config = decoded.config.expect("the header is readable");
+//! let config = decoded.config.ok_or("the header is unreadable")?;
 //! let resolution = config::resolve(&config);
-//! let fix_code = resolution.feature("duo_chat_fix_code").unwrap();
+//! let fix_code = resolution
+//!     .feature("duo_chat_fix_code")
+//!     .ok_or("Fix Code is not offered")?;
 //! assert_eq!(fix_code.model.as_deref(), Some("Mistral"));
 //! assert_eq!(fix_code.via, config::Via::GeneralChatFallback);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod decode;

@@ -10,8 +10,8 @@
 //! use duo_selfhosted::feature::{self, Group};
 //! use duo_selfhosted::GitLabVersion;
 //!
-//! let v: GitLabVersion = "18.9".parse().unwrap();
-//! let chat = feature::lookup("duo_agent_platform_agentic_chat").unwrap();
+//! let v: GitLabVersion = "18.9".parse()?;
+//! let chat = feature::lookup("duo_agent_platform_agentic_chat").ok_or("unknown feature")?;
 //! assert_eq!(chat.title(&v), "Agentic Chat");
 //! assert_eq!(chat.group, Group::AgentPlatform);
 //! assert!(!chat.is_compatible(&v, "codestral"));
@@ -19,6 +19,7 @@
 //!     chat.incompatible_message(&v, "codestral"),
 //!     "Codestral is incompatible with the Agentic Chat feature"
 //! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod catalog;
