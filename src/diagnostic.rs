@@ -245,12 +245,18 @@ impl Diagnostic {
         path: Path,
         message: impl Into<String>,
     ) -> Self {
+        Self::from_parts(code, severity, path, message.into())
+    }
+
+    // One body for every caller (the wasm build is measured in bytes).
+    #[inline(never)]
+    fn from_parts(code: &'static str, severity: Severity, path: Path, message: String) -> Self {
         Diagnostic {
             code,
             severity,
             path,
             params: Vec::new(),
-            message: message.into(),
+            message,
         }
     }
 
@@ -271,8 +277,13 @@ impl Diagnostic {
 
     /// This diagnostic with one more typed parameter (kept in insertion order).
     #[must_use]
-    pub fn with(mut self, name: &'static str, value: impl Into<Param>) -> Self {
-        self.params.push((name, value.into()));
+    pub fn with(self, name: &'static str, value: impl Into<Param>) -> Self {
+        self.with_param(name, value.into())
+    }
+
+    #[inline(never)]
+    fn with_param(mut self, name: &'static str, value: Param) -> Self {
+        self.params.push((name, value));
         self
     }
 

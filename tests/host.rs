@@ -293,3 +293,20 @@ proptest! {
         let _ = duo_selfhosted::allowlist::ipaddr_new(&text);
     }
 }
+
+#[test]
+fn addressable_normalized_host_lowercases_unicode_through_idna() {
+    // Addressable downcases the whole host (Unicode) before IDNA. The crate
+    // lowercases ASCII only and leaves the rest to the UTS #46 mapping, which
+    // lowercases as well: the same answer without the standard library's
+    // case tables in the wasm build.
+    for (input, want) in [
+        ("http://ĞITLAB.COM/", "xn--itlab-j1a.com"),
+        ("http://BÜCHER.Example./", "xn--bcher-kva.example"),
+        ("http://\u{212A}ELVIN.example/", "kelvin.example"),
+        ("http://GITLAB.COM/", "gitlab.com"),
+    ] {
+        let uri = AddressableUri::parse(input).unwrap();
+        assert_eq!(uri.normalized_host().as_deref(), Some(want), "{input}");
+    }
+}

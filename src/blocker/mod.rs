@@ -481,7 +481,7 @@ fn before_dns(
     }
     if policy.deny_cloud_metadata_requests && policy.gem.blocks_metadata() {
         if let Some(hostname) = uri.hostname() {
-            let by_name = hostname.to_lowercase() == "metadata.google.internal";
+            let by_name = hostname.eq_ignore_ascii_case("metadata.google.internal");
             let by_ip = inet::numeric_host(hostname).is_some_and(gitlab_metadata_ip);
             if by_name || by_ip {
                 return Err(Block::new("url.cloud_metadata", METADATA_MESSAGE, 4));
@@ -994,11 +994,12 @@ fn risks(host: Option<&Host>, resolved: Option<&[IpAddr]>, diagnostics: &mut Dia
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if second.is_lowercase() || second == ' ' => first
-            .to_lowercase()
-            .chain(std::iter::once(second))
-            .chain(chars)
-            .collect(),
+        (Some(first), Some(second)) if second.is_ascii_lowercase() || second == ' ' => {
+            [first.to_ascii_lowercase(), second]
+                .into_iter()
+                .chain(chars)
+                .collect()
+        }
         _ => text.to_owned(),
     }
 }

@@ -206,7 +206,9 @@ impl Feature {
     pub fn incompatible_message(&self, version: &GitLabVersion, family: &str) -> String {
         let mut chars = family.chars();
         let capitalised: String = match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
+            Some(first) => std::iter::once(first.to_ascii_uppercase())
+                .chain(chars)
+                .collect(),
             None => String::new(),
         };
         format!(

@@ -263,7 +263,7 @@ impl AddressableUri {
         if host.is_empty() {
             return Some(String::new());
         }
-        let lower = host.to_lowercase();
+        let lower = host.to_ascii_lowercase();
         let decoded = String::from_utf8_lossy(&percent_decode(&lower)).into_owned();
         let mut ascii = if decoded.is_ascii() {
             decoded
