@@ -4,8 +4,8 @@
 import {
   bedrockIdentifier,
   checkUrl,
+  compileAllowlist,
   init,
-  matchAllowlist,
   parseIdentifier,
   resolveFeatures,
   validateConfig,
@@ -144,13 +144,25 @@ function suggestion(el, message, value, apply) {
   el.hidden = false;
 }
 
+// The allowlist compiled once per text: typing in the URL field matches
+// against it without parsing the list again.
+let allowlist = { text: null, compiled: null };
+function compiledAllowlist() {
+  const current = $('allowlist').value;
+  if (allowlist.text !== current) {
+    allowlist.compiled?.free();
+    allowlist = { text: current, compiled: compileAllowlist(current) };
+  }
+  return allowlist.compiled;
+}
+
 function suggestAllowlistEntry() {
   const url = text('ai-gateway-url');
   if (url === '') return suggestion($('allowlist-suggestion'), '', null);
   const verdict = checkUrl(url, { preset: 'ai-gateway' });
   const entry = verdict.suggested_allowlist_entry;
   if (entry === null || verdict.canonical_host === null) return suggestion($('allowlist-suggestion'), '', null);
-  const match = matchAllowlist($('allowlist').value, verdict.canonical_host, verdict.port ?? undefined);
+  const match = compiledAllowlist().match(verdict.canonical_host, verdict.port ?? undefined);
   if (match.matched) {
     return suggestion($('allowlist-suggestion'), 'Allowed by the allowlist entry', match.entry);
   }

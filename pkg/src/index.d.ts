@@ -376,6 +376,21 @@ export function parseAllowlist(text: string): AllowlistReport;
 /** The allowlist entry that lets `host` (and `port`) through, if any. */
 export function matchAllowlist(text: string, host: string, port?: number): AllowlistMatch;
 
+/**
+ * An allowlist parsed and indexed once (`compileAllowlist(text)`), for
+ * matching many hosts: `matchAllowlist(text, …)` parses the text on every
+ * call.
+ */
+export interface CompiledAllowlist {
+  /** What `matchAllowlist(text, host, port)` answers for the compiled text. */
+  match(host: string, port?: number): AllowlistMatch;
+  /** Release the list's memory now (otherwise the garbage collector does); `match()` then throws. */
+  free(): void;
+}
+
+/** Parse and index an allowlist once, to match many hosts against it. */
+export function compileAllowlist(text: string): CompiledAllowlist;
+
 /** A model identifier read as the AI gateway reads it, checked for the deployment method. */
 export function parseIdentifier(identifier: string, method?: DeploymentMethod): IdentifierReport;
 

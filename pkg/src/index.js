@@ -118,14 +118,55 @@ export function parseAllowlist(text) {
   return call('parseAllowlist', wasm.parse_allowlist_json, text);
 }
 
+function expectHostAndPort(fn, host, port) {
+  expectString(fn, 'host', host);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new TypeError(`duo-selfhosted: ${fn}(): port must be an integer from 0 to 65535, got ${describe(port)} ${String(port)}`);
+  }
+}
+
 /** Whether the allowlist lets a host (and port) through (`duo-selfhosted allowlist match`). */
 export function matchAllowlist(text, host, port) {
   expectString('matchAllowlist', 'text', text);
-  expectString('matchAllowlist', 'host', host);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
-    throw new TypeError(`duo-selfhosted: matchAllowlist(): port must be an integer from 0 to 65535, got ${describe(port)} ${String(port)}`);
-  }
+  expectHostAndPort('matchAllowlist', host, port);
   return call('matchAllowlist', wasm.match_allowlist_json, text, host, port);
+}
+
+/**
+ * An allowlist parsed and indexed once: `match(host, port?)` gives what
+ * `matchAllowlist(text, host, port)` gives, without parsing the text again.
+ * `free()` releases its memory at once (otherwise the garbage collector does).
+ */
+class CompiledAllowlist {
+  #inner;
+
+  constructor(inner) {
+    this.#inner = inner;
+  }
+
+  match(host, port) {
+    expectHostAndPort('CompiledAllowlist.match', host, port);
+    const inner = this.#inner;
+    if (inner === undefined) {
+      throw new Error('duo-selfhosted: CompiledAllowlist.match() was called after free()');
+    }
+    return call('CompiledAllowlist.match', (h, p) => inner.match_json(h, p), host, port);
+  }
+
+  free() {
+    this.#inner?.free();
+    this.#inner = undefined;
+  }
+}
+if (typeof Symbol.dispose === 'symbol') {
+  CompiledAllowlist.prototype[Symbol.dispose] = CompiledAllowlist.prototype.free;
+}
+
+/** Parse and index an allowlist once, to match many hosts against it. */
+export function compileAllowlist(text) {
+  expectString('compileAllowlist', 'text', text);
+  ensureReady('compileAllowlist');
+  return new CompiledAllowlist(new wasm.CompiledAllowlist(text));
 }
 
 /** A model identifier read as the AI gateway reads it (`duo-selfhosted identifier`). */

@@ -138,3 +138,48 @@ test('npm pack ships every file the exports map and the types point at, and noth
     assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} is packed`);
   }
 });
+
+test('compileAllowlist(text).match() answers what matchAllowlist(text, …) answers', async () => {
+  await duo.init();
+  const entries = ['10.0.0.0/8', 'ai-gateway.internal:5052', '*.corp.example', '[fd00::1]:443', 'bücher.example', '192.168.1.1;9000'];
+  for (let i = 0; i < 300; i++) entries.push(`172.16.${i >> 8}.${i & 255}`, `host-${i}.svc.cluster.local`);
+  const text = entries.join('\n');
+  const compiled = duo.compileAllowlist(text);
+  const probes = [
+    ['10.1.2.3'], ['10.1.2.3', 5052], ['ai-gateway.internal', 5052], ['ai-gateway.internal', 5053], ['ai-gateway.internal'],
+    ['a.corp.example'], ['corp.example'], ['fd00::1', 443], ['[fd00::1]', 443], ['fd00::1', 80], ['xn--bcher-kva.example'],
+    ['BÜCHER.example'], ['::ffff:10.0.0.1'], ['172.16.1.44'], ['host-299.svc.cluster.local', 1], ['host-300.svc.cluster.local'],
+    ['8.8.8.8'], [''], ['[::1'], ['192.168.1.1', 9000], ['192.168.1.1', 9001],
+  ];
+  let matched = 0;
+  for (const [host, port] of probes) {
+    const expected = duo.matchAllowlist(text, host, port);
+    assert.deepEqual(compiled.match(host, port), expected, `${host} ${port}`);
+    if (expected.matched) matched += 1;
+  }
+  assert.ok(matched >= 8 && matched < probes.length, `both answers occur (${matched} of ${probes.length} matched)`);
+  compiled.free();
+  compiled.free(); // a second free does nothing
+  assert.throws(() => compiled.match('10.1.2.3'), {
+    name: 'Error',
+    message: 'duo-selfhosted: CompiledAllowlist.match() was called after free()',
+  });
+});
+
+test('compileAllowlist and CompiledAllowlist.match check their arguments', async () => {
+  await duo.init();
+  assert.throws(() => duo.compileAllowlist(['10.0.0.0/8']), {
+    name: 'TypeError',
+    message: 'duo-selfhosted: compileAllowlist(): text must be a string, got an array',
+  });
+  const compiled = duo.compileAllowlist('10.0.0.0/8');
+  assert.throws(() => compiled.match(10), {
+    name: 'TypeError',
+    message: 'duo-selfhosted: CompiledAllowlist.match(): host must be a string, got a number',
+  });
+  assert.throws(() => compiled.match('10.0.0.1', 65536), {
+    name: 'TypeError',
+    message: 'duo-selfhosted: CompiledAllowlist.match(): port must be an integer from 0 to 65535, got a number 65536',
+  });
+  compiled.free();
+});

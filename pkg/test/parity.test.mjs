@@ -106,6 +106,19 @@ describe('parity between the native CLI and the package', () => {
     tally(results, t);
   });
 
+  test('compileAllowlist(text).match', (t) => {
+    // One compiled list per text, as a form holds it while the admin types hosts.
+    const compiled = new Map();
+    const results = cases.matches.map(([text, host, port]) => {
+      if (!compiled.has(text)) compiled.set(text, duo.compileAllowlist(text));
+      const args = ['allowlist', 'match', '--format', 'json'];
+      if (port !== undefined) args.push('--port', String(port));
+      return same(`compiled allowlist match ${text} ${host} ${port}`, [...args, '--', text, host], () => compiled.get(text).match(host, port));
+    });
+    for (const list of compiled.values()) list.free();
+    tally(results, t);
+  });
+
   test('parseIdentifier', (t) => {
     const results = [];
     for (const [identifier, method] of cases.identifiers) {

@@ -7,6 +7,7 @@ import {
   checkModel,
   checkUrl,
   classify,
+  compileAllowlist,
   configSchema,
   init,
   initSync,
@@ -16,6 +17,7 @@ import {
   resolveFeatures,
   validateConfig,
   version,
+  type CompiledAllowlist,
   type ConfigDocument,
   type StandardSchemaV1,
   type AddressClass,
@@ -70,6 +72,12 @@ export function urlRules(): void {
   void matched;
   // @ts-expect-error the port is a number
   matchAllowlist('10.0.0.0/8', '10.1.2.3', '5052');
+  const compiled: CompiledAllowlist = compileAllowlist('10.0.0.0/8');
+  const matchedEntry: string | null = compiled.match('10.1.2.3', 5052).entry;
+  void matchedEntry;
+  // @ts-expect-error the port is a number
+  compiled.match('10.1.2.3', '5052');
+  compiled.free();
 }
 
 export function modelRules(): void {

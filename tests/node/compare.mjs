@@ -6,7 +6,8 @@
 //      against the package's classify() and checkUrl().
 //   2. "Is this host on the outbound allowlist?" (1000 entries): a linear
 //      scan (entries split once, each CIDR parsed by ipaddr.js during the
-//      scan) against the package's matchAllowlist(text, host, port).
+//      scan) against the package's matchAllowlist(text, host, port) and
+//      against a list compiled once with compileAllowlist(text).
 //
 // Prints throughput RATIOS (package / alternative; above 1 means the package
 // is faster), the median of several alternating rounds, so that machine
@@ -133,6 +134,12 @@ function allowlistPackage(host) {
   return pkg.matchAllowlist(allowlistText, host).entry;
 }
 
+// What a form holding the list does: parse and index it once.
+const compiledAllowlist = pkg.compileAllowlist(allowlistText);
+function allowlistCompiled(host) {
+  return compiledAllowlist.match(host).entry;
+}
+
 // --- measurement ---------------------------------------------------------------
 /** Calls per second of `fn` over `inputs` (cycled) for about `ms` milliseconds. */
 function throughput(fn, inputs, ms) {
@@ -179,8 +186,11 @@ console.log(`${ROUNDS} alternating rounds of ${MS} ms; ratio = package throughpu
 compare('is this URL private: classify() vs URL + ipaddr.js', isPrivatePackage, isPrivateAlternative, urls);
 compare('is this URL private: checkUrl(ai-gateway) vs URL + ipaddr.js', checkUrlPackage, isPrivateAlternative, urls);
 compare('allowlist, 1000 entries: matchAllowlist(text) vs linear scan', allowlistPackage, allowlistAlternative, lookups);
+compare('allowlist, 1000 entries: compileAllowlist(text).match vs linear scan', allowlistCompiled, allowlistAlternative, lookups);
 
 const wrong = disagree(isPrivatePackage, isPrivateAlternative, urls);
 console.log(`answers: URL + ipaddr.js differs from classify() on ${wrong.length} of ${urls.length} URLs${wrong.length ? `, e.g. ${[...new Set(wrong)].slice(0, 4).join(' ')}` : ''}`);
 const wrongAllow = lookups.slice(0, 100).filter((h) => (allowlistPackage(h) ?? null) !== allowlistAlternative(h));
 console.log(`answers: the linear scan differs from matchAllowlist() on ${wrongAllow.length} of 100 hosts`);
+const compiledDiffers = lookups.filter((h) => allowlistCompiled(h) !== allowlistPackage(h));
+console.log(`answers: compileAllowlist(text).match differs from matchAllowlist() on ${compiledDiffers.length} of ${lookups.length} hosts`);
