@@ -4,12 +4,17 @@
 # Chromium), the TypeScript check and the size budget. Installs what a fresh
 # machine lacks: the wasm32 target, the pinned wasm-bindgen CLI, the npm dev
 # dependencies (binaryen's wasm-opt, Vite, TypeScript, playwright-core) and
-# Debian's Chromium.
+# Debian's Chromium, and the toolchain's rust-src component.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
+fi
+# The package's build rebuilds the standard library for size, from the
+# toolchain's own source (pkg/scripts/build.mjs).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  rustup component add rust-src
 fi
 
 # The CLI must be exactly the version Cargo.lock pins for the crate.
