@@ -481,6 +481,10 @@ fn before_dns(
     }
     if policy.deny_cloud_metadata_requests && policy.gem.blocks_metadata() {
         if let Some(hostname) = uri.hostname() {
+            // Ruby's downcase is Unicode, but the only non-ASCII character
+            // that lowercases to ASCII is U+212A KELVIN SIGN (to `k`), and
+            // this name has no `k`: comparing ASCII case-insensitively
+            // gives the same answer without the Unicode case tables.
             let by_name = hostname.eq_ignore_ascii_case("metadata.google.internal");
             let by_ip = inet::numeric_host(hostname).is_some_and(gitlab_metadata_ip);
             if by_name || by_ip {
@@ -991,6 +995,7 @@ fn risks(host: Option<&Host>, resolved: Option<&[IpAddr]>, diagnostics: &mut Dia
     }
 }
 
+// GitLab's messages are ASCII.
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {

@@ -206,6 +206,7 @@ impl Feature {
     pub fn incompatible_message(&self, version: &GitLabVersion, family: &str) -> String {
         let mut chars = family.chars();
         let capitalised: String = match chars.next() {
+            // Family keys are ASCII.
             Some(first) => std::iter::once(first.to_ascii_uppercase())
                 .chain(chars)
                 .collect(),

@@ -263,6 +263,8 @@ impl AddressableUri {
         if host.is_empty() {
             return Some(String::new());
         }
+        // Addressable downcases all of it; ASCII is enough here because the
+        // UTS #46 mapping below lowercases every non-ASCII letter too.
         let lower = host.to_ascii_lowercase();
         let decoded = String::from_utf8_lossy(&percent_decode(&lower)).into_owned();
         let mut ascii = if decoded.is_ascii() {
