@@ -97,12 +97,16 @@ describe('parity between the native CLI and the package', () => {
     tally(cases.allowlists.map((text) => same(`allowlist parse ${JSON.stringify(text).slice(0, 60)}`, ['allowlist', 'parse', '--format', 'json', '--', text], () => duo.parseAllowlist(text))), t);
   });
 
+  // `allowlist match` with or without --port.
+  const matchArgs = (text, host, port) => [
+    'allowlist', 'match', '--format', 'json',
+    ...(port === undefined ? [] : ['--port', String(port)]),
+    '--', text, host,
+  ];
+
   test('matchAllowlist', (t) => {
-    const results = cases.matches.map(([text, host, port]) => {
-      const args = ['allowlist', 'match', '--format', 'json'];
-      if (port !== undefined) args.push('--port', String(port));
-      return same(`allowlist match ${text} ${host} ${port}`, [...args, '--', text, host], () => duo.matchAllowlist(text, host, port));
-    });
+    const results = cases.matches.map(([text, host, port]) =>
+      same(`allowlist match ${text} ${host} ${port}`, matchArgs(text, host, port), () => duo.matchAllowlist(text, host, port)));
     tally(results, t);
   });
 
@@ -111,9 +115,7 @@ describe('parity between the native CLI and the package', () => {
     const compiled = new Map();
     const results = cases.matches.map(([text, host, port]) => {
       if (!compiled.has(text)) compiled.set(text, duo.compileAllowlist(text));
-      const args = ['allowlist', 'match', '--format', 'json'];
-      if (port !== undefined) args.push('--port', String(port));
-      return same(`compiled allowlist match ${text} ${host} ${port}`, [...args, '--', text, host], () => compiled.get(text).match(host, port));
+      return same(`compiled allowlist match ${text} ${host} ${port}`, matchArgs(text, host, port), () => compiled.get(text).match(host, port));
     });
     for (const list of compiled.values()) list.free();
     tally(results, t);
