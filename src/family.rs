@@ -4,16 +4,22 @@
 //! [`FAMILIES`] is the whole table: key, GitLab's enum integer and GraphQL
 //! value, display name, release state by GitLab version, the documentation's
 //! supported/compatible class, the deployment methods the documentation
-//! names for the family, and the GitLab version that introduced it.
+//! names for the family, the dated change that introduced it, and the model
+//! form's restrictions on it.
 //! [`DEPLOYMENT_METHODS`] is the table of deployment methods.
 //!
-//! Source: `duo-domain.md` §1 (GitLab 18.9.0-pre1 snapshot of 2026-02-13,
-//! `flyisland/gitlab-ee @ 6714c913`, and the later files it cites) and §7
-//! (version timeline). The release state is GitLab's *code* (which gates the
-//! model form); the docs class is kept as metadata only, because code and
-//! docs disagree for `llama3` and `mixtral` (§1.2, §8 item 3).
+//! Source: `gitlab-update-2026-12.md` §1 (GitLab's enum to the 19.4
+//! development snapshot @ `bd8f43d9`, with the release each family was added
+//! in) and `duo-domain.md` §1 (the 18.9.0-pre1 snapshot of 2026-02-13,
+//! `flyisland/gitlab-ee @ 6714c913`, with the documentation's classes). The
+//! table is generated (`src/data/gitlab_families.rs`, by
+//! `scripts/gen-gitlab-data.py`). The release state is GitLab's *code*
+//! (which gates the model form); the docs class is kept as metadata only,
+//! because code and docs disagree for `llama3` and `mixtral` (duo-domain
+//! §1.2, §8 item 3).
 
 use crate::diagnostic::nearest_names;
+use crate::feature::timeline::{self, Milestone};
 use crate::version::GitLabVersion;
 use serde::Serialize;
 use std::fmt;
@@ -95,6 +101,11 @@ pub enum DeploymentMethod {
     VertexAi,
 }
 
+/// The endpoint the model form sends for the Bedrock platform.
+pub const BEDROCK_DUMMY_ENDPOINT: &str = "http://bedrockselfhostedmodel.com";
+/// The endpoint the model form sends for the Google Vertex AI platform.
+pub const VERTEX_DUMMY_ENDPOINT: &str = "http://vertexselfhostedmodel.com";
+
 /// One row of [`DEPLOYMENT_METHODS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DeploymentMethodInfo {
@@ -108,14 +119,22 @@ pub struct DeploymentMethodInfo {
     pub identifier_provider: &'static str,
     /// GitLab's stored `provider` from 18.11 (`api`, `bedrock`, `vertex_ai`).
     pub gitlab_provider: &'static str,
-    /// First GitLab version with this method, as `(major, minor)`.
-    pub since: (u16, u16),
+    /// The change that made the method available.
+    pub since: &'static Milestone,
+    /// The prefix GitLab's model form requires for this platform's
+    /// identifier (the cloud platforms), with the form's message.
+    pub form_prefix: Option<(&'static str, &'static str)>,
+    /// The endpoint the model form sends for this platform while GitLab
+    /// still stores one for every model.
+    pub form_dummy_endpoint: Option<&'static str>,
     /// Where the row comes from.
     pub source: &'static str,
 }
 
 /// The deployment methods. Source: `duo-domain.md` §2.3 (format table, all
-/// versions since 17.9), §2.4 (stored provider, 18.11) and §7 (timeline).
+/// versions since 17.9), §2.4 (stored provider, 18.11), §7 (timeline) and
+/// `gitlab-update-2026-12.md` §2 (the model form's platforms, prefixes,
+/// messages and dummy endpoints, 18.11-dev @ `52d0d30b`).
 pub const DEPLOYMENT_METHODS: &[DeploymentMethodInfo] = &[
     DeploymentMethodInfo {
         method: DeploymentMethod::Vllm,
@@ -123,7 +142,9 @@ pub const DEPLOYMENT_METHODS: &[DeploymentMethodInfo] = &[
         display_name: "vLLM",
         identifier_provider: "custom_openai",
         gitlab_provider: "api",
-        since: (17, 9),
+        since: &timeline::SELF_HOSTED_GA,
+        form_prefix: None,
+        form_dummy_endpoint: None,
         source: "duo-domain.md §2.3: configure_duo_features.md format table (17.9 and later)",
     },
     DeploymentMethodInfo {
@@ -132,8 +153,10 @@ pub const DEPLOYMENT_METHODS: &[DeploymentMethodInfo] = &[
         display_name: "Amazon Bedrock",
         identifier_provider: "bedrock",
         gitlab_provider: "bedrock",
-        since: (17, 9),
-        source: "duo-domain.md §7: 17.9 Bedrock platform in the model form (issue 507967)",
+        since: &timeline::SELF_HOSTED_GA,
+        form_prefix: Some(("bedrock/", "Model identifier must start with \"bedrock/\"")),
+        form_dummy_endpoint: Some(BEDROCK_DUMMY_ENDPOINT),
+        source: "duo-domain.md §7: 17.9 Bedrock platform in the model form (issue 507967); gitlab-update-2026-12.md §2 (BEDROCK_DUMMY_ENDPOINT)",
     },
     DeploymentMethodInfo {
         method: DeploymentMethod::AzureOpenai,
@@ -141,7 +164,9 @@ pub const DEPLOYMENT_METHODS: &[DeploymentMethodInfo] = &[
         display_name: "Azure OpenAI",
         identifier_provider: "azure",
         gitlab_provider: "api",
-        since: (17, 9),
+        since: &timeline::SELF_HOSTED_GA,
+        form_prefix: None,
+        form_dummy_endpoint: None,
         source: "duo-domain.md §2.3: configure_duo_features.md format table (17.9 and later)",
     },
     DeploymentMethodInfo {
@@ -150,8 +175,10 @@ pub const DEPLOYMENT_METHODS: &[DeploymentMethodInfo] = &[
         display_name: "Google Vertex AI",
         identifier_provider: "vertex_ai",
         gitlab_provider: "vertex_ai",
-        since: (18, 11),
-        source: "duo-domain.md §2.4 and §7: provider vertex_ai, migration AddProviderToAiSelfHostedModels (milestone 18.11)",
+        since: &timeline::UI_PLATFORM_VERTEX_AI,
+        form_prefix: Some(("vertex_ai/", "Model identifier must start with \"vertex_ai/\"")),
+        form_dummy_endpoint: Some(VERTEX_DUMMY_ENDPOINT),
+        source: "gitlab-update-2026-12.md §2: the model form's platform Google Vertex AI, prefix vertex_ai/, VERTEX_DUMMY_ENDPOINT (18.11-dev @ 52d0d30b); provider vertex_ai, migration AddProviderToAiSelfHostedModels '18.11'",
     },
 ];
 
@@ -186,16 +213,18 @@ impl DeploymentMethod {
 
     /// Whether GitLab `version` has this method.
     pub fn available_in(self, version: &GitLabVersion) -> bool {
-        let (major, minor) = self.info().since;
-        version.at_least(major, minor)
+        self.info().since.reached(version)
     }
 
-    /// Whether GitLab requires an endpoint for this method in `version`:
-    /// always before 18.11 (the form sends a placeholder for Bedrock), only
-    /// for the `api` provider (vLLM, Azure OpenAI) from 18.11
-    /// (`validates :endpoint, presence: true, if: :api?`).
+    /// Whether GitLab requires (and URL-checks) an endpoint for this method
+    /// in `version`: always before 19.0 (the form sends a placeholder for
+    /// the cloud platforms), only for the `api` provider (vLLM, Azure
+    /// OpenAI) from 19.0 (`validates :endpoint, presence: true, if: :api?`,
+    /// migration '19.0'; the 18.11 model still requires it for every
+    /// provider).
     pub fn endpoint_required(self, version: &GitLabVersion) -> bool {
-        self.info().gitlab_provider == "api" || !version.at_least(18, 11)
+        self.info().gitlab_provider == "api"
+            || !timeline::ENDPOINT_NULLABLE_AND_ONLY_FOR_API.reached(version)
     }
 }
 
@@ -212,6 +241,17 @@ pub struct ReleaseStep {
     pub since: (u16, u16),
     /// The state.
     pub state: ReleaseState,
+}
+
+/// A restriction of the model form (and GitLab's GraphQL API) on a family
+/// that the database enum already has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormGate {
+    /// The change that lifts it.
+    pub until: &'static Milestone,
+    /// The instance feature flag that lifts it earlier, if any; `None`: the
+    /// form and the API do not offer the family at all before `until`.
+    pub flag: Option<&'static str>,
 }
 
 /// One model family.
@@ -232,216 +272,22 @@ pub struct Family {
     /// The deployment methods the documentation names for this family
     /// (empty: none documented).
     pub methods: &'static [DeploymentMethod],
-    /// The GitLab version that introduced the family, as `(major, minor)`.
-    pub introduced: (u16, u16),
-    /// Whether [`Family::introduced`] is the exact milestone (`false`: the
-    /// earliest version the reference can vouch for, or a guess).
-    pub introduced_exact: bool,
+    /// The change that added the family to GitLab (its release, and how
+    /// sure the reference is of it).
+    pub since: &'static Milestone,
     /// The GitLab version whose documentation deprecated the family, if any.
     pub deprecated: Option<(u16, u16)>,
+    /// A restriction of the model form, if any.
+    pub form_gate: Option<FormGate>,
     /// Where the row comes from.
     pub source: &'static str,
 }
 
-use DeploymentMethod::{AzureOpenai, Bedrock, VertexAi, Vllm};
-
-const GA: &[ReleaseStep] = &[ReleaseStep {
-    since: (17, 1),
-    state: ReleaseState::Ga,
-}];
-const BETA: &[ReleaseStep] = &[ReleaseStep {
-    since: (17, 1),
-    state: ReleaseState::Beta,
-}];
-
-/// Every family GitLab knows, in enum order. Source: `duo-domain.md` §1.1
-/// (18.9-pre enum, display names, `MODELS_RELEASE_STATE`, docs class and
-/// platforms), §1.4 (later families), §7 (timeline). The nine families of
-/// 17.9 are dated 17.9 (GA of Duo Self-Hosted, the earliest version the
-/// reference covers; their exact milestones are not recorded).
-pub const FAMILIES: &[Family] = &[
-    Family {
-        key: "mistral",
-        enum_int: 0,
-        graphql_value: "MISTRAL",
-        display_name: "Mistral",
-        release: GA,
-        docs_class: DocsClass::Supported,
-        methods: &[Vllm, Bedrock],
-        introduced: (17, 9),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.1 row 0",
-    },
-    Family {
-        key: "llama3",
-        enum_int: 1,
-        graphql_value: "LLAMA3",
-        display_name: "Llama 3",
-        release: BETA,
-        docs_class: DocsClass::Supported,
-        methods: &[Vllm],
-        introduced: (17, 9),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.1 row 1 (BETA in code although documented as supported)",
-    },
-    Family {
-        key: "codegemma",
-        enum_int: 2,
-        graphql_value: "CODEGEMMA",
-        display_name: "CodeGemma",
-        release: BETA,
-        docs_class: DocsClass::Compatible,
-        methods: &[Vllm],
-        introduced: (17, 9),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.1 row 2",
-    },
-    Family {
-        key: "codestral",
-        enum_int: 3,
-        graphql_value: "CODESTRAL",
-        display_name: "Mistral Codestral",
-        release: GA,
-        docs_class: DocsClass::Supported,
-        methods: &[Vllm],
-        introduced: (17, 9),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.1 row 3",
-    },
-    Family {
-        key: "codellama",
-        enum_int: 4,
-        graphql_value: "CODELLAMA",
-        display_name: "Code Llama",
-        release: BETA,
-        docs_class: DocsClass::Compatible,
-        methods: &[Vllm],
-        introduced: (17, 9),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.1 row 4",
-    },
-    Family {
-        key: "deepseekcoder",
-        enum_int: 5,
-        graphql_value: "DEEPSEEKCODER",
-        display_name: "DeepSeek Coder",
-        release: BETA,
-        docs_class: DocsClass::Compatible,
-        methods: &[Vllm],
-        introduced: (17, 9),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.1 row 5",
-    },
-    Family {
-        key: "claude_3",
-        enum_int: 6,
-        graphql_value: "CLAUDE_3",
-        display_name: "Claude",
-        release: GA,
-        docs_class: DocsClass::Supported,
-        methods: &[Bedrock],
-        introduced: (17, 9),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.1 row 6 (displayed \"Claude 3\" in 17.x)",
-    },
-    Family {
-        key: "gpt",
-        enum_int: 7,
-        graphql_value: "GPT",
-        display_name: "GPT",
-        release: GA,
-        docs_class: DocsClass::Supported,
-        methods: &[AzureOpenai, Vllm],
-        introduced: (17, 9),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.1 row 7 (Azure OpenAI; vLLM for gpt-oss)",
-    },
-    Family {
-        key: "mixtral",
-        enum_int: 8,
-        graphql_value: "MIXTRAL",
-        display_name: "Mixtral",
-        // BETA in 17.x (@ d33db57, duo-domain.md §1.2 and §7), GA in the 18.9
-        // code. The milestone of the change is not recorded; 18.0 is the
-        // first version the reference does not call 17.x.
-        release: &[
-            ReleaseStep {
-                since: (17, 1),
-                state: ReleaseState::Beta,
-            },
-            ReleaseStep {
-                since: (18, 0),
-                state: ReleaseState::Ga,
-            },
-        ],
-        docs_class: DocsClass::CompatibleDeprecated,
-        methods: &[Vllm, Bedrock],
-        introduced: (17, 9),
-        introduced_exact: false,
-        deprecated: Some((18, 3)),
-        source: "duo-domain.md §1.1 row 8 (GA in code, docs: compatible, deprecated in 18.3)",
-    },
-    Family {
-        key: "general",
-        enum_int: 9,
-        graphql_value: "GENERAL",
-        display_name: "General",
-        release: BETA,
-        docs_class: DocsClass::Compatible,
-        methods: &[Vllm],
-        introduced: (18, 3),
-        introduced_exact: true,
-        deprecated: None,
-        source: "duo-domain.md §1.1 row 9 and §7 (18.3: compatible models and the general family)",
-    },
-    Family {
-        key: "gemini",
-        enum_int: 10,
-        graphql_value: "GEMINI",
-        display_name: "Gemini",
-        release: BETA,
-        docs_class: DocsClass::Undocumented,
-        methods: &[VertexAi],
-        introduced: (18, 10),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.4 and §7 (later-A, 18.10/18.11); Vertex AI is inferred from the family, not documented",
-    },
-    Family {
-        key: "embedding",
-        enum_int: 11,
-        graphql_value: "EMBEDDING",
-        display_name: "Embedding",
-        release: BETA,
-        docs_class: DocsClass::Undocumented,
-        methods: &[],
-        introduced: (18, 11),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.4 (later-B; milestone not pinned down; option hidden unless flag semantic_search_user_model_selection)",
-    },
-    Family {
-        key: "qwen",
-        enum_int: 12,
-        graphql_value: "QWEN",
-        display_name: "Qwen",
-        release: BETA,
-        docs_class: DocsClass::Undocumented,
-        methods: &[],
-        introduced: (18, 11),
-        introduced_exact: false,
-        deprecated: None,
-        source: "duo-domain.md §1.4 (later-B; milestone not pinned down; display name 'qwen'.humanize is a guess)",
-    },
-];
+// FAMILIES: every family GitLab knows, in enum order, generated from
+// `gitlab-update-2026-12.md` §1.3 (the newest enum, display names and
+// release states), `duo-domain.md` §1.5 (the 18.9 docs classes) and the
+// dated milestones of `timeline`.
+include!("data/gitlab_families.rs");
 
 impl Family {
     /// The family with this key (`claude_3`).
@@ -479,9 +325,10 @@ impl Family {
         state
     }
 
-    /// Whether GitLab `version` has this family (by [`Family::introduced`]).
+    /// Whether GitLab `version` has this family, as the rules apply its
+    /// date ([`Family::since`]).
     pub fn exists_in(&self, version: &GitLabVersion) -> bool {
-        version.at_least(self.introduced.0, self.introduced.1)
+        self.since.reached(version)
     }
 
     /// Whether the documentation marks the family deprecated in `version`.
@@ -498,7 +345,12 @@ impl Family {
 
     /// The version that introduced the family, as a [`GitLabVersion`].
     pub fn introduced_version(&self) -> GitLabVersion {
-        GitLabVersion::new(self.introduced.0, self.introduced.1)
+        GitLabVersion::new(self.since.since.0, self.since.since.1)
+    }
+
+    /// The form's restriction on the family in `version`, if one applies.
+    pub fn form_gate_in(&self, version: &GitLabVersion) -> Option<FormGate> {
+        self.form_gate.filter(|gate| !gate.until.reached(version))
     }
 }
 
@@ -516,6 +368,8 @@ pub fn offered_families(version: &GitLabVersion, beta_enabled: bool) -> Vec<&'st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use DeploymentMethod::{AzureOpenai, Bedrock, VertexAi, Vllm};
 
     #[test]
     fn every_method_has_one_row() {

@@ -1,73 +1,35 @@
-//! The embedded tables checked against the machine-readable blocks of the
-//! reference (`../shared/reference/*.md`), so that a typo in a table fails
-//! CI. The reference directory is found at `$DUO_REFERENCE_DIR`, or at
-//! `../shared/reference` beside the checkout (as CI has it), or two levels
-//! up (a worktree under `wt/`). A missing reference fails the test.
+//! The embedded Bedrock tables checked against the machine-readable blocks
+//! of the reference (`bedrock-update-2026-11.md` §2, `bedrock.md` Appendix
+//! A), so that a typo in a table fails CI. The blocks are verbatim copies in
+//! `tests/data/reference/` (made by `scripts/gen-gitlab-data.py`), so the
+//! test runs in a clone anywhere.
 
 use duo_selfhosted::bedrock::{default_table, ProfileTable, PROFILES_JSON};
-use duo_selfhosted::family::{DocsClass, ReleaseState, FAMILIES};
 use duo_selfhosted::identifier::{CrossRegionPrefix, CROSS_REGION_PREFIXES, MODEL_NAMESPACES};
 use duo_selfhosted::region::{pattern_matches, regions, RegionTable, REGIONS_JSON};
-use duo_selfhosted::{Diagnostics, GitLabVersion};
+use duo_selfhosted::Diagnostics;
 use serde_json::{json, Value};
-use std::path::PathBuf;
 
-fn reference_dir() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut candidates = Vec::new();
-    if let Ok(dir) = std::env::var("DUO_REFERENCE_DIR") {
-        candidates.push(PathBuf::from(dir));
-    }
-    candidates.push(manifest.join("../shared/reference"));
-    candidates.push(manifest.join("../../shared/reference"));
-    candidates
-        .into_iter()
-        .find(|p| p.join("bedrock-update-2026-11.md").is_file())
-        .unwrap_or_else(|| panic!("reference not found beside {}", manifest.display()))
+/// The reference's machine-readable block, as `scripts/gen-gitlab-data.py`
+/// copies it verbatim into `tests/data/reference/`.
+fn block(text: &str, name: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn read(name: &str) -> String {
-    let path = reference_dir().join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// The `json` code blocks of `text` between `from` and `to`.
-fn json_blocks(text: &str, from: &str, to: Option<&str>) -> Vec<Value> {
-    let start = text
-        .find(from)
-        .unwrap_or_else(|| panic!("{from:?} not found"));
-    let end = to.map_or(text.len(), |t| {
-        text[start..].find(t).map_or(text.len(), |i| start + i)
-    });
-    let section = &text[start..end];
-    section
-        .split("```json\n")
-        .skip(1)
-        .map(|block| {
-            let body = block.split("\n```").next().unwrap_or_default();
-            serde_json::from_str(body).unwrap_or_else(|e| panic!("block: {e}"))
-        })
-        .collect()
-}
-
+/// `bedrock-update-2026-11.md` §2.
 fn update() -> Value {
-    let text = read("bedrock-update-2026-11.md");
-    json_blocks(
-        &text,
-        "## 2. Machine-readable table",
-        Some("## 3. Open questions"),
+    block(
+        include_str!("data/reference/bedrock-update-2026-11.table.json"),
+        "bedrock-update-2026-11.md §2",
     )
-    .into_iter()
-    .next()
-    .unwrap_or_else(|| panic!("no JSON block in bedrock-update-2026-11.md §2"))
 }
 
+/// `bedrock.md` Appendix A.
 fn appendix_a() -> Value {
-    let text = read("bedrock.md");
-    json_blocks(&text, "## Appendix A", None)
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| panic!("no JSON block in bedrock.md Appendix A"))
+    block(
+        include_str!("data/reference/bedrock.appendix-a.json"),
+        "bedrock.md Appendix A",
+    )
 }
 
 fn embedded(text: &str) -> Value {
@@ -284,58 +246,5 @@ fn embedded_regions_equal_the_reference() {
             .map(|p| p.id.as_str())
             .collect();
         assert_eq!(matching, [region.partition.as_str()], "{}", region.code);
-    }
-}
-
-#[test]
-fn families_equal_the_reference() {
-    let text = read("duo-domain.md");
-    let blocks = json_blocks(
-        &text,
-        "### 1.5 Data: families",
-        Some("## 2. Self-hosted model record"),
-    );
-    let baseline = GitLabVersion::new(18, 9);
-    let mut rows: Vec<Value> = Vec::new();
-    for block in &blocks {
-        rows.extend(block.as_array().into_iter().flatten().cloned());
-    }
-    assert_eq!(rows.len(), FAMILIES.len());
-    for (row, family) in rows.iter().zip(FAMILIES) {
-        assert_eq!(row["key"].as_str(), Some(family.key));
-        assert_eq!(row["enum_int"].as_u64(), Some(u64::from(family.enum_int)));
-        if let Some(graphql) = row["graphql_value"].as_str() {
-            assert_eq!(graphql, family.graphql_value);
-        }
-        // qwen's display name is marked a guess in the reference.
-        let display = row["display_name"].as_str().unwrap_or_default();
-        assert!(display.starts_with(family.display_name), "{}", family.key);
-        let latest = GitLabVersion::new(19, 0);
-        let state = match family.release_state(&latest) {
-            ReleaseState::Ga => "GA",
-            ReleaseState::Beta => "BETA",
-            ReleaseState::Experimental => "EXPERIMENTAL",
-        };
-        assert_eq!(
-            row["release_state_code"].as_str(),
-            Some(state),
-            "{}",
-            family.key
-        );
-        assert_eq!(
-            family.release_state(&baseline),
-            family.release_state(&latest),
-            "{}",
-            family.key
-        );
-        if let Some(class) = row["docs_class"].as_str() {
-            let ours = match family.docs_class {
-                DocsClass::Supported => "supported",
-                DocsClass::Compatible => "compatible",
-                DocsClass::CompatibleDeprecated => "compatible (deprecated 18.3)",
-                DocsClass::Undocumented => "",
-            };
-            assert_eq!(class, ours, "{}", family.key);
-        }
     }
 }

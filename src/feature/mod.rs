@@ -3,22 +3,27 @@
 //! whether they sit behind the beta setting, the compatible model families,
 //! and the providers a feature can use.
 //!
-//! The data lives in [`FEATURES`] (from the reference's §3 JSON rows) and
-//! the dated changes in [`timeline`]; the functions here only ask them.
+//! The data lives in [`FEATURES`] and [`GROUPS`] (generated from the
+//! reference's JSON rows) and the dated changes in [`timeline`]; the
+//! functions here only ask them.
 //!
 //! ```
 //! use duo_selfhosted::feature::{self, Group};
 //! use duo_selfhosted::GitLabVersion;
 //!
-//! let v: GitLabVersion = "18.9".parse()?;
+//! let v: GitLabVersion = "19.6".parse()?;
 //! let chat = feature::lookup("duo_agent_platform_agentic_chat").ok_or("unknown feature")?;
 //! assert_eq!(chat.title(&v), "Agentic Chat");
-//! assert_eq!(chat.group, Group::AgentPlatform);
+//! assert_eq!(chat.group(&v), Group::AgentPlatform);
 //! assert!(!chat.is_compatible(&v, "codestral"));
+//! assert!(chat.is_compatible(&v, "qwen"));
 //! assert_eq!(
 //!     chat.incompatible_message(&v, "codestral"),
 //!     "Codestral is incompatible with the Agentic Chat feature"
 //! );
+//! let review = feature::lookup("review_merge_request").ok_or("unknown feature")?;
+//! assert_eq!(review.title(&"19.3".parse()?), "Code Review");
+//! assert_eq!(review.title(&v), "Non-Agentic Code Review");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -31,9 +36,10 @@ pub use provider::Provider;
 
 use crate::version::GitLabVersion;
 use serde::Serialize;
+use timeline::Milestone;
 
 /// A section of GitLab's feature-settings page (`DUO_MAIN_FEATURES`, in the
-/// page's order).
+/// page's order; the two 19.3 sections after them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Group {
     /// "Code Suggestions" (always shown).
@@ -48,42 +54,17 @@ pub enum Group {
     AgentPlatform,
     /// "Other GitLab Duo features".
     Other,
+    /// "Semantic Code Search" (19.3).
+    SemanticCodeSearch,
+    /// "Feature Discovery" (19.3).
+    FeatureDiscovery,
 }
 
-/// The groups in page order, with their id, title and whether GitLab shows
-/// the section even when it has no allowed feature (`duo-domain.md` §3.4).
-pub const GROUPS: &[(Group, &str, &str, bool)] = &[
-    (
-        Group::CodeSuggestions,
-        "code-suggestions",
-        "Code Suggestions",
-        true,
-    ),
-    (Group::DuoChat, "duo-chat", "GitLab Duo Chat", true),
-    (
-        Group::MergeRequests,
-        "duo-merge-requests",
-        "GitLab Duo for merge requests",
-        false,
-    ),
-    (Group::Issues, "duo-issues", "GitLab Duo for issues", false),
-    (
-        Group::AgentPlatform,
-        "duo-agent-platform",
-        "GitLab Duo Agent Platform",
-        false,
-    ),
-    (
-        Group::Other,
-        "other-duo-features",
-        "Other GitLab Duo features",
-        false,
-    ),
-];
+include!("../data/gitlab_groups.rs");
 
 impl Group {
-    fn row(self) -> (Group, &'static str, &'static str, bool) {
-        // GROUPS lists every variant, in declaration order.
+    fn row(self) -> (Group, Option<&'static str>, &'static str, bool) {
+        // GROUPS lists every variant, in declaration order (a test checks it).
         GROUPS[self as usize]
     }
 
@@ -92,8 +73,9 @@ impl Group {
         self.row().2
     }
 
-    /// The section id in GitLab's front end.
-    pub fn id(self) -> &'static str {
+    /// The section id in GitLab's front end, where the reference read it
+    /// (the 19.3 sections' ids were not read).
+    pub fn id(self) -> Option<&'static str> {
         self.row().1
     }
 
@@ -137,14 +119,15 @@ pub struct Feature {
     pub key: &'static str,
     /// GitLab's enum integer.
     pub id: u8,
-    /// The UI section.
-    pub group: Group,
     /// UI titles, each from the release given, oldest first.
     pub titles: &'static [((u16, u16), &'static str)],
-    /// Release state (badge).
-    pub release: ReleaseState,
-    /// First release offering the feature.
-    pub since: (u16, u16),
+    /// UI sections, each from the release given, oldest first.
+    pub groups: &'static [((u16, u16), Group)],
+    /// Release states (badges), each from the release given, oldest first.
+    pub release: &'static [((u16, u16), ReleaseState)],
+    /// The change that added the feature (its release, and how sure the
+    /// reference is of it).
+    pub since: &'static Milestone,
     /// First release in GitLab's STABLE set; before it (or with `None`,
     /// never) the feature is FLAGGED: listed only with the beta setting on.
     pub stable_since: Option<(u16, u16)>,
@@ -154,12 +137,18 @@ pub struct Feature {
     pub chat: ChatRole,
     /// Hidden on Premium (GitLab removes it from `allowed_features`).
     pub ultimate_only: bool,
-    /// One of the Agent Platform features whose self-hosted use needs the
-    /// Agent Platform permission and service URL.
+    /// One of the two Agent Platform features whose self-hosted use needs
+    /// the Agent Platform permission (`:update_dap_self_hosted_model`) and
+    /// service URL. The later features of the Agent Platform section need
+    /// only `:manage_self_hosted_models_settings` (`gitlab-update-2026-12.md`
+    /// §3.1, inferred for 19.4 and later).
     pub agent_platform: bool,
     /// Whether GitLab's 18.9 resolver lists GitLab-managed models for it
     /// (`glab_ask_git_command` is filtered out, issue 578924).
     pub vendored_in_ui: bool,
+    /// Whether GitLab's GraphQL `AiFeatures` enum has it (`embeddings_code`
+    /// is managed through the Semantic Search settings instead).
+    pub in_graphql: bool,
 }
 
 fn pick<T: Copy>(rows: &[((u16, u16), T)], version: &GitLabVersion) -> Option<T> {
@@ -176,9 +165,20 @@ impl Feature {
         pick(self.titles, version).unwrap_or(self.key)
     }
 
-    /// Whether `version` offers the feature at all.
+    /// The UI section in `version`.
+    pub fn group(&self, version: &GitLabVersion) -> Group {
+        pick(self.groups, version).unwrap_or(Group::Other)
+    }
+
+    /// The release state (badge) in `version`.
+    pub fn release_state(&self, version: &GitLabVersion) -> ReleaseState {
+        pick(self.release, version).unwrap_or(ReleaseState::Experiment)
+    }
+
+    /// Whether `version` offers the feature at all, as the rules apply its
+    /// date.
     pub fn exists_in(&self, version: &GitLabVersion) -> bool {
-        version.at_least(self.since.0, self.since.1)
+        self.since.reached(version)
     }
 
     /// Whether the feature is in GitLab's STABLE set in `version` (listed
@@ -219,7 +219,8 @@ impl Feature {
     }
 
     /// Whether GitLab's code sends the feature's requests through classic
-    /// Chat's resolution, which falls back to General Chat.
+    /// Chat's resolution, which falls back to General Chat when the
+    /// feature's own resolution is none.
     pub fn falls_back_to_general_chat(&self, version: &GitLabVersion) -> bool {
         matches!(self.chat, ChatRole::SubFeature | ChatRole::CodeLevel)
             && timeline::CHAT_SUB_FEATURES.reached(version)

@@ -1,18 +1,89 @@
 //! The GitLab releases at which a Duo Self-Hosted rule changed.
 //!
-//! Source: the reference set's `duo-domain.md` §7 (version timeline, compiled
-//! 2026-11-26 from GitLab's docs history blocks, migrations and code
-//! snapshots; baseline 18.9.0-pre1 of 2026-02-13). Every rule that depends on
-//! the version asks this table; nothing else in the crate spells a release.
-//! Entries the reference marks as approximate say which safe choice was made.
+//! Every rule that depends on the version asks this table; nothing else in
+//! the crate spells a release. The table is generated
+//! (`src/data/gitlab_timeline.rs`, by `scripts/gen-gitlab-data.py`) from the
+//! reference set: `duo-domain.md` §7 (the 18.9 baseline of 2026-02-13 and
+//! the docs history before it) and `gitlab-update-2026-12.md` §8 (GitLab
+//! code snapshots up to 19.5 development, compiled 2026-12-06).
+//!
+//! Each milestone says how its release was dated ([`Basis`]): a migration's
+//! milestone is exact; a change "first seen" in a development snapshot may
+//! have landed earlier, and the reference then gives a [`Milestone::window`]
+//! of possible releases. The rules apply the reference's date (its safe
+//! choice); a configuration whose version falls inside a window gets an
+//! `info` diagnostic naming the fact, from
+//! [`crate::config::validate`].
 
 use crate::version::GitLabVersion;
+
+/// How the reference dated a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// A database migration's `milestone`: exact.
+    Migration,
+    /// Absent in one development snapshot, present in the next: the
+    /// snapshot's milestone (inferred from its feature flags' milestones).
+    FirstSeen,
+    /// A "Introduced/Changed in GitLab X" line of GitLab's documentation.
+    DocsHistory,
+    /// GitLab's documentation, with an approximate release.
+    Docs,
+    /// The GitLab code of the baseline snapshot (18.9.0-pre1).
+    Code,
+    /// No source from the release was read; earlier rules carried forward.
+    CarriedForward,
+}
+
+impl Basis {
+    /// The lower-case name used in JSON and messages.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Basis::Migration => "migration",
+            Basis::FirstSeen => "first_seen",
+            Basis::DocsHistory => "docs_history",
+            Basis::Docs => "docs",
+            Basis::Code => "code",
+            Basis::CarriedForward => "carried_forward",
+        }
+    }
+}
+
+/// What part of a configuration a milestone's rule touches, so that only a
+/// configuration the uncertain date matters for is told about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// No rule of the library depends on it (recorded for completeness).
+    None,
+    /// Every configuration.
+    Instance,
+    /// The licence and add-on prerequisites and the Agent Platform permission.
+    Prerequisites,
+    /// Chat sub-features with no saved setting.
+    ChatFallback,
+    /// GitLab's GraphQL API only (the model form and `plan`), not `check`.
+    Api,
+    /// Configurations with a self-hosted model of one of these families.
+    Families(&'static [&'static str]),
+    /// Configurations that set one of these features.
+    Features(&'static [&'static str]),
+}
 
 /// One dated change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Milestone {
-    /// The first release with the change, as `(major, minor)`.
+    /// A stable name (`family_qwen`), the reference's change key where it
+    /// has one.
+    pub key: &'static str,
+    /// The first release the rules apply the change to, as `(major, minor)`.
     pub since: (u16, u16),
+    /// When the reference is unsure: the earliest and the latest release the
+    /// change may have landed in (`since` is one of them).
+    pub window: Option<((u16, u16), (u16, u16))>,
+    /// How the release was dated.
+    pub basis: Basis,
+    /// What the change touches.
+    pub scope: Scope,
     /// What changed.
     pub what: &'static str,
     /// Where the reference takes it from.
@@ -20,7 +91,7 @@ pub struct Milestone {
 }
 
 impl Milestone {
-    /// Whether `version` has the change.
+    /// Whether `version` has the change, as the rules apply it.
     pub fn reached(&self, version: &GitLabVersion) -> bool {
         version.at_least(self.since.0, self.since.1)
     }
@@ -29,55 +100,54 @@ impl Milestone {
     pub fn version_text(&self) -> String {
         format!("{}.{}", self.since.0, self.since.1)
     }
+
+    /// Whether the answer for `version` is uncertain: it lies in the window,
+    /// before its latest release (from which the change is certain).
+    pub fn uncertain_at(&self, version: &GitLabVersion) -> bool {
+        self.window.is_some_and(|(earliest, latest)| {
+            version.at_least(earliest.0, earliest.1) && !version.at_least(latest.0, latest.1)
+        })
+    }
+
+    /// Whether `version` certainly lacks the change (before the window, or
+    /// before `since` when there is none).
+    pub fn certainly_absent_in(&self, version: &GitLabVersion) -> bool {
+        let (major, minor) = self.window.map_or(self.since, |(earliest, _)| earliest);
+        !version.at_least(major, minor)
+    }
+
+    /// The window as text, e.g. `19.2–19.4`.
+    pub fn window_text(&self) -> Option<String> {
+        self.window
+            .map(|((a, b), (c, d))| format!("{a}.{b}\u{2013}{c}.{d}"))
+    }
 }
 
-macro_rules! milestones {
-    ($($(#[$doc:meta])* $name:ident = ($major:literal, $minor:literal), $what:literal, $source:literal;)*) => {
-        $( $(#[$doc])* pub const $name: Milestone = Milestone { since: ($major, $minor), what: $what, source: $source }; )*
-        /// Every milestone, oldest first.
-        pub const ALL: &[Milestone] = &[$($name),*];
-    };
-}
-
-milestones! {
-    /// Oldest release the rules cover: Duo Self-Hosted GA, the docs' minimum.
-    SELF_HOSTED_GA = (17, 9), "GitLab Duo Self-Hosted generally available; Local AI Gateway URL settable in the UI", "duo-domain.md §5, §7 (17.9)";
-    /// Chat sub-features get their own settings and fall back to General Chat.
-    CHAT_SUB_FEATURES = (17, 10), "per-Chat-sub-feature configuration (flag ai_duo_chat_sub_features_settings)", "duo-domain.md §7 (17.10)";
-    /// Premium joins Ultimate; the 17.x Chat titles give way to the 18.x ones.
-    PREMIUM_INCLUDED = (18, 0), "Premium tier included", "duo-domain.md §5, §7 (18.0)";
-    /// `vendored` becomes selectable, behind a flag that is off by default.
-    VENDORED_BETA = (18, 3), "GitLab AI vendor model option, behind flag ai_self_hosted_vendored_features (default off)", "duo-domain.md §4.1, §7 (18.3)";
-    /// The Agent Platform service URL setting and the TLS environment variable.
-    AGENT_PLATFORM = (18, 4), "Agent Platform service URL (flag self_hosted_agent_platform, default off); DUO_AGENT_PLATFORM_SERVICE_SECURE era; Code Review and the Agent Platform features (inferred: the reference records them STABLE from 18.9 and absent in ~18.1-18.3)", "duo-domain.md §6.3, §6.4, §7 (18.4)";
-    /// The UI stops offering `vendored` for `duo_agent_platform` ("~18.5/18.6"; the earlier release is used).
-    VENDORED_HIDDEN_FOR_AGENTS = (18, 5), "vendored option hidden for duo_agent_platform (~18.5/18.6)", "duo-domain.md §4.1, §7 (18.5)";
-    /// The `self_hosted_agent_platform` and `ai_self_hosted_vendored_features` flags are on by default.
-    FLAGS_ON_BY_DEFAULT = (18, 7), "flags self_hosted_agent_platform and ai_self_hosted_vendored_features enabled by default", "duo-domain.md §7 (18.7)";
-    /// Vendored GA as "GitLab managed models"; `unassigned` default; features 15-17 STABLE.
-    VENDORED_GA = (18, 9), "vendored GA as GitLab managed models; provider default unassigned; Code Review and Agent Platform features STABLE", "duo-domain.md §4.1, §7 (18.9)";
-    /// The 18.9 settings page lists "Disabled" inside the "Self-hosted models" group.
-    DISABLED_IN_MODEL_GROUP = (18, 9), "the feature settings page shows Disabled only when a compatible self-hosted model is selectable", "duo-domain.md §4.1 disabled (UI, 18.9)";
-    /// TLS becomes a stored setting that applies only to the self-hosted Agent Platform.
-    TLS_SETTING = (18, 10), "self_hosted_duo_agent_platform_service_secure stored setting (no longer global)", "duo-domain.md §6.4, §7 (18.10), migration milestone '18.10'";
-    /// The later-A snapshot: SAST/secret features, Agent Platform families + mistral, gemini, title "Agents & flows" ("18.10/18.11"; the earlier release is used).
-    LATER_A = (18, 10), "features 18-20, Agent Platform compatible families + mistral and gemini, duo_agent_platform titled Agents & flows", "duo-domain.md §0 later-A, §3.1, §7 (18.10/18.11)";
-    /// Self-hosted models get a stored provider; the endpoint is required only for `api`.
-    MODEL_PROVIDER = (18, 11), "ai_self_hosted_models.provider; endpoint required only for api", "duo-domain.md §7 (18.11), migration milestone '18.11'";
-    /// The settings move to `application_settings`.
-    SETTINGS_MOVED = (19, 2), "AI gateway URL, Agent Platform URL and TLS copied to application_settings", "duo-domain.md §7 (19.2)";
-    /// Newest release the reference dates a change for.
-    COLUMNS_REMOVED = (19, 5), "columns removed from ai_settings", "duo-domain.md §7 (19.5)";
-}
+include!("../data/gitlab_timeline.rs");
 
 /// The oldest release the rules cover.
 pub const OLDEST: Milestone = SELF_HOSTED_GA;
 
-/// The newest release the rules cover: the last change the reference dates.
-/// Later releases may have changed rules the reference does not know about.
-pub const NEWEST: Milestone = COLUMNS_REMOVED;
+/// The newest release the rules cover. A later version is checked with the
+/// newest rules, with a warning.
+pub const NEWEST: Milestone = RULES_CARRIED_FORWARD;
 
-/// Whether the reference covers `version`.
+/// Whether the rules cover `version` (from [`OLDEST`] to [`NEWEST`]).
 pub fn covers(version: &GitLabVersion) -> bool {
     OLDEST.reached(version) && version.key() <= NEWEST.since
+}
+
+/// Whether `version` is newer than the newest release the rules cover.
+pub fn newer_than_rules(version: &GitLabVersion) -> bool {
+    version.key() > NEWEST.since
+}
+
+/// The milestone with this key.
+pub fn lookup(key: &str) -> Option<&'static Milestone> {
+    ALL.iter().find(|m| m.key == key)
+}
+
+/// The milestones whose date is uncertain for `version`.
+pub fn uncertain_at(version: &GitLabVersion) -> impl Iterator<Item = &'static Milestone> + '_ {
+    ALL.iter().filter(move |m| m.uncertain_at(version))
 }
