@@ -826,7 +826,8 @@ pub fn check_identifier(
     let expected = method.map(Provider::for_method);
     if !id.has_explicit_provider() {
         match method {
-            Some(DeploymentMethod::Bedrock) => {}
+            // The platform's own prefix rule reports it, with GitLab's message.
+            Some(m) if m.info().form_prefix.is_some() => {}
             Some(m) => {
                 let hint = format!("{}/{}", Provider::for_method(m), text);
                 let severity_error = m != DeploymentMethod::Vllm;
@@ -846,14 +847,33 @@ pub fn check_identifier(
             None => {}
         }
     }
-    if method == Some(DeploymentMethod::Bedrock) && id.provider() != &Provider::Bedrock {
+    let form_prefix = method.and_then(|m| m.info().form_prefix.map(|p| (m, p)));
+    if let Some((m, (prefix, form_message))) =
+        form_prefix.filter(|(m, _)| id.provider() != &Provider::for_method(*m))
+    {
+        // The model form's rule for the cloud platforms (Bedrock from 17.9,
+        // Vertex AI from 18.11): GitLab's own message, under one code per
+        // platform.
+        let code = if m == DeploymentMethod::Bedrock {
+            "identifier.bedrock_prefix_required"
+        } else {
+            "identifier.vertex_ai_prefix_required"
+        };
         diagnostics.push(
             Diagnostic::error(
-                "identifier.bedrock_prefix_required",
+                code,
                 path.clone(),
-                "an Amazon Bedrock model identifier must start with \"bedrock/\"",
+                format!(
+                    "{} {} model identifier must start with \"{prefix}\"",
+                    if m.info().display_name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                        "an"
+                    } else {
+                        "a"
+                    },
+                    m.info().display_name
+                ),
             )
-            .with("gitlab_message", FORM_BEDROCK_PREFIX),
+            .with("gitlab_message", form_message),
         );
     } else if let (Some(m), Some(expected)) = (method, &expected) {
         if id.has_explicit_provider() && id.provider() != expected {

@@ -21,14 +21,25 @@
 //! ## Scope of this crate
 //!
 //! The rules follow GitLab's code (not only its documentation) as recorded
-//! in the project's reference set: the GitLab 18.9 baseline with the changes
-//! before and after it that the reference dates, the `gitlab-http` gem's URL
-//! blocker, LiteLLM's and the GitLab AI gateway's reading of model
-//! identifiers, and AWS's Bedrock regions and inference profiles. Where a
-//! rule follows the documentation rather than the code, or is stricter than
-//! GitLab, its doc comment says so. GitLab versions 17.9 to 19.5 are
-//! covered ([`feature::timeline`]); a configuration naming another version
-//! gets `config.version_out_of_range`.
+//! in the project's reference set: the GitLab 18.9 baseline, GitLab's code
+//! snapshots from 18.11 to 19.5 development (compiled 2026-12-06), the
+//! `gitlab-http` gem's URL blocker, LiteLLM's and the GitLab AI gateway's
+//! reading of model identifiers, and AWS's Bedrock regions and inference
+//! profiles. Where a rule follows the documentation rather than the code,
+//! or is stricter than GitLab, its doc comment says so.
+//!
+//! **Releases covered: GitLab 17.9 to 19.6.** Every version-dependent rule
+//! asks one table of dated changes, [`feature::timeline`], generated with
+//! the family and feature tables from the reference's JSON blocks by
+//! `scripts/gen-gitlab-data.py`. Each change says how it was dated
+//! ([`feature::timeline::Basis`]): a migration's milestone is exact; a
+//! change first seen in a development snapshot may have landed up to a
+//! release or two earlier, and the rules then apply the reference's date
+//! and report the window (`config.version_in_dating_window`). No GitLab
+//! source from 19.6 was read: its rules are 19.5's, carried forward. A
+//! version before 17.9 gets `config.version_out_of_range`; a version after
+//! 19.6 is checked with the 19.6 rules and gets
+//! `config.version_newer_than_rules`.
 //!
 //! API keys are wrapped in [`ApiKey`], which never prints its contents.
 

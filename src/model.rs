@@ -8,19 +8,25 @@
 //! documented `/v1` suffix, the identifier's grammar for the deployment
 //! method, the AWS Region and the Bedrock cross-region prefix.
 //!
-//! Facts: `duo-domain.md` §2 (18.9-pre record, later changes), §1 (families),
-//! `bedrock.md` §8 (Region variables).
+//! Facts: `duo-domain.md` §2 (18.9-pre record), §1 (families),
+//! `gitlab-update-2026-12.md` §1 and §2 (the record to 19.5 development:
+//! provider, endpoint rule, the form's platforms), `bedrock.md` §8 (Region
+//! variables).
 //!
 //! Where each rule comes from (the messages say so too):
 //! * GitLab's backend: name present and unique (case-sensitive), family
-//!   present and known, endpoint present (before 18.11 always, then only for
-//!   the `api` provider) and passing the URL blocker with the model-endpoint
-//!   options, identifier at most 255 characters; the database limits (name
-//!   255, endpoint 2048).
-//! * GitLab's model form only: an identifier is required, the Bedrock
-//!   platform's identifier starts with `bedrock/`, beta families are offered
-//!   only with the beta setting on (`model.family_needs_beta` is an error
-//!   because the form cannot select the family, although the API accepts it).
+//!   present and known, endpoint present (up to 18.11 always, from 19.0 only
+//!   for the `api` provider) and passing the URL blocker with the
+//!   model-endpoint options, identifier at most 255 characters; the
+//!   database limits (name 255, endpoint 2048); in 18.11 the stored provider
+//!   derived from the identifier's prefix.
+//! * GitLab's model form only: an identifier is required, the Bedrock and
+//!   Vertex AI platforms' identifiers start with `bedrock/` and `vertex_ai/`,
+//!   beta families are offered only with the beta setting on
+//!   (`model.family_needs_beta` is an error because the form cannot select
+//!   the family, although the API accepts it), `embedding` only behind an
+//!   instance flag and `qwen` not at all before 19.4
+//!   (`model.family_not_in_form`, a warning).
 //! * Stricter than GitLab, from its documentation or the AI gateway: the
 //!   vLLM `/v1` suffix (warning), the AI gateway's 255-character endpoint and
 //!   2000-character key limits, the identifier grammar per deployment
@@ -29,7 +35,8 @@
 //! Codes: `model.name_blank`, `model.name_whitespace`, `model.name_taken`,
 //! `model.name_too_long`,
 //! `model.family_blank`, `model.family_unknown`, `model.family_not_in_version`,
-//! `model.family_needs_beta`, `model.family_deprecated`,
+//! `model.family_needs_beta`, `model.family_not_in_form`,
+//! `model.family_deprecated`, `model.stored_provider_from_prefix`,
 //! `model.family_method_undocumented`,
 //! `model.deployment_blank`, `model.deployment_unknown`,
 //! `model.deployment_not_in_version`, `model.endpoint_blank`,
@@ -48,6 +55,7 @@ use crate::blocker::{check_url, Context, Policy};
 use crate::decode::Fields;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::family::{DeploymentMethod, Family};
+use crate::feature::timeline;
 use crate::identifier::{check_identifier, Identifier};
 use crate::preset::Preset;
 use crate::secret::ApiKey;
@@ -65,8 +73,7 @@ pub const ENDPOINT_MAX_LEN: usize = 2048;
 pub const AI_GATEWAY_ENDPOINT_MAX_LEN: usize = 255;
 /// The AI gateway's limit on the API key (`max_length=2000`).
 pub const AI_GATEWAY_API_KEY_MAX_LEN: usize = 2000;
-/// The endpoint the model form sends for the Bedrock platform.
-pub const BEDROCK_DUMMY_ENDPOINT: &str = "http://bedrockselfhostedmodel.com";
+pub use crate::family::{BEDROCK_DUMMY_ENDPOINT, VERTEX_DUMMY_ENDPOINT};
 
 /// One self-hosted model, as a configuration document's
 /// `self_hosted_models` entry describes it.
@@ -171,11 +178,12 @@ pub struct ModelContext {
 }
 
 impl Default for ModelContext {
-    /// GitLab 18.9 (the reference baseline), beta off, GitLab's network
+    /// The newest GitLab release the rules cover
+    /// ([`crate::preset::DEFAULT_VERSION`]), beta off, GitLab's network
     /// defaults (no deny-all, empty allowlist, local requests off).
     fn default() -> Self {
         ModelContext {
-            gitlab_version: GitLabVersion::new(18, 9),
+            gitlab_version: crate::preset::DEFAULT_VERSION,
             beta_models_enabled: false,
             deny_all_requests_except_allowed: false,
             outbound_allowlist: Vec::new(),
@@ -300,6 +308,7 @@ fn check_at(
         }
     }
     check_endpoint(record, method, context, policy, path, out);
+    check_stored_provider(record, method, version, path, out);
     check_api_key(record, method, path, out);
     let identifier_path = path.key("identifier");
     let identifier = match record.identifier.as_deref() {
@@ -325,13 +334,13 @@ fn check_at(
     check_region_and_prefix(record, method, identifier.as_ref(), context, path, out);
 }
 
-/// Every message GitLab gives for a blank endpoint: before 18.11 the
+/// Every message GitLab gives for a blank endpoint: up to 18.11 the
 /// presence check and `AddressableUrlValidator` both run (`validates
-/// :endpoint, presence: true, addressable_url: true`); from 18.11 the URL
+/// :endpoint, presence: true, addressable_url: true`); from 19.0 the URL
 /// check runs only when the endpoint is present.
 fn blank_endpoint_messages(version: &GitLabVersion) -> Vec<String> {
     let mut messages = vec!["Endpoint can't be blank".to_owned()];
-    if !version.at_least(18, 11) {
+    if !timeline::ENDPOINT_NULLABLE_AND_ONLY_FOR_API.reached(version) {
         messages.push("Endpoint must be a valid URL".to_owned());
     }
     messages
@@ -417,17 +426,24 @@ fn check_family(
         return None;
     };
     if !family.exists_in(version) {
-        let message = format!(
-            "the model family {:?} is not in GitLab {version}; it was added in {}{}",
-            family.key,
-            family.introduced_version(),
-            if family.introduced_exact {
-                ""
-            } else {
-                " or earlier (exact release not recorded)"
-            }
-        );
-        let d = if family.introduced_exact {
+        // Before its window the family is certainly absent; inside it the
+        // reference cannot tell, so the finding is a warning.
+        let certain = family.since.certainly_absent_in(version);
+        let message = if certain {
+            format!(
+                "the model family {:?} is not in GitLab {version}; it was added in {}",
+                family.key,
+                family.introduced_version()
+            )
+        } else {
+            format!(
+                "GitLab {version} may not have the model family {:?}: it was first seen in {} and may have landed from {}",
+                family.key,
+                family.introduced_version(),
+                family.since.window_text().unwrap_or_default()
+            )
+        };
+        let d = if certain {
             Diagnostic::error("model.family_not_in_version", path.clone(), message)
         } else {
             Diagnostic::warning("model.family_not_in_version", path.clone(), message)
@@ -440,6 +456,25 @@ fn check_family(
                     "gitlab_message",
                     format!("'{}' is not a valid model", family.key),
                 ),
+        );
+    } else if let Some(gate) = family.form_gate_in(version) {
+        let message = match gate.flag {
+            Some(flag) => format!(
+                "GitLab {version}'s model form offers the {} family only with the instance feature flag `{flag}` on (until {})",
+                family.display_name,
+                gate.until.version_text()
+            ),
+            None => format!(
+                "GitLab {version} has the {} family in its database, but its model form and GraphQL API accept it only from {} (first seen there), so a model of this family cannot be created through them",
+                family.display_name,
+                gate.until.version_text()
+            ),
+        };
+        out.push(
+            Diagnostic::warning("model.family_not_in_form", path.clone(), message)
+                .with("family", family.key)
+                .with("until", gate.until.version_text())
+                .with("flag", gate.flag),
         );
     }
     if family.deprecated_in(version) {
@@ -524,18 +559,18 @@ fn check_deployment(
         return None;
     };
     if !method.available_in(version) {
-        let (major, minor) = method.info().since;
+        let since = method.info().since.version_text();
         out.push(
             Diagnostic::error(
                 "model.deployment_not_in_version",
                 path,
                 format!(
-                    "the deployment method {} needs GitLab {major}.{minor} or later, not {version}",
+                    "the deployment method {} needs GitLab {since} or later, not {version}",
                     method.key()
                 ),
             )
             .with("deployment", method.key())
-            .with("since", format!("{major}.{minor}"))
+            .with("since", since)
             .with("gitlab_version", version.to_string()),
         );
     }
@@ -559,20 +594,16 @@ fn check_endpoint(
         .filter(|e| !e.is_empty());
     let Some(endpoint) = endpoint else {
         match method {
-            Some(DeploymentMethod::Bedrock)
-                if method.is_some_and(|m| m.endpoint_required(version)) =>
-            {
-                out.push(
+            Some(m) if m.endpoint_required(version) => match m.info().form_dummy_endpoint {
+                Some(placeholder) => out.push(
                     Diagnostic::info(
                         "model.endpoint_placeholder",
                         path,
-                        format!("GitLab {version} stores an endpoint for every model; for Amazon Bedrock the model form sends the placeholder {BEDROCK_DUMMY_ENDPOINT}, which the AI gateway ignores"),
+                        format!("GitLab {version} stores an endpoint for every model; for {} the model form sends the placeholder {placeholder}, which the AI gateway ignores", m.info().display_name),
                     )
-                    .with("placeholder", BEDROCK_DUMMY_ENDPOINT),
-                );
-            }
-            Some(m) if m.endpoint_required(version) => {
-                out.push(
+                    .with("placeholder", placeholder),
+                ),
+                None => out.push(
                     Diagnostic::error(
                         "model.endpoint_blank",
                         path,
@@ -582,8 +613,8 @@ fn check_endpoint(
                     .with("gitlab_message", "Endpoint can't be blank")
                     .with("gitlab_messages", blank_endpoint_messages(version))
                     .with("gitlab_form_message", "Please enter an endpoint."),
-                );
-            }
+                ),
+            },
             _ => {}
         }
         return;
@@ -631,7 +662,7 @@ fn check_endpoint(
             }
         }
         Some(m @ (DeploymentMethod::Bedrock | DeploymentMethod::VertexAi))
-            if endpoint != BEDROCK_DUMMY_ENDPOINT =>
+            if Some(endpoint) != m.info().form_dummy_endpoint =>
         {
             out.push(
                 Diagnostic::info(
@@ -647,11 +678,10 @@ fn check_endpoint(
         }
         _ => {}
     }
-    // 18.9: `validates :endpoint, addressable_url: true` for every model
-    // (the Bedrock form's placeholder passes it); from 18.11 only when the
-    // provider is `api` (`validate_api_endpoint?`).
-    let url_checked =
-        !version.at_least(18, 11) || method.map_or(true, |m| m.info().gitlab_provider == "api");
+    // Up to 18.11: `validates :endpoint, addressable_url: true` for every
+    // model (the cloud platforms' placeholders pass it); from 19.0 only when
+    // the provider is `api` (`validate_api_endpoint?`).
+    let url_checked = method.map_or(true, |m| m.endpoint_required(version));
     if url_checked {
         let policy = policy.get_or_init(|| endpoint_policy(context));
         check_endpoint_url(endpoint, policy, &path, out);
@@ -724,6 +754,62 @@ fn check_endpoint_url(endpoint: &str, policy: &Policy, path: &Path, out: &mut Di
             .into_iter()
             .filter(|d| Some(d.code()) != block_code),
     );
+}
+
+/// The `provider` GitLab stores for a record in `version`: none before
+/// 18.11 (no column); in 18.11 what a `before_save` hook derives from the
+/// identifier's prefix (`bedrock/`, `vertex_ai/`, otherwise `api`); from 19.0
+/// the platform chosen, i.e. the deployment method's
+/// (`gitlab-update-2026-12.md` §2).
+pub fn stored_provider(record: &ModelRecord, version: &GitLabVersion) -> Option<&'static str> {
+    if !timeline::SELF_HOSTED_MODEL_PROVIDER_COLUMN.reached(version) {
+        return None;
+    }
+    if timeline::PROVIDER_HOOK_REMOVED.reached(version) {
+        return record.deployment_method().map(|m| m.info().gitlab_provider);
+    }
+    let identifier = record.identifier.as_deref().unwrap_or_default();
+    Some(
+        crate::family::DEPLOYMENT_METHODS
+            .iter()
+            .filter(|m| m.gitlab_provider != "api")
+            .find(|m| identifier.starts_with(&format!("{}/", m.identifier_provider)))
+            .map_or("api", |m| m.gitlab_provider),
+    )
+}
+
+/// In 18.11 the stored provider follows the identifier, not the platform:
+/// say so when the two disagree.
+fn check_stored_provider(
+    record: &ModelRecord,
+    method: Option<DeploymentMethod>,
+    version: &GitLabVersion,
+    path: &Path,
+    out: &mut Diagnostics,
+) {
+    if !timeline::PROVIDER_FROM_IDENTIFIER_PREFIX_HOOK.reached(version)
+        || timeline::PROVIDER_HOOK_REMOVED.reached(version)
+    {
+        return;
+    }
+    let (Some(method), Some(stored)) = (method, stored_provider(record, version)) else {
+        return;
+    };
+    let expected = method.info().gitlab_provider;
+    if stored != expected {
+        out.push(
+            Diagnostic::warning(
+                "model.stored_provider_from_prefix",
+                path.key("identifier"),
+                format!(
+                    "GitLab {version} derives the stored provider from the identifier's prefix, so this {} model is stored with provider `{stored}`, not `{expected}`",
+                    method.info().display_name
+                ),
+            )
+            .with("stored_provider", stored)
+            .with("expected_provider", expected),
+        );
+    }
 }
 
 fn check_api_key(

@@ -19,11 +19,13 @@
 //!   [`Policy::gem`] to follow the older gem.
 
 use crate::blocker::{GemVersion, MessageFormat, Policy};
+use crate::feature::timeline;
 use crate::version::GitLabVersion;
 
-/// The GitLab version presets follow when none is given: the reference's
-/// baseline (18.9, snapshot of 2026-02-13).
-pub const DEFAULT_VERSION: GitLabVersion = GitLabVersion::new(18, 9);
+/// The GitLab version presets follow when none is given: the newest release
+/// the rules cover ([`timeline::NEWEST`]).
+pub const DEFAULT_VERSION: GitLabVersion =
+    GitLabVersion::new(timeline::NEWEST.since.0, timeline::NEWEST.since.1);
 
 /// A setting whose URL GitLab checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -124,7 +124,7 @@ pub enum TlsMode {
 impl TlsMode {
     /// The mode in `version`.
     pub fn for_version(version: &GitLabVersion) -> Self {
-        if timeline::TLS_SETTING.reached(version) {
+        if timeline::TLS_STORED_SETTING.reached(version) {
             TlsMode::StoredSetting
         } else if timeline::AGENT_PLATFORM.reached(version) {
             TlsMode::EnvVar
@@ -343,13 +343,21 @@ fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()
 }
 
-/// The environment variables the configuration needs, in order: the AI
-/// gateway URL (GitLab's initial default for the setting) and, in 18.4-18.9
-/// with TLS off, `DUO_AGENT_PLATFORM_SERVICE_SECURE=false`.
+/// The environment variables the configuration needs, in order: up to
+/// 19.1 the AI gateway URL (GitLab's initial default when it first creates
+/// its AI settings) and, in 18.4-18.9 with TLS off,
+/// `DUO_AGENT_PLATFORM_SERVICE_SECURE=false`.
+///
+/// From 19.2 GitLab reads the URL from `application_settings`, which every
+/// instance already has (the 19.2 migration copies the AI settings' value
+/// there), so `AI_GATEWAY_URL` only seeds a new installation's settings and
+/// is left out: the snippet names no setting GitLab no longer reads.
 pub fn environment(config: &Config) -> Vec<(&'static str, EnvValue)> {
     let mut env = Vec::new();
-    if let Some(url) = config.ai_gateway.url.as_deref().and_then(normalize_url) {
-        env.push((AI_GATEWAY_ENV_VAR, EnvValue::Text(url)));
+    if !timeline::SETTINGS_TO_APPLICATION_SETTINGS.reached(&config.gitlab_version) {
+        if let Some(url) = config.ai_gateway.url.as_deref().and_then(normalize_url) {
+            env.push((AI_GATEWAY_ENV_VAR, EnvValue::Text(url)));
+        }
     }
     if TlsMode::for_version(&config.gitlab_version) == TlsMode::EnvVar
         && effective_tls(config) == Some(false)
@@ -390,7 +398,7 @@ pub fn snippet(config: &Config) -> Snippet {
             if !lines.is_empty() {
                 notes.push("gitlab_rails['env'] is one hash: merge these entries into an existing gitlab_rails['env'] line rather than adding a second one".to_owned());
             }
-            if config.installation == Installation::Docker {
+            if config.installation == Installation::Docker && !lines.is_empty() {
                 notes.push("Docker: put the line in the GITLAB_OMNIBUS_CONFIG environment variable of the container, or in the /etc/gitlab/gitlab.rb of its configuration volume, then restart the container".to_owned());
             } else if !lines.is_empty() {
                 notes.push("then run: sudo gitlab-ctl reconfigure".to_owned());
@@ -430,6 +438,11 @@ pub fn snippet(config: &Config) -> Snippet {
     if env.iter().any(|(name, _)| *name == AI_GATEWAY_ENV_VAR) {
         notes.push(format!(
             "{AI_GATEWAY_ENV_VAR} is only the initial value GitLab uses when it first creates its AI settings; afterwards set Admin > GitLab Duo > Change configuration > Local AI Gateway URL"
+        ));
+    } else if let Some(url) = config.ai_gateway.url.as_deref().and_then(normalize_url) {
+        notes.push(format!(
+            "set Admin > GitLab Duo > Change configuration > Local AI Gateway URL to {url} (GitLab {} keeps it in its application settings; no environment variable or configuration file is read for it)",
+            config.gitlab_version
         ));
     }
     match mode {

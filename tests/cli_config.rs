@@ -28,7 +28,7 @@ fn check_bundled_example() {
     let out = run(&["check"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(
-        stdout(&out).ends_with("valid: 0 errors, 0 warnings, 5 info\n"),
+        stdout(&out).ends_with("valid: 0 errors, 0 warnings, 4 info\n"),
         "{}",
         stdout(&out)
     );
@@ -79,7 +79,7 @@ fn resolve_json() {
         .map(|o| o.keys().map(String::as_str).collect())
         .unwrap_or_default();
     let mut expected = [
-        "feature", "title", "group", "provider", "model", "family", "via", "enabled",
+        "feature", "title", "group", "provider", "model", "family", "via", "reason", "enabled",
     ];
     expected.sort_unstable();
     let mut keys = keys;
@@ -96,10 +96,14 @@ fn resolve_json() {
 /// `snippet` prints the lines for the installation type.
 #[test]
 fn snippet_text() {
-    let out = run(&["snippet"], None);
+    let out = run(&["snippet", "examples/duo-selfhosted-18.9.json"], None);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(text.starts_with("# /etc/gitlab/gitlab.rb\ngitlab_rails['env'] = { 'AI_GATEWAY_URL' => 'http://ai-gateway.internal:5052', 'DUO_AGENT_PLATFORM_SERVICE_SECURE' => false }\n"), "{text}");
+    // gitlab-update §6: from 19.2 GitLab reads the URL from its application
+    // settings; the snippet names no variable it no longer reads.
+    let out = run(&["snippet"], None);
+    assert_eq!(stdout(&out), "# /etc/gitlab/gitlab.rb\n# set Admin > GitLab Duo > Change configuration > Local AI Gateway URL to http://ai-gateway.internal:5052 (GitLab 19.6 keeps it in its application settings; no environment variable or configuration file is read for it)\n# TLS is a setting from GitLab 18.10: clear Admin > GitLab Duo > Change configuration > \"Use TLS for the GitLab Duo Agent Platform service\" (no environment variable)\n# upgrading from 18.4-18.9: the 18.10 migration copied DUO_AGENT_PLATFORM_SERVICE_SECURE into this setting (unset or unreadable: true)\n");
     let doc = "gitlab_version = \"18.9\"\ntier = \"ultimate\"\ninstallation = \"self_compiled\"\n[agent_platform]\ntls = \"false\"\n";
     let out = run(&["snippet", "-"], Some(doc));
     assert_eq!(stdout(&out), "# /etc/default/gitlab\nexport DUO_AGENT_PLATFORM_SERVICE_SECURE=false\n# then restart GitLab: sudo service gitlab restart (or systemctl restart gitlab.target)\n# DUO_AGENT_PLATFORM_SERVICE_SECURE is global in GitLab 18.9: it also switches off TLS to GitLab's cloud Agent Platform. If you are going to use a GitLab AI vendor model for GitLab Duo Agent Platform, you must not set the `DUO_AGENT_PLATFORM_SERVICE_SECURE` environment variable.\n# an explicit duo_workflow: secure: in gitlab.yml wins over the environment variable\n");

@@ -172,14 +172,17 @@ fn bundled_example_is_valid() {
 
 // ---------------------------------------------------------- version range
 
-/// Issue 4 rule 6: outside 17.9..=19.5 is a clear diagnostic, never a default.
+/// Before 17.9 is a clear diagnostic, never a default; after the newest
+/// covered release (19.6) the newest rules run, with a warning (issue 10).
 #[test]
 fn version_out_of_range() {
     for (version, out) in [
         ("17.8", true),
         ("17.9", false),
         ("19.5", false),
-        ("19.6", true),
+        ("19.6", false),
+        ("19.7", false),
+        ("21.0", false),
     ] {
         let report = check(with(
             json!({ "gitlab_version": version, "tier": "ultimate", "features": {} }),
@@ -195,7 +198,7 @@ fn version_out_of_range() {
             assert_eq!(codes(&report.diagnostics), ["config.version_out_of_range"]);
             assert_eq!(
                 report.diagnostics.as_slice()[0].message(),
-                format!("GitLab {version} is outside the releases these rules cover (17.9 to 19.5); no version-dependent rule was checked")
+                format!("GitLab {version} is older than the releases these rules cover (17.9 to 19.6); no version-dependent rule was checked")
             );
         }
     }
@@ -349,13 +352,14 @@ fn self_hosted_settings() {
     );
 }
 
-/// §3.1 later-A: Mistral becomes compatible with the Agent Platform.
+/// gitlab-update §3.1: Mistral becomes compatible with the Agent Platform
+/// in 19.0 (18.11-dev still has the 18.9 list).
 #[test]
 fn agent_platform_families_by_version() {
     let setting = json!({"duo_agent_platform": {"provider": "self_hosted", "model": "Mistral"}});
     let platform = json!({"url": "10.0.1.7:50052"});
     let r = check(with(
-        json!({"gitlab_version": "18.9", "features": setting.clone(), "agent_platform": platform.clone()}),
+        json!({"gitlab_version": "18.11", "features": setting.clone(), "agent_platform": platform.clone()}),
     ));
     assert_eq!(
         only(&r.diagnostics, "feature.incompatible_family").param("gitlab_message"),
@@ -364,7 +368,7 @@ fn agent_platform_families_by_version() {
         ))
     );
     let r = check(with(
-        json!({"gitlab_version": "18.10", "features": setting, "agent_platform": platform}),
+        json!({"gitlab_version": "19.0", "features": setting, "agent_platform": platform}),
     ));
     none_with(&r.diagnostics, "feature.incompatible_family");
 }
@@ -759,7 +763,7 @@ fn chat_fallback_conditions() {
             setting: json!({}),
             provider: Provider::Vendored,
             model: None,
-            via: Via::Own,
+            via: Via::InstanceModelSelection,
         },
         Row {
             why: "nothing saved, offline licence: none, falls back",
@@ -896,7 +900,8 @@ fn fallback_scope() {
     assert_eq!(new.via, Via::GeneralChatFallback);
 }
 
-/// Issue 4 contract: `{"features": [{feature, title, group, provider, model, family, via, enabled}]}`.
+/// Issue 4 contract: `{"features": [{feature, title, group, provider, model, family, via, reason, enabled}]}`
+/// (`reason` added by issue 10).
 #[test]
 fn resolution_json_shape_and_listing() {
     let config = config_of(&chat_doc(
@@ -912,7 +917,7 @@ fn resolution_json_shape_and_listing() {
     let text = serde_json::to_string(&resolution.features[3]).unwrap_or_default();
     assert_eq!(
         text,
-        r#"{"feature":"duo_chat_explain_code","title":"Code Explanation","group":"GitLab Duo Chat","provider":"self_hosted","model":"Mistral","family":"mistral","via":"general_chat_fallback","enabled":true}"#
+        r#"{"feature":"duo_chat_explain_code","title":"Code Explanation","group":"GitLab Duo Chat","provider":"self_hosted","model":"Mistral","family":"mistral","via":"general_chat_fallback","reason":"no saved setting of its own: with a Local AI Gateway URL set and no pinned GitLab-managed model, GitLab's selection service resolves it to no model, so GitLab Duo Chat uses General Chat's setting","enabled":true}"#
     );
     let missing = resolved(
         chat_doc(

@@ -139,15 +139,20 @@ fn form_offers_ga_families_unless_beta_is_on() {
 
 #[test]
 fn deployment_methods_by_version() {
-    // duo-domain §2.4/§7: vertex_ai from 18.11; endpoint only for api from 18.11.
-    let v189 = GitLabVersion::new(18, 9);
+    // gitlab-update §2: the model form's Vertex AI platform from 18.11
+    // (18.10 has none); the endpoint is required only for the api provider
+    // from 19.0 (migration '19.0'; the 18.11 model still requires it).
+    let v1810 = GitLabVersion::new(18, 10);
     let v1811 = GitLabVersion::new(18, 11);
-    assert!(!DeploymentMethod::VertexAi.available_in(&v189));
+    let v190 = GitLabVersion::new(19, 0);
+    assert!(!DeploymentMethod::VertexAi.available_in(&v1810));
     assert!(DeploymentMethod::VertexAi.available_in(&v1811));
-    assert!(DeploymentMethod::Bedrock.endpoint_required(&v189));
-    assert!(!DeploymentMethod::Bedrock.endpoint_required(&v1811));
-    assert!(DeploymentMethod::Vllm.endpoint_required(&v1811));
-    assert!(DeploymentMethod::AzureOpenai.endpoint_required(&v1811));
+    assert!(DeploymentMethod::Bedrock.endpoint_required(&v1811));
+    assert!(DeploymentMethod::VertexAi.endpoint_required(&v1811));
+    assert!(!DeploymentMethod::Bedrock.endpoint_required(&v190));
+    assert!(!DeploymentMethod::VertexAi.endpoint_required(&v190));
+    assert!(DeploymentMethod::Vllm.endpoint_required(&v190));
+    assert!(DeploymentMethod::AzureOpenai.endpoint_required(&v190));
     assert_eq!(
         DeploymentMethod::keys().collect::<Vec<_>>(),
         ["vllm", "bedrock", "azure_openai", "vertex_ai"]

@@ -1,9 +1,9 @@
-//! The feature catalog against the reference's data, and every version
-//! boundary of the catalog.
+//! Every version boundary of the feature catalog, each at the first release
+//! with the change and at the release before it. The rows' values against
+//! the reference's JSON blocks are `tests/gitlab_data.rs`.
 
 use duo_selfhosted::feature::{self, timeline, Group, NotOffered, Offer, Provider, ReleaseState};
 use duo_selfhosted::GitLabVersion;
-use serde_json::Value;
 
 #[track_caller]
 fn v(text: &str) -> GitLabVersion {
@@ -13,136 +13,6 @@ fn v(text: &str) -> GitLabVersion {
 #[track_caller]
 fn get(key: &str) -> &'static feature::Feature {
     feature::lookup(key).unwrap_or_else(|| panic!("no feature {key}"))
-}
-
-fn reference() -> Value {
-    serde_json::from_str(include_str!("data/reference-features.json")).unwrap_or(Value::Null)
-}
-
-fn strs(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|s| s.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn release(text: &str) -> ReleaseState {
-    match text {
-        "GA" => ReleaseState::Ga,
-        "BETA" => ReleaseState::Beta,
-        "EXPERIMENT" => ReleaseState::Experiment,
-        other => panic!("unknown release state {other}"),
-    }
-}
-
-/// §3.4 JSON rows: the 18.9 baseline must match the table exactly.
-#[test]
-fn baseline_rows_match_the_reference() {
-    let data = reference();
-    let rows = data["features"].as_array().cloned().unwrap_or_default();
-    assert_eq!(rows.len(), 18);
-    let baseline = v("18.9");
-    for row in &rows {
-        let key = row["key"].as_str().unwrap_or_default();
-        let f = get(key);
-        assert_eq!(
-            u64::from(f.id),
-            row["enum_int"].as_u64().unwrap_or(999),
-            "{key}"
-        );
-        assert_eq!(
-            f.title(&baseline),
-            row["title"].as_str().unwrap_or_default(),
-            "{key}"
-        );
-        assert_eq!(
-            f.group.title(),
-            row["group"].as_str().unwrap_or_default(),
-            "{key}"
-        );
-        assert_eq!(
-            f.release,
-            release(row["release_state"].as_str().unwrap_or_default()),
-            "{key}"
-        );
-        assert_eq!(
-            f.is_stable(&baseline),
-            row["stable"].as_bool() == Some(true),
-            "{key}"
-        );
-        let mut ours: Vec<String> = f
-            .compatible_families(&baseline)
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect();
-        let mut theirs = strs(&row["compatible_families"]);
-        ours.sort();
-        theirs.sort();
-        assert_eq!(ours, theirs, "{key}");
-        assert_eq!(
-            f.ultimate_only,
-            row["ultimate_only"].as_bool() == Some(true),
-            "{key}"
-        );
-        assert_eq!(
-            f.agent_platform,
-            row["dap"].as_bool() == Some(true),
-            "{key}"
-        );
-        let falls_back = row["falls_back_to"].as_str() == Some("duo_chat")
-            || row["code_level_chat_fallback"].as_bool() == Some(true);
-        assert_eq!(f.falls_back_to_general_chat(&baseline), falls_back, "{key}");
-        // later_* fields: the later-A snapshot, dated 18.10 here (§7).
-        let later = v("18.10");
-        if let Some(title) = row["later_title"].as_str() {
-            assert_eq!(f.title(&later), title, "{key}");
-        }
-        if row.get("later_compatible_families").is_some() {
-            let mut ours: Vec<String> = f
-                .compatible_families(&later)
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect();
-            let mut theirs = strs(&row["later_compatible_families"]);
-            ours.sort();
-            theirs.sort();
-            assert_eq!(ours, theirs, "{key}");
-        }
-    }
-}
-
-/// §3.1: later-A adds three FLAGGED features.
-#[test]
-fn later_rows_match_the_reference() {
-    let data = reference();
-    let rows = data["later_features"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    assert_eq!(rows.len(), 3);
-    for row in &rows {
-        let key = row["key"].as_str().unwrap_or_default();
-        let f = get(key);
-        let later = v("18.10");
-        assert!(!f.exists_in(&v("18.9")), "{key} is later-A");
-        assert!(f.exists_in(&later), "{key}");
-        assert_eq!(u64::from(f.id), row["enum_int"].as_u64().unwrap_or(999));
-        assert_eq!(f.title(&later), row["title"].as_str().unwrap_or_default());
-        assert_eq!(f.group.title(), row["group"].as_str().unwrap_or_default());
-        assert!(!f.is_stable(&later));
-        assert_eq!(
-            f.compatible_families(&later)
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect::<Vec<_>>(),
-            strs(&row["compatible_families"])
-        );
-    }
-    assert_eq!(feature::FEATURES.len(), 21);
 }
 
 /// §3.2: GitLab's message capitalises the family key's first letter only.
@@ -171,20 +41,42 @@ fn incompatible_message_is_gitlabs() {
     }
 }
 
-/// §3.2 matrix spot checks, including the later-A change of the Agent Platform rows.
+/// duo-domain §3.2 matrix spot checks; gitlab-update §3.1: the Agent
+/// Platform rows accept mistral and gemini from 19.0 (18.11 still the old
+/// list), and qwen joins features 0-17 and 21 in 19.3 (not 18-20, 22-25).
 #[test]
 fn compatibility_matrix() {
-    let rows: [(&str, &str, &str, bool); 10] = [
+    let rows = [
         ("code_completions", "codegemma", "18.9", true),
         ("duo_chat", "codegemma", "18.9", false),
         ("duo_chat", "codestral", "18.9", true),
         ("duo_chat_troubleshoot_job", "codestral", "18.9", false),
         ("review_merge_request", "deepseekcoder", "18.9", false),
         ("review_merge_request", "llama3", "18.9", true),
-        ("duo_agent_platform", "mistral", "18.9", false),
-        ("duo_agent_platform", "mistral", "18.10", true),
-        ("duo_agent_platform_agentic_chat", "gemini", "18.10", true),
-        ("sast_vulnerability_resolution", "mistral", "18.10", false),
+        ("duo_agent_platform", "mistral", "18.11", false),
+        ("duo_agent_platform", "mistral", "19.0", true),
+        ("duo_agent_platform_agentic_chat", "gemini", "18.11", false),
+        ("duo_agent_platform_agentic_chat", "gemini", "19.0", true),
+        ("sast_vulnerability_resolution", "mistral", "19.0", false),
+        ("code_generations", "qwen", "19.2", false),
+        ("code_generations", "qwen", "19.3", true),
+        ("duo_chat_fix_code", "qwen", "19.2", false),
+        ("duo_chat_fix_code", "qwen", "19.3", true),
+        ("duo_agent_platform", "qwen", "19.2", false),
+        ("duo_agent_platform", "qwen", "19.3", true),
+        ("review_merge_request_dap", "qwen", "19.2", false),
+        ("review_merge_request_dap", "qwen", "19.3", true),
+        ("review_merge_request_dap", "mixtral", "19.1", true),
+        ("sast_vulnerability_fp_detection", "qwen", "19.3", false),
+        ("security_review", "qwen", "19.3", false),
+        ("security_review", "claude_3", "19.3", true),
+        ("embeddings_code", "embedding", "19.3", true),
+        ("embeddings_code", "claude_3", "19.3", false),
+        ("duo_chat", "embedding", "19.6", false),
+        ("feature_discovery_search", "gemini", "19.3", true),
+        ("feature_discovery_search", "claude_3", "19.3", false),
+        ("duo_developer", "qwen", "19.4", true),
+        ("duo_developer", "mixtral", "19.4", false),
     ];
     for (key, family, version, expected) in rows {
         assert_eq!(
@@ -210,8 +102,28 @@ fn feature_version_boundaries() {
         ("duo_agent_platform", "18.8", true, false),
         ("duo_agent_platform", "18.9", true, true), // 18.9: 15-17 STABLE
         ("duo_agent_platform_agentic_chat", "18.9", true, true),
-        ("sast_vulnerability_fp_detection", "18.9", false, false),
-        ("sast_vulnerability_fp_detection", "18.10", true, false),
+        // gitlab-update §3.1: 18.10 or 18.11 (first seen 18.11-dev); the
+        // rules apply 18.11.
+        ("sast_vulnerability_fp_detection", "18.10", false, false),
+        ("sast_vulnerability_fp_detection", "18.11", true, false),
+        ("secret_vulnerability_fp_detection", "18.11", true, false),
+        // STABLE from 19.1.
+        ("secret_vulnerability_fp_detection", "19.0", true, false),
+        ("secret_vulnerability_fp_detection", "19.1", true, true),
+        ("sast_vulnerability_resolution", "19.6", true, false),
+        ("review_merge_request_dap", "19.0", false, false),
+        ("review_merge_request_dap", "19.1", true, true),
+        // 19.3 first seen (19.2 possible): the rules apply 19.3.
+        ("security_review", "19.2", false, false),
+        ("security_review", "19.3", true, false),
+        ("embeddings_code", "19.2", false, false),
+        ("embeddings_code", "19.3", true, false),
+        ("feature_discovery_search", "19.2", false, false),
+        ("feature_discovery_search", "19.3", true, false),
+        ("resolve_dependency_bump", "19.2", false, false),
+        ("resolve_dependency_bump", "19.3", true, false),
+        ("duo_developer", "19.3", false, false),
+        ("duo_developer", "19.4", true, true),
     ];
     for (key, version, exists, stable) in rows {
         let f = get(key);
@@ -243,7 +155,30 @@ fn titles_by_version() {
             "18.9",
             "All agents, except Agentic Chat",
         ),
-        ("duo_agent_platform", "18.10", "Agents & flows"),
+        // gitlab-update §3.1: 18.11-dev still has the old title.
+        (
+            "duo_agent_platform",
+            "18.11",
+            "All agents, except Agentic Chat",
+        ),
+        ("duo_agent_platform", "19.0", "Agents & flows"),
+        // Docs history: "Non-Agentic Code Review" in 19.4.
+        ("review_merge_request", "19.3", "Code Review"),
+        ("review_merge_request", "19.4", "Non-Agentic Code Review"),
+        ("review_merge_request_dap", "19.1", "Agentic Code Review"),
+        ("security_review", "19.3", "Security Review"),
+        ("embeddings_code", "19.3", "Code Embeddings"),
+        (
+            "feature_discovery_search",
+            "19.3",
+            "Feature Discovery Search",
+        ),
+        (
+            "resolve_dependency_bump",
+            "19.3",
+            "Resolve Dependency Bump Breaking Changes",
+        ),
+        ("duo_developer", "19.4", "Duo Developer"),
     ];
     for (key, version, title) in rows {
         assert_eq!(get(key).title(&v(version)), title, "{key} {version}");
@@ -339,12 +274,18 @@ fn groups_and_providers() {
             "GitLab Duo for merge requests",
             "GitLab Duo for issues",
             "GitLab Duo Agent Platform",
-            "Other GitLab Duo features"
+            "Other GitLab Duo features",
+            "Semantic Code Search",
+            "Feature Discovery"
         ]
     );
     assert!(Group::DuoChat.always_shown());
     assert!(!Group::AgentPlatform.always_shown());
-    assert_eq!(Group::Other.id(), "other-duo-features");
+    assert_eq!(Group::Other.id(), Some("other-duo-features"));
+    assert_eq!(Group::SemanticCodeSearch.id(), None);
+    for (i, row) in feature::GROUPS.iter().enumerate() {
+        assert_eq!(row.0 as usize, i, "GROUPS is in declaration order");
+    }
     // §4.1 provider enum.
     let rows = [
         (Provider::Disabled, "disabled", 0, Some("Disabled")),
@@ -374,14 +315,177 @@ fn timeline_is_ordered_and_bounded() {
     let all = timeline::ALL;
     assert!(all.windows(2).all(|w| w[0].since <= w[1].since));
     assert_eq!(timeline::OLDEST.since, (17, 9));
-    assert_eq!(timeline::NEWEST.since, (19, 5));
-    for (text, covered) in [
-        ("17.8", false),
-        ("17.9", true),
-        ("19.5", true),
-        ("19.6", false),
-        ("20.0", false),
+    assert_eq!(timeline::NEWEST.since, (19, 6));
+    for (text, covered, newer) in [
+        ("17.8", false, false),
+        ("17.9", true, false),
+        ("19.5", true, false),
+        ("19.6", true, false),
+        ("19.7", false, true),
+        ("20.0", false, true),
     ] {
         assert_eq!(timeline::covers(&v(text)), covered, "{text}");
+        assert_eq!(timeline::newer_than_rules(&v(text)), newer, "{text}");
     }
+    let mut keys: Vec<&str> = all.iter().map(|m| m.key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), all.len(), "milestone keys are unique");
+}
+
+/// gitlab-update §0.2, §3, §4: a window's releases before its latest are
+/// uncertain; from the latest on, and before the earliest, the answer is sure.
+#[test]
+fn dating_windows() {
+    let m = timeline::NO_GENERAL_CHAT_FALLBACK_ON_ONLINE_LICENCE;
+    assert_eq!(m.window, Some(((19, 2), (19, 4))));
+    assert_eq!(m.window_text().as_deref(), Some("19.2\u{2013}19.4"));
+    let uncertain: Vec<bool> = ["19.1", "19.2", "19.3", "19.4", "19.6"]
+        .iter()
+        .map(|t| m.uncertain_at(&v(t)))
+        .collect();
+    assert_eq!(uncertain, [false, true, true, false, false]);
+    // qwen: first seen 19.2-dev, 19.3 possible: applied from 19.2.
+    let q = timeline::FAMILY_QWEN;
+    assert!(q.reached(&v("19.2")) && q.uncertain_at(&v("19.2")));
+    assert!(!q.uncertain_at(&v("19.3")));
+    assert!(q.certainly_absent_in(&v("19.1")));
+    // Features 22-25: first seen 19.3-dev, 19.2 possible: applied from 19.3.
+    let f = timeline::FEATURES_22_25;
+    assert!(!f.reached(&v("19.2")) && f.uncertain_at(&v("19.2")));
+    assert!(!f.certainly_absent_in(&v("19.2")));
+    assert!(f.certainly_absent_in(&v("19.1")));
+    // A migration is exact.
+    assert_eq!(timeline::ENDPOINT_NULLABLE_AND_ONLY_FOR_API.window, None);
+    assert_eq!(
+        timeline::ENDPOINT_NULLABLE_AND_ONLY_FOR_API.basis,
+        timeline::Basis::Migration
+    );
+}
+
+/// gitlab-update §3.1: release states (badges) and sections by version,
+/// each at the first release with the change and the release before it.
+#[test]
+fn release_states_and_groups_by_version() {
+    let states = [
+        (
+            "secret_vulnerability_fp_detection",
+            "19.0",
+            ReleaseState::Beta,
+        ),
+        (
+            "secret_vulnerability_fp_detection",
+            "19.1",
+            ReleaseState::Ga,
+        ),
+        (
+            "sast_vulnerability_fp_detection",
+            "19.1",
+            ReleaseState::Beta,
+        ),
+        ("feature_discovery_search", "19.3", ReleaseState::Experiment),
+        ("security_review", "19.3", ReleaseState::Beta),
+        ("review_merge_request_dap", "19.1", ReleaseState::Ga),
+        ("duo_developer", "19.4", ReleaseState::Ga),
+        ("summarize_review", "18.9", ReleaseState::Experiment),
+    ];
+    for (key, version, state) in states {
+        assert_eq!(
+            get(key).release_state(&v(version)),
+            state,
+            "{key} {version}"
+        );
+    }
+    let groups = [
+        ("sast_vulnerability_fp_detection", "18.11", Group::Other),
+        (
+            "sast_vulnerability_fp_detection",
+            "19.0",
+            Group::AgentPlatform,
+        ),
+        ("secret_vulnerability_fp_detection", "18.11", Group::Other),
+        (
+            "sast_vulnerability_resolution",
+            "19.0",
+            Group::AgentPlatform,
+        ),
+        ("review_merge_request_dap", "19.1", Group::AgentPlatform),
+        ("security_review", "19.3", Group::AgentPlatform),
+        ("embeddings_code", "19.3", Group::SemanticCodeSearch),
+        ("feature_discovery_search", "19.3", Group::FeatureDiscovery),
+        ("resolve_dependency_bump", "19.3", Group::AgentPlatform),
+        ("duo_developer", "19.4", Group::AgentPlatform),
+        ("review_merge_request", "19.6", Group::MergeRequests),
+    ];
+    for (key, version, group) in groups {
+        assert_eq!(get(key).group(&v(version)), group, "{key} {version}");
+    }
+    // gitlab-update §7.2: embeddings_code is not in GraphQL's AiFeatures.
+    let not_in_graphql: Vec<&str> = feature::FEATURES
+        .iter()
+        .filter(|f| !f.in_graphql)
+        .map(|f| f.key)
+        .collect();
+    assert_eq!(not_in_graphql, ["embeddings_code"]);
+    // Only the two original Agent Platform rows need the Agent Platform
+    // permission (gitlab-update §3.1, the mutation's check).
+    let agent_platform: Vec<&str> = feature::FEATURES
+        .iter()
+        .filter(|f| f.agent_platform)
+        .map(|f| f.key)
+        .collect();
+    assert_eq!(
+        agent_platform,
+        ["duo_agent_platform", "duo_agent_platform_agentic_chat"]
+    );
+}
+
+/// gitlab-update §3.1: the STABLE set of 19.6, with and without beta.
+#[test]
+fn allowed_features_in_19_6() {
+    let newest = v("19.6");
+    let keys = |offer| -> Vec<&str> {
+        feature::allowed(&newest, offer)
+            .iter()
+            .map(|f| f.key)
+            .collect()
+    };
+    assert_eq!(
+        keys(Offer {
+            beta: false,
+            premium: false
+        }),
+        [
+            "code_generations",
+            "code_completions",
+            "duo_chat",
+            "duo_chat_explain_code",
+            "duo_chat_write_tests",
+            "duo_chat_refactor_code",
+            "duo_chat_fix_code",
+            "review_merge_request",
+            "duo_agent_platform",
+            "duo_agent_platform_agentic_chat",
+            "secret_vulnerability_fp_detection",
+            "review_merge_request_dap",
+            "duo_developer"
+        ]
+    );
+    assert_eq!(
+        keys(Offer {
+            beta: true,
+            premium: false
+        })
+        .len(),
+        27
+    );
+    assert_eq!(
+        keys(Offer {
+            beta: true,
+            premium: true
+        })
+        .len(),
+        25
+    );
+    assert_eq!(feature::FEATURES.len(), 27);
 }

@@ -57,6 +57,9 @@ fn seed_examples_are_valid() {
         "aws_region": "ap-northeast-1", "aws_region_name": "ap-northeast-1"
     }));
     let d = check_model(&tokyo, &ModelContext::default());
+    assert_eq!(codes(&d), ["bedrock.model_retired"]);
+    // Up to 18.11 GitLab stores the form's placeholder endpoint too.
+    let d = check_model(&tokyo, &context((18, 11), false));
     assert_eq!(
         codes(&d),
         ["model.endpoint_placeholder", "bedrock.model_retired"]
@@ -69,10 +72,7 @@ fn seed_examples_are_valid() {
         "aws_region_name": "eu-west-2"
     }));
     let d = check_model(&london, &ModelContext::default());
-    assert_eq!(
-        codes(&d),
-        ["model.endpoint_placeholder", "bedrock.model_retired"]
-    );
+    assert_eq!(codes(&d), ["bedrock.model_retired"]);
     // Seed format table: Azure OpenAI azure/gpt-35-turbo.
     let azure = record(json!({
         "name": "GPT on Azure", "family": "gpt", "deployment": "azure_openai",
@@ -388,7 +388,6 @@ fn bedrock_record_checks_region_and_prefix() {
     assert_eq!(
         codes(&d),
         [
-            "model.endpoint_placeholder",
             "region.variables_differ",
             "bedrock.model_retired",
             "bedrock.region_not_source"
@@ -440,12 +439,13 @@ fn endpoint_goes_through_the_model_endpoint_preset() {
             }
         }
     }
-    // duo-domain §2.2 later-B: from 18.11 a Bedrock endpoint is not URL-checked.
+    // gitlab-update §2: from 19.0 a Bedrock endpoint is not URL-checked;
+    // 18.11 still checks it.
     let bedrock = json!({"name": "b", "family": "claude_3", "deployment": "bedrock", "endpoint": "ftp://x",
         "identifier": "bedrock/us.anthropic.claude-sonnet-4-6", "aws_region": "us-east-1", "aws_region_name": "us-east-1"});
-    let d = check_model(&record(bedrock.clone()), &ctx(false, &[], (18, 11)));
+    let d = check_model(&record(bedrock.clone()), &ctx(false, &[], (19, 0)));
     assert_eq!(codes(&d), ["model.endpoint_unused"]);
-    let d = check_model(&record(bedrock), &ctx(false, &[], (18, 9)));
+    let d = check_model(&record(bedrock), &ctx(false, &[], (18, 11)));
     assert_eq!(
         codes(&d),
         [
@@ -462,8 +462,8 @@ fn more_record_rules() {
     // duo-domain §2.1: the name is not stripped.
     let d = check_model(&record(with(vllm(), "name", json!("Mixtral "))), &ctx);
     assert_eq!(codes(&d), ["model.name_whitespace"]);
-    // duo-domain §2.2: blank endpoint → "can't be blank" and, before 18.11,
-    // the URL validator's "must be a valid URL".
+    // duo-domain §2.2, gitlab-update §2: blank endpoint → "can't be blank"
+    // and, before 19.0, the URL validator's "must be a valid URL".
     let blank = |version: (u16, u16)| {
         let d = check_model(
             &record(with(vllm(), "endpoint", json!(""))),
@@ -477,13 +477,14 @@ fn more_record_rules() {
         blank((18, 9)),
         json!(["Endpoint can't be blank", "Endpoint must be a valid URL"])
     );
-    assert_eq!(blank((18, 11)), json!(["Endpoint can't be blank"]));
+    assert_eq!(
+        blank((18, 11)),
+        json!(["Endpoint can't be blank", "Endpoint must be a valid URL"])
+    );
+    assert_eq!(blank((19, 0)), json!(["Endpoint can't be blank"]));
     // bedrock.md §6: the Region inside an ARN is the one LiteLLM uses.
     let arn = json!({"name": "b", "family": "claude_3", "deployment": "bedrock",
         "identifier": "bedrock/converse/arn:aws:bedrock:us-east-2:123456789012:application-inference-profile/oitsuvtb0pij"});
     let d = check_model(&record(arn), &ctx);
-    assert_eq!(
-        codes(&d),
-        ["model.endpoint_placeholder", "model.region_from_arn"]
-    );
+    assert_eq!(codes(&d), ["model.region_from_arn"]);
 }

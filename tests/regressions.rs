@@ -44,7 +44,7 @@ fn api_keys_never_reach_a_debug_string() {
     let Some(config) = decoded.config else {
         panic!("the example does not decode: {:?}", decoded.diagnostics);
     };
-    assert_eq!(config.self_hosted_models.len(), 3);
+    assert_eq!(config.self_hosted_models.len(), 4);
     let report = duo_selfhosted::config::validate(&config);
     let outputs = [
         format!("{config:?}"),

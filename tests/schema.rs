@@ -49,6 +49,7 @@ fn errors(schema: &Value, root: &Value, value: &Value, at: &str, out: &mut Vec<S
         "array" => value.is_array(),
         "string" => value.is_string(),
         "boolean" => value.is_boolean(),
+        "integer" => value.is_i64() || value.is_u64(),
         other => panic!("unexpected type {other}"),
     };
     match &schema["type"] {
@@ -143,7 +144,14 @@ fn examples_are_valid_against_the_schema() {
 /// A value of the wrong type for `kind`.
 fn wrong_value(kind: Kind) -> Value {
     match kind {
-        Kind::Bool | Kind::Str | Kind::Version | Kind::Enum(_) | Kind::BoolOrStr => json!([1]),
+        Kind::Bool
+        | Kind::Str
+        | Kind::Version
+        | Kind::Enum(_)
+        | Kind::BoolOrStr
+        | Kind::Integer => {
+            json!([1])
+        }
         _ => json!(7),
     }
 }

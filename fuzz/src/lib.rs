@@ -206,6 +206,13 @@ pub fn check_config(decoded: duo_selfhosted::config::Decoded) -> Vec<String> {
                 );
             }
         }
+        if f.via == Via::InstanceModelSelection {
+            // Only a feature with no saved setting gets the instance's
+            // GitLab-managed default model.
+            assert!(config.setting(f.feature).is_none(), "{}", f.feature);
+            assert_eq!(f.provider, Provider::Vendored, "{}", f.feature);
+        }
+        assert!(!f.reason.is_empty(), "{} has no reason", f.feature);
     }
     assert_eq!(resolution, resolve(&config), "resolve is not deterministic");
 

@@ -60,7 +60,14 @@ function configDocument() {
     self_hosted_models: model ? [model] : [],
     features,
   };
-  if (text('ai-gateway-url') !== '') doc.ai_gateway = { url: text('ai-gateway-url') };
+  if (text('ai-gateway-url') !== '' || text('ai-gateway-timeout') !== '') {
+    doc.ai_gateway = {};
+    if (text('ai-gateway-url') !== '') doc.ai_gateway.url = text('ai-gateway-url');
+    // A number when it reads as one; otherwise the text, so that the package
+    // reports the wrong type rather than the form dropping it.
+    const timeout = text('ai-gateway-timeout');
+    if (timeout !== '') doc.ai_gateway.timeout_seconds = /^-?\d+$/.test(timeout) ? Number(timeout) : timeout;
+  }
   const tls = $('agent-platform-tls').value;
   if (text('agent-platform-url') !== '' || tls !== '') {
     doc.agent_platform = {};
@@ -208,7 +215,8 @@ function assignmentOptions(feature) {
 }
 
 function renderAssignments(features) {
-  const keys = features.map((f) => f.feature).join(' ');
+  // Titles and sections change with the GitLab version, not only the keys.
+  const keys = features.map((f) => `${f.feature}\u0000${f.title}\u0000${f.group}`).join('\u0001');
   if (keys === featureKeys) return;
   featureKeys = keys;
   slots.splice(0, slots.length, ...slots.filter((s) => !s.path.startsWith('features.')));
@@ -238,12 +246,19 @@ function renderResolution(features) {
     const tr = document.createElement('tr');
     tr.dataset.feature = f.feature;
     if (f.via === 'general_chat_fallback') tr.className = 'fallback';
+    if (f.via === 'instance_model_selection') tr.className = 'instance-default';
+    tr.title = f.reason;
+    const via = {
+      own: 'own setting',
+      general_chat_fallback: 'General Chat fallback',
+      instance_model_selection: "GitLab's default model",
+    };
     const cells = [
       f.title,
       f.provider,
       f.model ?? '—',
       f.family ?? '—',
-      f.via === 'general_chat_fallback' ? 'General Chat fallback' : 'own setting',
+      via[f.via] ?? f.via,
       f.enabled ? 'on' : 'off',
     ];
     for (const value of cells) {

@@ -111,7 +111,7 @@ export interface CheckUrlOptions {
   preset?: Preset;
   /** An object, or its JSON text. */
   policy?: UrlPolicy | string;
-  /** `major.minor`, e.g. `"18.9"` (the default). */
+  /** `major.minor`, e.g. `"19.6"`; default: the newest release the rules cover (19.6). */
   gitlabVersion?: string;
 }
 
@@ -233,7 +233,7 @@ export interface SelfHostedModel extends ModelRecord {
 
 /** The whole Duo Self-Hosted set-up as one document; unknown fields are errors. */
 export interface ConfigDocument {
-  /** `major.minor`, e.g. `"18.9"`; the rules follow this version. */
+  /** `major.minor`, e.g. `"19.6"`; the rules follow this version (17.9 and later; after the newest covered release, the newest rules with a warning). */
   gitlab_version: string;
   offering?: 'self_managed' | 'dedicated' | 'gitlab_com';
   tier: 'free' | 'premium' | 'ultimate';
@@ -254,6 +254,8 @@ export interface ConfigDocument {
     url?: string;
     /** What the host resolves to on the GitLab server: absent when unknown, empty when it does not resolve. */
     resolved_addresses?: string[];
+    /** "AI Gateway request timeout" in seconds (GitLab 18.7+): 60 to 600; absent: unset (GitLab reads 60). */
+    timeout_seconds?: number;
   };
   agent_platform?: {
     /** `host:port`, without `http://` or `https://`. */
@@ -278,8 +280,15 @@ export interface ResolvedFeature {
   /** The deployment name (or vendored model), or null. */
   readonly model: string | null;
   readonly family: string | null;
-  /** `general_chat_fallback`: a Chat sub-feature with nothing of its own uses General Chat's setting. */
-  readonly via: 'own' | 'general_chat_fallback';
+  /**
+   * `own`: its own saved setting (or its own lack of a model);
+   * `general_chat_fallback`: a Chat sub-feature with nothing of its own uses General Chat's setting;
+   * `instance_model_selection`: no saved setting, so GitLab uses its default model through its cloud AI gateway
+   * (from GitLab 19.4, what Chat sub-features get on an online licence instead of the fallback).
+   */
+  readonly via: 'own' | 'general_chat_fallback' | 'instance_model_selection';
+  /** Why GitLab's code resolves the feature so, in English. */
+  readonly reason: string;
   readonly enabled: boolean;
 }
 

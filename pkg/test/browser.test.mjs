@@ -172,6 +172,13 @@ test('adding a Bedrock model: family typo, the suggested cross-region identifier
 test('feature assignments: Chat sub-features fall back to General Chat', async () => {
   await page.locator('#feature-duo_chat').selectOption('self_hosted');
   const explain = page.locator('#resolution tr[data-feature="duo_chat_explain_code"]');
+  // GitLab 19.6 (the form's default), online licence: a sub-feature with
+  // no setting of its own gets GitLab's default model, not General Chat's.
+  await explain.locator('td', { hasText: "GitLab's default model" }).waitFor();
+  assert.equal(await explain.getAttribute('class'), 'instance-default');
+  assert.match(await explain.getAttribute('title'), /from GitLab 19\.4 an online licence uses the instance model selection/);
+  // 19.3: the fallback to General Chat.
+  await page.locator('#gitlab-version').fill('19.3');
   await explain.locator('td', { hasText: 'General Chat fallback' }).waitFor();
   assert.equal(await explain.getAttribute('class'), 'fallback');
   assert.deepEqual(await explain.locator('td').allTextContents(), [
@@ -194,6 +201,13 @@ test('feature assignments: Chat sub-features fall back to General Chat', async (
   await page.locator('#feature-duo_chat').selectOption('self_hosted');
   await explain.locator('td', { hasText: 'Claude on Bedrock' }).waitFor();
   await expectPageMatchesPackage();
+  // The assignment table follows the version's titles, not only its keys.
+  const agents = page.locator('#assignments tr', { has: page.locator('#feature-duo_agent_platform') });
+  await page.locator('#gitlab-version').fill('18.11');
+  await agents.locator('td', { hasText: 'All agents, except Agentic Chat' }).waitFor();
+  await page.locator('#gitlab-version').fill('19.0');
+  await agents.locator('td', { hasText: 'Agents & flows' }).waitFor();
+  await page.locator('#gitlab-version').fill('19.6');
   await page.screenshot({ path: `${outDir}/demo.png`, fullPage: true });
   assert.deepEqual(consoleErrors, []);
 });

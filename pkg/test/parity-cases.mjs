@@ -167,7 +167,7 @@ export function configs(example) {
     fn(c);
     out.push(c);
   };
-  for (const v of ['17.0', '17.9', '18.0', '18.3', '18.4', '18.9', '18.10', '18.11', '19.2', '19.5', '20.0', '18', 'x', 18.9]) {
+  for (const v of ['17.0', '17.9', '18.0', '18.3', '18.4', '18.9', '18.10', '18.11', '19.0', '19.1', '19.2', '19.3', '19.4', '19.5', '19.6', '19.7', '20.0', '18', 'x', 18.9]) {
     edit((c) => (c.gitlab_version = v));
   }
   for (const key of Object.keys(example)) edit((c) => delete c[key]);
@@ -228,6 +228,28 @@ export function configs(example) {
   edit((c) => {
     c.license = 'offline';
     c.features.review_merge_request = { provider: 'vendored' };
+  });
+  // GitLab 19.x: the timeout, the new features and families, the
+  // resolution change of 19.4 and the dating windows.
+  for (const t of [59, 60, 600, 601, 90.5, '60', null]) edit((c) => (c.ai_gateway.timeout_seconds = t));
+  for (const v of ['19.2', '19.3']) {
+    edit((c) => {
+      c.gitlab_version = v;
+      delete c.features.duo_chat_explain_code;
+      delete c.features.duo_developer;
+    });
+  }
+  edit((c) => (c.features.embeddings_code = { provider: 'self_hosted', model: 'Qwen3 Coder on vLLM' }));
+  edit((c) => (c.features.security_review = { provider: 'disabled' }));
+  edit((c) => (c.self_hosted_models[3].identifier = 'gemini-2.5-pro'));
+  edit((c) => (c.self_hosted_models[3].endpoint = 'http://vertex.internal'));
+  edit((c) => {
+    c.gitlab_version = '18.11';
+    c.self_hosted_models[1].identifier = 'bedrock/anthropic.claude-3-haiku-20240307-v1:0';
+  });
+  edit((c) => {
+    c.add_ons = [];
+    c.beta_models_and_features = false;
   });
   return out;
 }

@@ -126,9 +126,12 @@ export function configuration(): void {
   void codes;
   validateConfig('{"gitlab_version": "18.9"}');
   for (const f of resolveFeatures(config).features) {
-    const via: 'own' | 'general_chat_fallback' = f.via;
+    const via: 'own' | 'general_chat_fallback' | 'instance_model_selection' = f.via;
+    // @ts-expect-error `via` has a third value from GitLab 19.4
+    const twoWays: 'own' | 'general_chat_fallback' = f.via;
+    const reason: string = f.reason;
     const model: string | null = f.model;
-    void [via, model];
+    void [via, twoWays, reason, model];
   }
   // @ts-expect-error the tier is required
   validateConfig({ gitlab_version: '18.9' });

@@ -149,6 +149,12 @@ fn ai_gateway(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> AiGa
     if let Some(value) = fields.take(schema::RESOLVED.name) {
         gateway.resolved_addresses = ip_list(value, &resolved_path, diagnostics);
     }
+    let timeout_path = fields.path_of(schema::TIMEOUT.name);
+    match fields.take(schema::TIMEOUT.name) {
+        None => {}
+        Some(Value::Number(n)) if n.as_i64().is_some() => gateway.timeout_seconds = n.as_i64(),
+        Some(other) => diagnostics.push(wrong_type(&timeout_path, "integer", other)),
+    }
     fields.finish(diagnostics);
     gateway
 }

@@ -44,7 +44,7 @@ mod validate;
 pub use decode::Decoded;
 pub use report::{CodeQualityIssue, Report};
 pub use resolve::{resolve, Resolution, ResolvedFeature, Via};
-pub use validate::{is_valid, validate};
+pub use validate::{is_valid, validate, TIMEOUT_MAX, TIMEOUT_MIN};
 
 use crate::allowlist::{split_text, Allowlist};
 use crate::decode::parse_json;
@@ -194,6 +194,9 @@ pub struct AiGateway {
     /// What the URL's host resolves to on the GitLab server, in resolver
     /// order; `None` when unknown (DNS-dependent checks then say so).
     pub resolved_addresses: Option<Vec<IpAddr>>,
+    /// "AI Gateway request timeout" in seconds (18.7+); `None`: unset, which
+    /// GitLab reads as 60.
+    pub timeout_seconds: Option<i64>,
 }
 
 /// The Agent Platform service settings.

@@ -21,6 +21,9 @@ pub enum Kind {
     Str,
     /// A boolean.
     Bool,
+    /// A whole number; the range is checked by the rules, not the schema's
+    /// reader, so that an admin gets GitLab's message.
+    Integer,
     /// A GitLab version string (`18.9`, `18.10.2`).
     Version,
     /// One of a fixed set of strings.
@@ -172,10 +175,16 @@ pub(crate) const RESOLVED: FieldSpec = field(
     false,
     "What the URL's host resolves to on the GitLab server, in resolver order; absent when unknown, empty when it does not resolve.",
 );
+pub(crate) const TIMEOUT: FieldSpec = field(
+    "timeout_seconds",
+    Kind::Integer,
+    false,
+    "\"AI Gateway request timeout\" in seconds (GitLab 18.7+): 60 to 600. Absent: unset, which GitLab reads as 60.",
+);
 pub(crate) const AI_GATEWAY_SPEC: ObjectSpec = ObjectSpec {
     name: "ai_gateway",
-    description: "The Local AI Gateway URL setting.",
-    fields: &[URL, RESOLVED],
+    description: "The Local AI Gateway settings.",
+    fields: &[URL, RESOLVED, TIMEOUT],
 };
 pub(crate) const AI_GATEWAY: FieldSpec = field(
     "ai_gateway",
@@ -336,6 +345,7 @@ fn kind_schema(spec: &FieldSpec) -> Value {
     let mut schema = match spec.kind {
         Kind::Str => json!({"type": "string"}),
         Kind::Bool => json!({"type": "boolean"}),
+        Kind::Integer => json!({"type": "integer"}),
         Kind::Version => json!({
             "type": "string",
             "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?(-[0-9A-Za-z.]+)?$"

@@ -1,8 +1,11 @@
 //! Every rule of the whole configuration, with every problem reported.
 //!
-//! Codes: `config.version_out_of_range`; `prerequisite.*` (see
+//! Codes: `config.version_out_of_range`, `config.version_newer_than_rules`,
+//! `config.version_rules_carried_forward`, `config.version_in_dating_window`;
+//! `prerequisite.*` (see
 //! [`prerequisite`](super::prerequisite)); `feature.*` for feature settings;
-//! `ai_gateway.*` and `agent_platform.*` for the two service settings;
+//! `ai_gateway.*` (the URL and its request timeout) and `agent_platform.*`
+//! for the two service settings;
 //! `settings.url_too_long`. The rules of other modules are called, not
 //! repeated: the model records through [`check_models`] (`model.*`,
 //! including beta families without the beta setting), the outbound
@@ -28,20 +31,23 @@ pub const AGENT_PLATFORM_PERMISSION_MESSAGE: &str =
 
 /// Check the whole configuration and report every problem.
 ///
-/// A GitLab version outside the releases the rules cover
-/// ([`timeline::OLDEST`] to [`timeline::NEWEST`]) is reported as
-/// `config.version_out_of_range` and no version-dependent rule runs: the
-/// rules for that release are not known.
+/// A GitLab version older than the oldest release the rules cover
+/// ([`timeline::OLDEST`]) is reported as `config.version_out_of_range` and no
+/// version-dependent rule runs. A version newer than the newest covered
+/// release ([`timeline::NEWEST`]) is checked with the newest rules and gets
+/// the warning `config.version_newer_than_rules`. A version inside a dated
+/// fact's window of possible releases gets `config.version_in_dating_window`
+/// (info) for each fact that touches the configuration.
 pub fn validate(config: &Config) -> Report {
     let mut diagnostics = Diagnostics::new();
     let version = &config.gitlab_version;
-    if !timeline::covers(version) {
+    if !timeline::OLDEST.reached(version) {
         diagnostics.push(
             Diagnostic::error(
                 "config.version_out_of_range",
                 Path::root().key("gitlab_version"),
                 format!(
-                    "GitLab {version} is outside the releases these rules cover ({} to {}); no version-dependent rule was checked",
+                    "GitLab {version} is older than the releases these rules cover ({} to {}); no version-dependent rule was checked",
                     timeline::OLDEST.version_text(),
                     timeline::NEWEST.version_text()
                 ),
@@ -52,6 +58,7 @@ pub fn validate(config: &Config) -> Report {
         );
         return Report::new(diagnostics);
     }
+    check_version_dating(config, &mut diagnostics);
     prerequisite::check(config, &mut diagnostics);
     let (allowlist, found) = config.network.outbound_allowlist.parse();
     diagnostics.extend_under(
@@ -66,9 +73,110 @@ pub fn validate(config: &Config) -> Report {
         check_feature(config, setting, &mut diagnostics);
     }
     check_ai_gateway(config, allowlist, &mut diagnostics);
+    check_timeout(config, &mut diagnostics);
     check_agent_platform(config, &mut diagnostics);
     report_resolution(config, &mut diagnostics);
     Report::new(diagnostics)
+}
+
+/// What the configuration's version means for the rules' dating: newer than
+/// the tables, a release no source was read for, or inside the window of a
+/// fact that touches this configuration.
+fn check_version_dating(config: &Config, diagnostics: &mut Diagnostics) {
+    let version = &config.gitlab_version;
+    let path = Path::root().key("gitlab_version");
+    if timeline::newer_than_rules(version) {
+        diagnostics.push(
+            Diagnostic::warning(
+                "config.version_newer_than_rules",
+                path.clone(),
+                format!(
+                    "GitLab {version} is newer than the newest release these rules cover ({}, tables of {}): it is checked with the {} rules, and changes GitLab made since are not known",
+                    timeline::NEWEST.version_text(),
+                    timeline::TABLE_DATE,
+                    timeline::NEWEST.version_text()
+                ),
+            )
+            .with("version", version.to_string())
+            .with("newest", timeline::NEWEST.version_text())
+            .with("table_date", timeline::TABLE_DATE),
+        );
+    }
+    for milestone in timeline::ALL {
+        if milestone.basis == timeline::Basis::CarriedForward && version.key() == milestone.since {
+            diagnostics.push(
+                Diagnostic::info(
+                    "config.version_rules_carried_forward",
+                    path.clone(),
+                    format!(
+                        "no GitLab source from the {} development cycle was read (newest: {}); the earlier rules are carried forward",
+                        milestone.version_text(),
+                        timeline::NEWEST_SOURCE
+                    ),
+                )
+                .with("version", milestone.version_text())
+                .with("newest_source", timeline::NEWEST_SOURCE),
+            );
+        }
+    }
+    for milestone in timeline::uncertain_at(version) {
+        if !touches(config, milestone.scope) {
+            continue;
+        }
+        let window = milestone.window_text().unwrap_or_default();
+        let applied = if milestone.reached(version) {
+            "applies the change"
+        } else {
+            "does not apply it yet"
+        };
+        diagnostics.push(
+            Diagnostic::info(
+                "config.version_in_dating_window",
+                path.clone(),
+                format!(
+                    "GitLab {version} is inside the window {window} of a change the reference could not date exactly ({}); the rules date it {} and so {applied} here",
+                    milestone.what,
+                    milestone.version_text()
+                ),
+            )
+            .with("fact", milestone.key)
+            .with("window", window)
+            .with("applied_from", milestone.version_text())
+            .with("basis", milestone.basis.as_str())
+            .with("source", milestone.source),
+        );
+    }
+}
+
+/// Whether a dated fact's rule touches the configuration.
+fn touches(config: &Config, scope: timeline::Scope) -> bool {
+    use timeline::Scope;
+    let version = &config.gitlab_version;
+    match scope {
+        Scope::None | Scope::Api => false,
+        Scope::Instance => true,
+        // The online-licence rules differ only without Duo Enterprise and
+        // the beta setting.
+        Scope::Prerequisites => {
+            config.license == License::Online
+                && !(config.has_add_on(super::AddOn::DuoEnterprise)
+                    && config.beta_models_and_features)
+        }
+        Scope::Families(keys) => config
+            .self_hosted_models
+            .iter()
+            .any(|m| keys.contains(&m.family.as_str())),
+        Scope::Features(keys) => config
+            .features
+            .iter()
+            .any(|s| keys.contains(&s.feature.key)),
+        Scope::ChatFallback => {
+            config.license == License::Online
+                && feature::allowed(version, offer(config)).iter().any(|f| {
+                    f.falls_back_to_general_chat(version) && config.setting(f.key).is_none()
+                })
+        }
+    }
 }
 
 /// Whether the configuration has no error-severity diagnostic.
@@ -96,16 +204,31 @@ fn check_feature(config: &Config, setting: &FeatureSetting, diagnostics: &mut Di
         Ok(()) => {}
         Err(NotOffered::NotInVersion) => {
             diagnostics.push(
-                Diagnostic::error(
-                    "feature.not_in_version",
-                    path,
-                    format!(
-                        "GitLab {version} has no feature `{}`; it exists from GitLab {}.{}",
-                        feature.key, feature.since.0, feature.since.1
-                    ),
-                )
+                if feature.since.certainly_absent_in(version) {
+                    Diagnostic::error(
+                        "feature.not_in_version",
+                        path,
+                        format!(
+                            "GitLab {version} has no feature `{}`; it exists from GitLab {}",
+                            feature.key,
+                            feature.since.version_text()
+                        ),
+                    )
+                } else {
+                    // Inside the window of possible releases: it may exist.
+                    Diagnostic::warning(
+                        "feature.not_in_version",
+                        path,
+                        format!(
+                            "GitLab {version} may not have the feature `{}`: it was first seen in GitLab {} and may have landed from {}",
+                            feature.key,
+                            feature.since.version_text(),
+                            feature.since.window_text().unwrap_or_default()
+                        ),
+                    )
+                }
                 .with("feature", feature.key)
-                .with("since", format!("{}.{}", feature.since.0, feature.since.1)),
+                .with("since", feature.since.version_text()),
             );
             return;
         }
@@ -295,8 +418,8 @@ fn check_self_hosted(
     if feature.agent_platform {
         if !agent_platform_self_hosted_allowed(config) {
             let why = match config.license {
-                License::Offline => "with an offline licence it needs the GitLab Duo Agent Platform Self-Hosted add-on",
-                License::Online => "with an online licence it needs the Duo Enterprise add-on and the beta setting turned on",
+                License::Offline => "with an offline licence it needs the GitLab Duo Agent Platform Self-Hosted add-on".to_owned(),
+                License::Online => format!("with an online licence before GitLab {} it needs the Duo Enterprise add-on and the beta setting turned on", timeline::DAP_SELF_HOSTED_ONLINE_ALWAYS.version_text()),
             };
             diagnostics.push(
                 Diagnostic::error(
@@ -501,6 +624,64 @@ fn check_ai_gateway(config: &Config, allowlist: Allowlist, diagnostics: &mut Dia
     }
 }
 
+/// GitLab's AI Gateway request timeout: from 18.7, a whole number of
+/// seconds, 60 to 600 (`validates :ai_gateway_timeout_seconds` with
+/// numericality bounds; from 19.2 on `application_settings`, where unset is
+/// allowed and read as 60). The messages are Rails' numericality messages
+/// for that attribute (inferred: the reference gives the bounds, not the
+/// wording).
+fn check_timeout(config: &Config, diagnostics: &mut Diagnostics) {
+    let Some(seconds) = config.ai_gateway.timeout_seconds else {
+        return;
+    };
+    let version = &config.gitlab_version;
+    let path = Path::root().key("ai_gateway").key("timeout_seconds");
+    if !timeline::AI_GATEWAY_TIMEOUT.reached(version) {
+        diagnostics.push(
+            Diagnostic::error(
+                "ai_gateway.timeout_not_in_version",
+                path,
+                format!(
+                    "GitLab {version} has no AI Gateway request timeout setting; it exists from {} (requests time out after 60 seconds)",
+                    timeline::AI_GATEWAY_TIMEOUT.version_text()
+                ),
+            )
+            .with("since", timeline::AI_GATEWAY_TIMEOUT.version_text()),
+        );
+        return;
+    }
+    let bound = if seconds < TIMEOUT_MIN {
+        Some(("greater", TIMEOUT_MIN))
+    } else if seconds > TIMEOUT_MAX {
+        Some(("less", TIMEOUT_MAX))
+    } else {
+        None
+    };
+    if let Some((direction, limit)) = bound {
+        diagnostics.push(
+            Diagnostic::error(
+                "ai_gateway.timeout_out_of_range",
+                path,
+                format!(
+                    "the AI Gateway request timeout is {seconds} seconds; GitLab accepts {TIMEOUT_MIN} to {TIMEOUT_MAX}"
+                ),
+            )
+            .with("value", seconds)
+            .with("min", TIMEOUT_MIN)
+            .with("max", TIMEOUT_MAX)
+            .with(
+                "gitlab_message",
+                format!("Ai gateway timeout seconds must be {direction} than or equal to {limit}"),
+            ),
+        );
+    }
+}
+
+/// The AI Gateway request timeout's bounds, in seconds.
+pub const TIMEOUT_MIN: i64 = 60;
+/// See [`TIMEOUT_MIN`].
+pub const TIMEOUT_MAX: i64 = 600;
+
 fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
     let version = &config.gitlab_version;
     let section = Path::root().key("agent_platform");
@@ -533,8 +714,8 @@ fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
                     "agent_platform.permission",
                     url_path.clone(),
                     match config.license {
-                        License::Offline => "GitLab shows the Agent Platform service URL only with the GitLab Duo Agent Platform Self-Hosted add-on (offline licence)",
-                        License::Online => "GitLab shows the Agent Platform service URL only with the Duo Enterprise add-on and the beta setting turned on",
+                        License::Offline => "GitLab shows the Agent Platform service URL only with the GitLab Duo Agent Platform Self-Hosted add-on (offline licence)".to_owned(),
+                        License::Online => format!("before GitLab {}, GitLab shows the Agent Platform service URL only with the Duo Enterprise add-on and the beta setting turned on", timeline::DAP_SELF_HOSTED_ONLINE_ALWAYS.version_text()),
                     },
                 ));
             }
@@ -618,7 +799,7 @@ fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
                         tls_path.clone(),
                         format!(
                             "from GitLab {} TLS is the stored checkbox \"{}\": give true or false, not {text:?} (the 18.10 upgrade copied {} into this setting)",
-                            timeline::TLS_SETTING.version_text(),
+                            timeline::TLS_STORED_SETTING.version_text(),
                             settings::TLS_CHECKBOX_LABEL,
                             settings::TLS_ENV_VAR
                         ),
@@ -637,8 +818,18 @@ fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// "A, B and C" (the titles of a list of features, in English).
+fn list_titles(titles: &[&str]) -> String {
+    match titles {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// Say what GitLab never reports: which Chat features silently use General
-/// Chat's model, and which features have no model but stay on.
+/// Chat's model, which go to GitLab's default model instead (19.4+), and
+/// which features have no model but stay on.
 fn report_resolution(config: &Config, diagnostics: &mut Diagnostics) {
     let resolution = resolve::resolve(config);
     let version = &config.gitlab_version;
@@ -680,6 +871,40 @@ fn report_resolution(config: &Config, diagnostics: &mut Diagnostics) {
                     .map(|f| f.feature.to_owned())
                     .collect::<Vec<_>>(),
             ),
+        );
+    }
+    // From 19.4, on an online licence, the sub-features that used to follow
+    // General Chat go to GitLab's default model through GitLab's cloud AI
+    // gateway: say so when General Chat itself stays on the admin's models.
+    let cloud_default: Vec<&resolve::ResolvedFeature> = resolution
+        .features
+        .iter()
+        .filter(|f| {
+            f.via == Via::InstanceModelSelection
+                && feature::lookup(f.feature).is_some_and(|x| x.falls_back_to_general_chat(version))
+        })
+        .collect();
+    let general = resolution.feature(feature::general_chat().key);
+    if timeline::NO_GENERAL_CHAT_FALLBACK_ON_ONLINE_LICENCE.reached(version)
+        && !cloud_default.is_empty()
+        && general.is_some_and(|g| g.provider != Provider::Vendored)
+    {
+        let titles: Vec<&str> = cloud_default.iter().map(|f| f.title).collect();
+        diagnostics.push(
+            Diagnostic::warning(
+                "feature.sub_feature_uses_gitlab_default",
+                Path::root().key("features"),
+                format!(
+                    "{} have no setting of their own: from GitLab {} they use GitLab's default model through GitLab's cloud AI gateway, not General Chat's model; give each its own setting to keep its requests on your models",
+                    list_titles(&titles),
+                    timeline::NO_GENERAL_CHAT_FALLBACK_ON_ONLINE_LICENCE.version_text()
+                ),
+            )
+            .with(
+                "features",
+                cloud_default.iter().map(|f| f.feature.to_owned()).collect::<Vec<_>>(),
+            )
+            .with("since", timeline::NO_GENERAL_CHAT_FALLBACK_ON_ONLINE_LICENCE.version_text()),
         );
     }
     let unassigned: Vec<&resolve::ResolvedFeature> = resolution
