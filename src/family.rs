@@ -19,7 +19,7 @@
 //! §1.2, §8 item 3).
 
 use crate::diagnostic::nearest_names;
-use crate::feature::timeline::{self, Milestone};
+use crate::timeline::{self, Milestone};
 use crate::version::GitLabVersion;
 use serde::Serialize;
 use std::fmt;

@@ -62,6 +62,7 @@ pub mod preset;
 pub mod region;
 pub mod secret;
 pub mod settings;
+pub mod timeline;
 pub mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -19,7 +19,7 @@
 //!   [`Policy::gem`] to follow the older gem.
 
 use crate::blocker::{GemVersion, MessageFormat, Policy};
-use crate::feature::timeline;
+use crate::timeline;
 use crate::version::GitLabVersion;
 
 /// The GitLab version presets follow when none is given: the newest release

@@ -21,7 +21,7 @@
 
 use crate::config::{Config, Installation, TlsInput};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::feature::timeline;
+use crate::timeline;
 use crate::version::GitLabVersion;
 use serde::Serialize;
 

@@ -10,7 +10,7 @@
 
 use super::{AddOn, Config, License, Offering, Tier};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::feature::timeline;
+use crate::timeline;
 
 /// The documentation's licensing line that GitLab's code no longer enforces
 /// on online licences from 18.11.

@@ -34,8 +34,9 @@
 //! resolution none) is outside the document and not modelled.
 
 use super::{Config, FeatureSetting, License};
-use crate::feature::{self, timeline, Feature, Offer, Provider};
+use crate::feature::{self, Feature, Offer, Provider};
 use crate::settings::normalize_url;
+use crate::timeline;
 use serde::Serialize;
 
 /// Why a feature uses what it uses.

@@ -19,10 +19,11 @@ use super::{Config, FeatureSetting, License, Report, Tier, TlsInput};
 use crate::allowlist::Allowlist;
 use crate::blocker::{check_url, Context};
 use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
-use crate::feature::{self, timeline, Feature, NotOffered, Offer, Provider};
+use crate::feature::{self, Feature, NotOffered, Offer, Provider};
 use crate::model::check_models;
 use crate::preset::Preset;
 use crate::settings::{self, TlsMode};
+use crate::timeline;
 
 /// GitLab's error when an admin without the Agent Platform permission
 /// assigns a self-hosted model to an Agent Platform feature.

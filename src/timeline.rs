@@ -123,7 +123,7 @@ impl Milestone {
     }
 }
 
-include!("../data/gitlab_timeline.rs");
+include!("data/gitlab_timeline.rs");
 
 /// The oldest release the rules cover.
 pub const OLDEST: Milestone = SELF_HOSTED_GA;
