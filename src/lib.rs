@@ -46,26 +46,34 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod address;
-pub mod allowlist;
 pub mod bedrock;
-pub mod blocker;
 pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod family;
 pub mod feature;
-pub mod host;
 pub mod identifier;
 pub mod model;
-pub mod preset;
 pub mod region;
 pub mod secret;
 pub mod settings;
 pub mod timeline;
+mod url;
 pub mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+pub use crate::url::{address, allowlist, host, preset};
+
+/// GitLab's outbound URL blocker ([`check_url`](crate::url::blocker::check_url)),
+/// and the `url` command's request over a preset and a policy JSON object.
+pub mod blocker {
+    pub use crate::url::blocker::*;
+    pub use crate::url::request::{
+        apply_policy_json, apply_policy_text, check_url_request, UrlRequest,
+    };
+    pub use crate::url::sanitize;
+}
 
 pub use address::{classify, AddressClass, Classification};
 pub use allowlist::Allowlist;

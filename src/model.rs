@@ -49,16 +49,16 @@
 //! (no identifier at all) and the `identifier.*`, `region.*` and
 //! `bedrock.*` codes of those modules.
 
-use crate::allowlist::Allowlist;
 use crate::bedrock::{check_identifier_region, default_table, ProfileTable};
-use crate::blocker::{check_url, Context, Policy};
 use crate::decode::Fields;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::family::{DeploymentMethod, Family};
 use crate::identifier::{check_identifier, Identifier};
-use crate::preset::Preset;
 use crate::secret::ApiKey;
 use crate::timeline;
+use crate::url::allowlist::Allowlist;
+use crate::url::blocker::{check_url, Context, Policy};
+use crate::url::preset::Preset;
 use crate::version::GitLabVersion;
 use serde::Serialize;
 use serde_json::Value;
@@ -183,7 +183,7 @@ impl Default for ModelContext {
     /// defaults (no deny-all, empty allowlist, local requests off).
     fn default() -> Self {
         ModelContext {
-            gitlab_version: crate::preset::DEFAULT_VERSION,
+            gitlab_version: crate::url::preset::DEFAULT_VERSION,
             beta_models_enabled: false,
             deny_all_requests_except_allowed: false,
             outbound_allowlist: Vec::new(),

@@ -16,14 +16,14 @@
 use super::prerequisite::{self, agent_platform_self_hosted_allowed, vendored_models_allowed};
 use super::resolve::{self, Own, Via};
 use super::{Config, FeatureSetting, License, Report, Tier, TlsInput};
-use crate::allowlist::Allowlist;
-use crate::blocker::{check_url, Context};
 use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
 use crate::feature::{self, Feature, NotOffered, Offer, Provider};
 use crate::model::check_models;
-use crate::preset::Preset;
 use crate::settings::{self, TlsMode};
 use crate::timeline;
+use crate::url::allowlist::Allowlist;
+use crate::url::blocker::{check_url, Context};
+use crate::url::preset::Preset;
 
 /// GitLab's error when an admin without the Agent Platform permission
 /// assigns a self-hosted model to an Agent Platform feature.

@@ -11,9 +11,9 @@
 //! first).
 
 use super::{ipaddr_new, split_addr_and_port, Entry, EntryKind};
-use crate::address::metadata_address;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::host::{addressable::AddressableUri, inet};
+use crate::url::address::metadata_address;
+use crate::url::host::{addressable::AddressableUri, inet};
 use std::net::{IpAddr, Ipv6Addr};
 
 fn warn(

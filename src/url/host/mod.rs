@@ -153,13 +153,13 @@ pub struct WhatwgUrl {
 impl WhatwgUrl {
     /// Parse with the WHATWG rules (the `url` crate).
     pub fn parse(input: &str) -> Result<WhatwgUrl, HostError> {
-        let url = url::Url::parse(input).map_err(|e| HostError {
+        let url = ::url::Url::parse(input).map_err(|e| HostError {
             message: e.to_string(),
         })?;
         let host = url.host().map(|h| match h {
-            url::Host::Domain(d) => Host::Domain(d.to_owned()),
-            url::Host::Ipv4(a) => Host::Ipv4(a),
-            url::Host::Ipv6(a) => Host::Ipv6(a),
+            ::url::Host::Domain(d) => Host::Domain(d.to_owned()),
+            ::url::Host::Ipv4(a) => Host::Ipv4(a),
+            ::url::Host::Ipv6(a) => Host::Ipv6(a),
         });
         Ok(WhatwgUrl {
             special: SPECIAL_SCHEMES.contains(&url.scheme()),

@@ -22,7 +22,7 @@
 //! [`crate::host::hazards`].
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::host::{self, addressable::AddressableUri, Host, WhatwgUrl};
+use crate::url::host::{self, addressable::AddressableUri, Host, WhatwgUrl};
 use serde::Serialize;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 

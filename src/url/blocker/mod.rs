@@ -51,15 +51,11 @@
 //! * The getaddrinfo timeout ("execution expired") cannot be predicted and
 //!   is not modelled.
 
-mod policy_json;
-pub mod sanitize;
-
-pub use policy_json::{apply_policy_json, apply_policy_text, check_url_request, UrlRequest};
-
-use crate::address::{self, AddressClass};
-use crate::allowlist::{Allowlist, Entry};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::host::{self, addressable::AddressableUri, inet, Host, WhatwgUrl};
+use crate::url::address::{self, AddressClass};
+use crate::url::allowlist::{Allowlist, Entry};
+use crate::url::host::{self, addressable::AddressableUri, inet, Host, WhatwgUrl};
+use crate::url::sanitize;
 use serde::Serialize;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 

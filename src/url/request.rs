@@ -10,11 +10,11 @@
 //! `internal_uris`). Keys given override the base; unknown keys are
 //! `document.unknown_field` errors with the nearest known name.
 
-use super::{check_url, Context, Policy, UrlVerdict};
-use crate::allowlist::Allowlist;
 use crate::decode::{parse_json, wrong_type, Fields};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::preset::{Preset, DEFAULT_VERSION};
+use crate::url::allowlist::Allowlist;
+use crate::url::blocker::{check_url, Context, Policy, UrlVerdict};
+use crate::url::preset::{Preset, DEFAULT_VERSION};
 use crate::version::GitLabVersion;
 use serde_json::Value;
 use std::net::IpAddr;

@@ -36,9 +36,9 @@ mod lint;
 
 pub use ipaddr::{ipaddr_new, Family, RubyIpAddr};
 
-use crate::blocker::sanitize;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::host::{addressable::AddressableUri, inet, Host};
+use crate::url::host::{addressable::AddressableUri, inet, Host};
+use crate::url::sanitize;
 use serde::Serialize;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
