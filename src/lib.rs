@@ -46,15 +46,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod bedrock;
 pub mod config;
 pub mod decode;
 pub mod diagnostic;
-pub mod family;
 pub mod feature;
-pub mod identifier;
 pub mod model;
-pub mod region;
 pub mod secret;
 pub mod settings;
 pub mod timeline;
@@ -63,6 +59,7 @@ pub mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use crate::model::{bedrock, family, identifier, region};
 pub use crate::url::{address, allowlist, host, preset};
 
 /// GitLab's outbound URL blocker ([`check_url`](crate::url::blocker::check_url)),

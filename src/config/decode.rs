@@ -12,7 +12,7 @@ use super::{
 use crate::decode::{enum_value, string_items, wrong_type, Fields};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::feature::{Provider, FEATURES};
-use crate::model::ModelRecord;
+use crate::model::record::ModelRecord;
 use crate::version::GitLabVersion;
 use serde_json::Value;
 use std::net::IpAddr;

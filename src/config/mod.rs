@@ -49,7 +49,7 @@ pub use validate::{is_valid, validate, TIMEOUT_MAX, TIMEOUT_MIN};
 use crate::decode::parse_json;
 use crate::diagnostic::Diagnostics;
 use crate::feature::{Feature, Provider};
-use crate::model::{ModelContext, ModelRecord};
+use crate::model::record::{ModelContext, ModelRecord};
 use crate::url::allowlist::{split_text, Allowlist};
 use crate::version::GitLabVersion;
 use std::net::IpAddr;

@@ -10,8 +10,8 @@
 //! that this table lists exactly [`crate::model::FIELDS`].
 
 use super::{AddOn, Installation, License, Offering, Tier};
-use crate::family::{DeploymentMethod, Family};
 use crate::feature::{Provider, FEATURES};
+use crate::model::family::{DeploymentMethod, Family};
 use serde_json::{json, Map, Value};
 
 /// What a member holds.

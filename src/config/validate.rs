@@ -18,7 +18,7 @@ use super::resolve::{self, Own, Via};
 use super::{Config, FeatureSetting, License, Report, Tier, TlsInput};
 use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
 use crate::feature::{self, Feature, NotOffered, Offer, Provider};
-use crate::model::check_models;
+use crate::model::record::check_models;
 use crate::settings::{self, TlsMode};
 use crate::timeline;
 use crate::url::allowlist::Allowlist;

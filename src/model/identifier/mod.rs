@@ -21,7 +21,7 @@
 //! `identifier.azure_deployment_has_slash`, `identifier.family_mismatch`.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::family::{DeploymentMethod, Family};
+use crate::model::family::{DeploymentMethod, Family};
 use serde::Serialize;
 use std::fmt;
 
@@ -721,18 +721,18 @@ pub fn identifier_report_for_region(
     text: &str,
     method: Option<DeploymentMethod>,
     region: &str,
-    table: &crate::bedrock::ProfileTable,
+    table: &crate::model::bedrock::ProfileTable,
 ) -> IdentifierReport {
     let mut report = identifier_report(text, method);
     let id = Identifier::parse(text);
-    let checked = crate::region::check_region(
+    let checked = crate::model::region::check_region(
         region,
         "AWS_REGION",
         &Path::root().key("region"),
         &mut report.diagnostics,
     );
     if let (Some(region), Some(model)) = (checked, id.bedrock()) {
-        crate::bedrock::check_identifier_region(
+        crate::model::bedrock::check_identifier_region(
             table,
             &region.code,
             model,

@@ -49,11 +49,11 @@
 //! (no identifier at all) and the `identifier.*`, `region.*` and
 //! `bedrock.*` codes of those modules.
 
-use crate::bedrock::{check_identifier_region, default_table, ProfileTable};
 use crate::decode::Fields;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::family::{DeploymentMethod, Family};
-use crate::identifier::{check_identifier, Identifier};
+use crate::model::bedrock::{check_identifier_region, default_table, ProfileTable};
+use crate::model::family::{DeploymentMethod, Family};
+use crate::model::identifier::{check_identifier, Identifier};
 use crate::secret::ApiKey;
 use crate::timeline;
 use crate::url::allowlist::Allowlist;
@@ -73,7 +73,7 @@ pub const ENDPOINT_MAX_LEN: usize = 2048;
 pub const AI_GATEWAY_ENDPOINT_MAX_LEN: usize = 255;
 /// The AI gateway's limit on the API key (`max_length=2000`).
 pub const AI_GATEWAY_API_KEY_MAX_LEN: usize = 2000;
-pub use crate::family::{BEDROCK_DUMMY_ENDPOINT, VERTEX_DUMMY_ENDPOINT};
+pub use crate::model::family::{BEDROCK_DUMMY_ENDPOINT, VERTEX_DUMMY_ENDPOINT};
 
 /// One self-hosted model, as a configuration document's
 /// `self_hosted_models` entry describes it.
@@ -326,7 +326,7 @@ fn check_at(
                     identifier_path,
                     "the model identifier is missing; GitLab's form requires one",
                 )
-                .with("gitlab_message", crate::identifier::FORM_EMPTY),
+                .with("gitlab_message", crate::model::identifier::FORM_EMPTY),
             );
             None
         }
@@ -770,7 +770,7 @@ pub fn stored_provider(record: &ModelRecord, version: &GitLabVersion) -> Option<
     }
     let identifier = record.identifier.as_deref().unwrap_or_default();
     Some(
-        crate::family::DEPLOYMENT_METHODS
+        crate::model::family::DEPLOYMENT_METHODS
             .iter()
             .filter(|m| m.gitlab_provider != "api")
             .find(|m| identifier.starts_with(&format!("{}/", m.identifier_provider)))
@@ -855,7 +855,7 @@ fn check_region_and_prefix(
     let region_path = path.key("aws_region");
     let name_path = path.key("aws_region_name");
     let bedrock = method == Some(DeploymentMethod::Bedrock)
-        || (method.is_none() && identifier.is_some_and(crate::bedrock::is_bedrock));
+        || (method.is_none() && identifier.is_some_and(crate::model::bedrock::is_bedrock));
     if !bedrock {
         for (value, p, variable) in [
             (&record.aws_region, &region_path, "AWS_REGION"),
@@ -878,8 +878,8 @@ fn check_region_and_prefix(
         let arn_region = identifier
             .and_then(Identifier::bedrock)
             .and_then(|m| match &m.target {
-                crate::identifier::BedrockTarget::Arn(arn) => Some(arn.region.clone()),
-                crate::identifier::BedrockTarget::Id { .. } => None,
+                crate::model::identifier::BedrockTarget::Arn(arn) => Some(arn.region.clone()),
+                crate::model::identifier::BedrockTarget::Id { .. } => None,
             });
         if let Some(region) = arn_region {
             out.push(
@@ -899,7 +899,7 @@ fn check_region_and_prefix(
         ));
         return;
     }
-    let region = crate::region::check_region_variables(
+    let region = crate::model::region::check_region_variables(
         record.aws_region.as_deref(),
         record.aws_region_name.as_deref(),
         &region_path,

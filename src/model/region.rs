@@ -17,7 +17,7 @@ use serde_json::Value;
 use std::sync::OnceLock;
 
 /// The embedded Region table (JSON).
-pub const REGIONS_JSON: &str = include_str!("data/aws-regions.json");
+pub const REGIONS_JSON: &str = include_str!("../data/aws-regions.json");
 
 /// One AWS Region.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,7 +158,7 @@ pub fn regions() -> &'static RegionTable {
 mod embedded {
     use super::{Partition, Region, RegionMeta, RegionTable};
 
-    include!("data/aws_regions.rs");
+    include!("../data/aws_regions.rs");
 
     fn region(
         &(code, partition, geo, name, bedrock_endpoint): &(&str, &str, &str, &str, bool),

@@ -49,18 +49,18 @@
 //! `bedrock.arn_region_differs`.
 
 use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
-use crate::identifier::{
+use crate::model::identifier::{
     model_id_problem, BedrockModel, BedrockTarget, CrossRegionPrefix, Identifier, ModelId,
     PrefixPart, Provider,
 };
-use crate::region::check_region;
+use crate::model::region::check_region;
 use serde::Serialize;
 use serde_json::Value;
 use std::sync::OnceLock;
 
 /// The embedded default profile table (JSON, the shape of
 /// `bedrock-update-2026-11.md` §2 with only the fields read here).
-pub const PROFILES_JSON: &str = include_str!("data/bedrock-profiles.json");
+pub const PROFILES_JSON: &str = include_str!("../../data/bedrock-profiles.json");
 
 /// How sure the table is about a profile row (`bedrock-update-2026-11.md` §2 `row_fields`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -503,7 +503,7 @@ struct EmbeddedProfile {
 mod embedded {
     use super::{Confidence, CrossRegionPrefix, EmbeddedProfile, ModelInfo, Profile, ProfileTable};
 
-    include!("data/bedrock_profiles.rs");
+    include!("../../data/bedrock_profiles.rs");
 
     fn place(index: u8) -> String {
         PLACES[usize::from(index)].to_owned()

@@ -287,7 +287,7 @@ pub struct Family {
 // `gitlab-update-2026-12.md` §1.3 (the newest enum, display names and
 // release states), `duo-domain.md` §1.5 (the 18.9 docs classes) and the
 // dated milestones of `timeline`.
-include!("data/gitlab_families.rs");
+include!("../data/gitlab_families.rs");
 
 impl Family {
     /// The family with this key (`claude_3`).
