@@ -59,8 +59,15 @@ pub mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use crate::model::{bedrock, family, identifier, region};
+pub use crate::model::{bedrock, family, region};
 pub use crate::url::{address, allowlist, host, preset};
+
+/// Model identifiers: the grammar and the checks per deployment method,
+/// and the check against an AWS Region (which asks the Bedrock tables).
+pub mod identifier {
+    pub use crate::model::bedrock::identifier_report_for_region;
+    pub use crate::model::identifier::*;
+}
 
 /// GitLab's outbound URL blocker ([`check_url`](crate::url::blocker::check_url)),
 /// and the `url` command's request over a preset and a policy JSON object.

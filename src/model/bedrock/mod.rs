@@ -49,9 +49,10 @@
 //! `bedrock.arn_region_differs`.
 
 use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
+use crate::model::family::DeploymentMethod;
 use crate::model::identifier::{
-    model_id_problem, BedrockModel, BedrockTarget, CrossRegionPrefix, Identifier, ModelId,
-    PrefixPart, Provider,
+    identifier_report, model_id_problem, BedrockModel, BedrockTarget, CrossRegionPrefix,
+    Identifier, IdentifierReport, ModelId, PrefixPart, Provider,
 };
 use crate::model::region::check_region;
 use serde::Serialize;
@@ -1298,4 +1299,37 @@ fn unconfirmed(profile_id: &str, why: &str, suggestion: Option<String>, path: &P
 /// deciding whether to run the Region checks).
 pub fn is_bedrock(identifier: &Identifier) -> bool {
     identifier.provider() == &Provider::Bedrock
+}
+
+/// [`identifier_report`] plus, for a Bedrock identifier, the reverse check
+/// of its cross-region prefix against the AI gateway's Region (`region`
+/// diagnostics at path `region`, prefix diagnostics at the root), using
+/// `table` (the embedded one: [`default_table`]).
+///
+/// It lives here, not with the identifier grammar, because it asks the
+/// profile table; `duo_selfhosted::identifier` re-exports it.
+pub fn identifier_report_for_region(
+    text: &str,
+    method: Option<DeploymentMethod>,
+    region: &str,
+    table: &ProfileTable,
+) -> IdentifierReport {
+    let mut report = identifier_report(text, method);
+    let id = Identifier::parse(text);
+    let checked = check_region(
+        region,
+        "AWS_REGION",
+        &Path::root().key("region"),
+        &mut report.diagnostics,
+    );
+    if let (Some(region), Some(model)) = (checked, id.bedrock()) {
+        check_identifier_region(
+            table,
+            &region.code,
+            model,
+            &Path::root(),
+            &mut report.diagnostics,
+        );
+    }
+    report
 }
