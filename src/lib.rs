@@ -49,10 +49,10 @@
 pub mod config;
 pub mod decode;
 pub mod diagnostic;
+mod duo_settings;
 pub mod feature;
 pub mod model;
 pub mod secret;
-pub mod settings;
 pub mod timeline;
 mod url;
 pub mod version;
@@ -61,6 +61,36 @@ pub mod wasm;
 
 pub use crate::model::{bedrock, family, region};
 pub use crate::url::{address, allowlist, host, preset};
+
+pub mod settings {
+    //! The instance settings around the AI gateway and the Agent Platform
+    //! service: URL normalisation and limits, the Agent Platform `host:port`
+    //! form, TLS by GitLab version, and the settings lines an admin adds.
+    //!
+    //! One public path over two areas: the service settings live in
+    //! `src/duo_settings/`, the settings lines (which read the whole
+    //! configuration) in `src/config/snippet.rs`.
+    //!
+    //! Source: the reference set's `duo-domain.md` §6.1, §6.3, §6.4 and the
+    //! JSON data of §6.6 (GitLab 18.9.0-pre1, `ee/app/models/ai/setting.rb`,
+    //! `ee/app/graphql/mutations/ai/duo_settings/update.rb`,
+    //! `config/initializers/1_settings.rb`, `gems/gitlab-utils/lib/gitlab/utils.rb`;
+    //! migrations dated '18.4' and '18.10'), compiled 2026-11-26.
+    //!
+    //! ```
+    //! use duo_selfhosted::settings::{self, AgentPlatformTarget};
+    //!
+    //! assert_eq!(settings::normalize_url("http://gw:5052/").as_deref(), Some("http://gw:5052"));
+    //! assert_eq!(settings::normalize_url("  "), None);
+    //! let (target, diagnostics) = settings::check_agent_platform_url("gw.internal:50052");
+    //! assert!(diagnostics.is_empty());
+    //! assert_eq!(target, Some(AgentPlatformTarget { host: "gw.internal".into(), port: Some(50052) }));
+    //! assert!(!settings::to_boolean("off", true));
+    //! ```
+
+    pub use crate::config::snippet::{effective_tls, environment, snippet, EnvValue, Snippet};
+    pub use crate::duo_settings::*;
+}
 
 /// Model identifiers: the grammar and the checks per deployment method,
 /// and the check against an AWS Region (which asks the Bedrock tables).

@@ -39,6 +39,7 @@ pub mod prerequisite;
 mod report;
 mod resolve;
 pub mod schema;
+pub(crate) mod snippet;
 mod validate;
 
 pub use decode::Decoded;
@@ -47,6 +48,8 @@ pub use resolve::{resolve, Resolution, ResolvedFeature, Via};
 pub use validate::{is_valid, validate, TIMEOUT_MAX, TIMEOUT_MIN};
 
 use crate::decode::parse_json;
+pub use crate::duo_settings::TlsInput;
+
 use crate::diagnostic::Diagnostics;
 use crate::feature::{Feature, Provider};
 use crate::model::record::{ModelContext, ModelRecord};
@@ -206,16 +209,6 @@ pub struct AgentPlatform {
     pub url: Option<String>,
     /// TLS for the service; `None` means GitLab's default (TLS on).
     pub tls: Option<TlsInput>,
-}
-
-/// The TLS switch as the document gives it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TlsInput {
-    /// A boolean (18.10+: the stored checkbox; 18.4-18.9: the variable's value).
-    Flag(bool),
-    /// 18.4-18.9: the text of `DUO_AGENT_PLATFORM_SERVICE_SECURE`, read as
-    /// GitLab's `Gitlab::Utils.to_boolean` reads it.
-    EnvValue(String),
 }
 
 /// One feature's setting as stored in a [`Config`].

@@ -34,8 +34,8 @@
 //! resolution none) is outside the document and not modelled.
 
 use super::{Config, FeatureSetting, License};
+use crate::duo_settings::normalize_url;
 use crate::feature::{self, Feature, Offer, Provider};
-use crate::settings::normalize_url;
 use crate::timeline;
 use serde::Serialize;
 

@@ -15,11 +15,15 @@
 
 use super::prerequisite::{self, agent_platform_self_hosted_allowed, vendored_models_allowed};
 use super::resolve::{self, Own, Via};
-use super::{Config, FeatureSetting, License, Report, Tier, TlsInput};
+use super::snippet::effective_tls;
+use super::{Config, FeatureSetting, License, Report, Tier};
 use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
+use crate::duo_settings::{
+    check_agent_platform_url, check_length, normalize_url, parse_boolean_word, TlsInput, TlsMode,
+    FALSE_WORDS, TLS_CHECKBOX_LABEL, TLS_ENV_VAR, TLS_GLOBAL_DOC, TRUE_WORDS,
+};
 use crate::feature::{self, Feature, NotOffered, Offer, Provider};
 use crate::model::record::check_models;
-use crate::settings::{self, TlsMode};
 use crate::timeline;
 use crate::url::allowlist::Allowlist;
 use crate::url::blocker::{check_url, Context};
@@ -584,14 +588,10 @@ fn keys(features: &[&'static Feature]) -> Vec<String> {
 /// consulted for this URL (`url-blocker.md` §3.1).
 fn check_ai_gateway(config: &Config, allowlist: Allowlist, diagnostics: &mut Diagnostics) {
     let path = Path::root().key("ai_gateway").key("url");
-    let url = config
-        .ai_gateway
-        .url
-        .as_deref()
-        .and_then(settings::normalize_url);
+    let url = config.ai_gateway.url.as_deref().and_then(normalize_url);
     match url {
         Some(url) => {
-            if let Some(d) = settings::check_length(&url, &path) {
+            if let Some(d) = check_length(&url, &path) {
                 diagnostics.push(d);
             }
             let mut policy = Preset::AiGatewaySave.policy(&config.gitlab_version);
@@ -707,7 +707,7 @@ fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
         return;
     }
     let users = self_hosted_features(config, true);
-    let url = platform.url.as_deref().and_then(settings::normalize_url);
+    let url = platform.url.as_deref().and_then(normalize_url);
     match &url {
         Some(url) => {
             if !agent_platform_self_hosted_allowed(config) {
@@ -720,7 +720,7 @@ fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
                     },
                 ));
             }
-            let (_, found) = settings::check_agent_platform_url(url);
+            let (_, found) = check_agent_platform_url(url);
             diagnostics.extend_under(&url_path, found);
             if users.is_empty() {
                 diagnostics.push(Diagnostic::warning(
@@ -743,24 +743,24 @@ fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
         ),
         None => {}
     }
-    let secure = settings::effective_tls(config);
+    let secure = effective_tls(config);
     match mode {
         TlsMode::EnvVar => {
             if let Some(TlsInput::EnvValue(text)) = &platform.tls {
-                if settings::parse_boolean_word(text).is_none() {
+                if parse_boolean_word(text).is_none() {
                     diagnostics.push(
                         Diagnostic::warning(
                             "agent_platform.tls_unrecognised",
                             tls_path.clone(),
                             format!(
                                 "GitLab reads {}={text:?} as true (its default): only {} mean false",
-                                settings::TLS_ENV_VAR,
-                                settings::FALSE_WORDS.join(", ")
+                                TLS_ENV_VAR,
+                                FALSE_WORDS.join(", ")
                             ),
                         )
                         .with("value", text.as_str())
-                        .with("true_words", settings::TRUE_WORDS.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
-                        .with("false_words", settings::FALSE_WORDS.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>()),
+                        .with("true_words", TRUE_WORDS.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
+                        .with("false_words", FALSE_WORDS.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>()),
                     );
                 }
             }
@@ -782,12 +782,12 @@ fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
                             tls_path.clone(),
                             format!(
                                 "{}=false is global in GitLab {version}: it also turns off TLS to GitLab's cloud Agent Platform, which {} use",
-                                settings::TLS_ENV_VAR,
+                                TLS_ENV_VAR,
                                 vendored.join(", ")
                             ),
                         )
                         .with("features", vendored)
-                        .with("gitlab_message", settings::TLS_GLOBAL_DOC),
+                        .with("gitlab_message", TLS_GLOBAL_DOC),
                     );
                 }
             }
@@ -801,8 +801,8 @@ fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostics) {
                         format!(
                             "from GitLab {} TLS is the stored checkbox \"{}\": give true or false, not {text:?} (the 18.10 upgrade copied {} into this setting)",
                             timeline::TLS_STORED_SETTING.version_text(),
-                            settings::TLS_CHECKBOX_LABEL,
-                            settings::TLS_ENV_VAR
+                            TLS_CHECKBOX_LABEL,
+                            TLS_ENV_VAR
                         ),
                     )
                     .with("value", text.as_str()),
