@@ -33,7 +33,7 @@
 //! Only `disabled` turns a feature off. Amazon Q (which makes every
 //! resolution none) is outside the document and not modelled.
 
-use super::{Config, FeatureSetting, License};
+use super::document::{Config, FeatureSetting, License};
 use crate::duo_settings::normalize_url;
 use crate::feature::{self, Feature, Offer, Provider};
 use crate::timeline;
@@ -290,7 +290,7 @@ pub fn resolve(config: &Config) -> Resolution {
     let version = &config.gitlab_version;
     let offer = Offer {
         beta: config.beta_models_and_features,
-        premium: config.tier == super::Tier::Premium,
+        premium: config.tier == super::document::Tier::Premium,
     };
     let general_chat = feature::general_chat();
     let features = feature::allowed(version, offer)

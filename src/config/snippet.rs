@@ -4,7 +4,7 @@
 //! live here, not with the service settings, because they read the whole
 //! [`Config`]; `duo_selfhosted::settings` re-exports them.
 
-use super::{Config, Installation};
+use super::document::{Config, Installation};
 use crate::duo_settings::{
     effective_tls_for, normalize_url, TlsMode, AI_GATEWAY_ENV_VAR, TLS_CHECKBOX_LABEL, TLS_ENV_VAR,
     TLS_GLOBAL_DOC,

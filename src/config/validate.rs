@@ -13,10 +13,11 @@
 //! `network.outbound_allowlist`), and the AI gateway URL through the URL
 //! blocker's save-time preset (`url.*`, under `ai_gateway.url`).
 
+use super::document::{Config, FeatureSetting, License, Tier};
 use super::prerequisite::{self, agent_platform_self_hosted_allowed, vendored_models_allowed};
+use super::report::Report;
 use super::resolve::{self, Own, Via};
 use super::snippet::effective_tls;
-use super::{Config, FeatureSetting, License, Report, Tier};
 use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
 use crate::duo_settings::{
     check_agent_platform_url, check_length, normalize_url, parse_boolean_word, TlsInput, TlsMode,
@@ -164,7 +165,7 @@ fn touches(config: &Config, scope: timeline::Scope) -> bool {
         // the beta setting.
         Scope::Prerequisites => {
             config.license == License::Online
-                && !(config.has_add_on(super::AddOn::DuoEnterprise)
+                && !(config.has_add_on(super::document::AddOn::DuoEnterprise)
                     && config.beta_models_and_features)
         }
         Scope::Families(keys) => config
