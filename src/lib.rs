@@ -60,7 +60,8 @@ pub mod version;
 pub mod wasm;
 
 pub use crate::model::{bedrock, family, region};
-pub use crate::url::{address, allowlist, host, preset};
+pub use crate::url::blocker::preset;
+pub use crate::url::{address, allowlist, blocker, host};
 
 pub mod settings {
     //! The instance settings around the AI gateway and the Agent Platform
@@ -92,21 +93,13 @@ pub mod settings {
     pub use crate::duo_settings::*;
 }
 
-/// Model identifiers: the grammar and the checks per deployment method,
-/// and the check against an AWS Region (which asks the Bedrock tables).
+/// Model identifiers: the grammar and the checks per deployment method
+/// ([`model::identifier`], which has the whole documentation), and
+/// [`identifier_report_for_region`](model::bedrock::identifier_report_for_region),
+/// which asks the Bedrock profile table and so lives in [`model::bedrock`].
 pub mod identifier {
     pub use crate::model::bedrock::identifier_report_for_region;
     pub use crate::model::identifier::*;
-}
-
-/// GitLab's outbound URL blocker ([`check_url`](crate::url::blocker::check_url)),
-/// and the `url` command's request over a preset and a policy JSON object.
-pub mod blocker {
-    pub use crate::url::blocker::*;
-    pub use crate::url::request::{
-        apply_policy_json, apply_policy_text, check_url_request, UrlRequest,
-    };
-    pub use crate::url::sanitize;
 }
 
 pub use address::{classify, AddressClass, Classification};

@@ -20,7 +20,7 @@ pub struct AgentPlatformTarget {
 /// Check the "Local URL for the GitLab Duo Agent Platform service" value
 /// (paths relative to the value).
 ///
-/// GitLab's server checks only the length ([`URL_MAX_LENGTH`]). The other
+/// GitLab's server checks only the length ([`URL_MAX_LENGTH`](super::URL_MAX_LENGTH)). The other
 /// rules follow GitLab's documentation and UI help and are **stricter than
 /// GitLab**, which saves any text and hands it to gRPC verbatim:
 /// `agent_platform.url_has_scheme` (no `http://` or `https://`),

@@ -5,14 +5,12 @@
 //! GitLab (Addressable) do; [`address`] classifies it; [`sanitize`] is the
 //! HTML-sanitizer test both the allowlist and the blocker apply;
 //! [`allowlist`] reads the outbound allowlist as GitLab does; [`blocker`]
-//! runs GitLab's steps; [`preset`] holds the blocker options GitLab uses
-//! per setting and version; [`request`] reads the `url` command's request
-//! (a preset and a policy JSON object) over them.
+//! runs GitLab's steps, with its options: the presets GitLab uses per
+//! setting and version, and the `url` command's request (a preset and a
+//! policy JSON object).
 
 pub mod address;
 pub mod allowlist;
 pub mod blocker;
 pub mod host;
-pub mod preset;
-pub mod request;
 pub mod sanitize;

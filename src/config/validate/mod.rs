@@ -2,16 +2,16 @@
 //!
 //! Codes: `config.version_out_of_range`, `config.version_newer_than_rules`,
 //! `config.version_rules_carried_forward`, `config.version_in_dating_window`;
-//! `prerequisite.*` (see
-//! [`prerequisite`](super::prerequisite)); `feature.*` for feature settings;
+//! `prerequisite.*` (see [`prerequisite`]); `feature.*` for feature settings;
 //! `ai_gateway.*` (the URL and its request timeout) and `agent_platform.*`
 //! for the two service settings;
 //! `settings.url_too_long`. The rules of other modules are called, not
 //! repeated: the model records through [`check_models`] (`model.*`,
 //! including beta families without the beta setting), the outbound
-//! allowlist through [`Allowlist`] (`allowlist.*`, under
-//! `network.outbound_allowlist`), and the AI gateway URL through the URL
-//! blocker's save-time preset (`url.*`, under `ai_gateway.url`).
+//! allowlist through [`Allowlist`](crate::url::allowlist::Allowlist)
+//! (`allowlist.*`, under `network.outbound_allowlist`), and the AI gateway
+//! URL through the URL blocker's save-time preset (`url.*`, under
+//! `ai_gateway.url`).
 //!
 //! Files: `dating` (the version against the tables' dating), `features`
 //! (each feature setting), `services` (the AI gateway and the Agent

@@ -14,8 +14,8 @@ use crate::duo_settings::{
 use crate::feature::{self, Feature, Provider};
 use crate::timeline;
 use crate::url::allowlist::Allowlist;
+use crate::url::blocker::preset::Preset;
 use crate::url::blocker::{check_url, Context};
-use crate::url::preset::Preset;
 
 fn self_hosted_features(config: &Config, agent_platform: bool) -> Vec<&'static Feature> {
     config

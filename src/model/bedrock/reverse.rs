@@ -220,7 +220,7 @@ pub fn is_bedrock(identifier: &Identifier) -> bool {
 /// [`identifier_report`] plus, for a Bedrock identifier, the reverse check
 /// of its cross-region prefix against the AI gateway's Region (`region`
 /// diagnostics at path `region`, prefix diagnostics at the root), using
-/// `table` (the embedded one: [`default_table`]).
+/// `table` (the embedded one: [`default_table`](super::default_table)).
 ///
 /// It lives here, not with the identifier grammar, because it asks the
 /// profile table; `duo_selfhosted::identifier` re-exports it.

@@ -14,7 +14,7 @@ pub struct ModelId {
 }
 
 impl ModelId {
-    /// Split `text` (no validation: see [`model_id_problem`]).
+    /// Split `text` (no validation: see [`model_id_problem`](super::model_id_problem)).
     pub fn new(text: &str) -> Self {
         let namespace_end = text.find('.').unwrap_or(text.len());
         // A throughput suffix (`:18k`, `:51k`) follows the version.

@@ -26,7 +26,7 @@ pub struct Identifier {
 
 impl Identifier {
     /// Read `text` as the AI gateway does. Never fails: every string is
-    /// some identifier; [`check_identifier`] says what is wrong with it.
+    /// some identifier; [`check_identifier`](super::check_identifier) says what is wrong with it.
     pub fn parse(text: &str) -> Self {
         match text.split_once('/') {
             Some((head, rest)) if !rest.is_empty() => {

@@ -11,7 +11,7 @@ use serde::Serialize;
 pub struct IdentifierReport {
     /// The LiteLLM provider the AI gateway uses.
     pub provider: String,
-    /// The model (without cross-region prefix; see [`Identifier::model`]).
+    /// The model (without cross-region prefix; see [`Identifier::model`](super::Identifier::model)).
     pub model: String,
     /// The cross-region prefix, or `null`.
     pub cross_region_prefix: Option<String>,

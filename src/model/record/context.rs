@@ -1,7 +1,7 @@
 //! What a model check needs to know about the GitLab instance.
 
 use crate::model::bedrock::ProfileTable;
-use crate::url::preset::DEFAULT_VERSION;
+use crate::url::blocker::preset::DEFAULT_VERSION;
 use crate::version::GitLabVersion;
 use std::sync::Arc;
 

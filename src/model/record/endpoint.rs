@@ -9,8 +9,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::model::family::DeploymentMethod;
 use crate::timeline;
 use crate::url::allowlist::Allowlist;
+use crate::url::blocker::preset::Preset;
 use crate::url::blocker::{check_url, Context, Policy};
-use crate::url::preset::Preset;
 use crate::version::GitLabVersion;
 use std::cell::OnceCell;
 

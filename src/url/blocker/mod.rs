@@ -21,7 +21,9 @@
 //! | 12 | deny-all |
 //! | 13 | localhost, loopback, local network, link-local, shared, broadcast on every address |
 //!
-//! The files follow that split: `policy` (the options), `steps`
+//! The files follow that split: `policy` (the options), [`preset`] (the
+//! options GitLab uses per setting and version), `request` (the `url`
+//! command's request: a preset and a policy JSON object), `steps`
 //! (GitLab's steps 1–14), `dns` (the representative answers when the
 //! addresses are unknown), `dns_summary`, `risks` (where this library is
 //! stricter), `advice` (the suggested allowlist entry), `verdict` and
@@ -62,6 +64,8 @@ mod check;
 mod dns;
 mod dns_summary;
 mod policy;
+pub mod preset;
+mod request;
 mod risks;
 mod ruby;
 mod steps;
@@ -70,5 +74,10 @@ mod verdict;
 pub use check::check_url;
 pub use dns::DnsOutcome;
 pub use policy::{Context, GemVersion, MessageFormat, Policy};
+pub use request::{apply_policy_json, apply_policy_text, check_url_request, UrlRequest};
 pub use steps::{Allowed, Block, Outcome};
 pub use verdict::UrlVerdict;
+
+/// The HTML-sanitizer test of step 2 (it lives beside the blocker, in
+/// `url/sanitize.rs`, because the allowlist's validation uses it too).
+pub use crate::url::sanitize;

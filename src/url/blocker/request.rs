@@ -10,11 +10,13 @@
 //! `internal_uris`). Keys given override the base; unknown keys are
 //! `document.unknown_field` errors with the nearest known name.
 
+use super::check::check_url;
+use super::policy::{Context, Policy};
+use super::preset::{Preset, DEFAULT_VERSION};
+use super::verdict::UrlVerdict;
 use crate::decode::{parse_json, wrong_type, Fields};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::url::allowlist::Allowlist;
-use crate::url::blocker::{check_url, Context, Policy, UrlVerdict};
-use crate::url::preset::{Preset, DEFAULT_VERSION};
 use crate::version::GitLabVersion;
 use serde_json::Value;
 use std::net::IpAddr;

@@ -18,8 +18,8 @@
 //!   uses the newest gem, the safer choice (it blocks more). Set
 //!   [`Policy::gem`] to follow the older gem.
 
+use super::policy::{GemVersion, MessageFormat, Policy};
 use crate::timeline;
-use crate::url::blocker::{GemVersion, MessageFormat, Policy};
 use crate::version::GitLabVersion;
 
 /// The GitLab version presets follow when none is given: the newest release
