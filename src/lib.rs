@@ -59,6 +59,9 @@ pub mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+// The old public paths, documented where users find them (and also under
+// their areas, where the code lives).
+#[doc(inline)]
 pub use crate::model::{bedrock, family, region};
 pub use crate::url::blocker::preset;
 pub use crate::url::{address, allowlist, blocker, host};
@@ -98,7 +101,9 @@ pub mod settings {
 /// [`identifier_report_for_region`](model::bedrock::identifier_report_for_region),
 /// which asks the Bedrock profile table and so lives in [`model::bedrock`].
 pub mod identifier {
+    #[doc(inline)]
     pub use crate::model::bedrock::identifier_report_for_region;
+    #[doc(inline)]
     pub use crate::model::identifier::*;
 }
 

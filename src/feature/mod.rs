@@ -33,6 +33,7 @@ pub mod provider;
 /// The dated changes every version-dependent rule asks; it lives in the
 /// ground (`src/timeline.rs`) because model families, URL presets and the
 /// service settings ask it too.
+#[doc(inline)]
 pub use crate::timeline;
 pub use catalog::FEATURES;
 pub use provider::Provider;
