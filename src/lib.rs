@@ -29,10 +29,10 @@
 //! or is stricter than GitLab, its doc comment says so.
 //!
 //! **Releases covered: GitLab 17.9 to 19.6.** Every version-dependent rule
-//! asks one table of dated changes, [`feature::timeline`], generated with
+//! asks one table of dated changes, [`timeline`], generated with
 //! the family and feature tables from the reference's JSON blocks by
 //! `scripts/gen-gitlab-data.py`. Each change says how it was dated
-//! ([`feature::timeline::Basis`]): a migration's milestone is exact; a
+//! ([`timeline::Basis`]): a migration's milestone is exact; a
 //! change first seen in a development snapshot may have landed up to a
 //! release or two earlier, and the rules then apply the reference's date
 //! and report the window (`config.version_in_dating_window`). No GitLab
@@ -46,6 +46,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// The areas (ARCHITECTURE.md): the ground (diagnostic, decode, version,
+// secret, timeline) under url, model, feature and duo_settings, under
+// config; wasm is a front end. `url` and `duo_settings` are reached through
+// the public paths below.
 pub mod config;
 pub mod decode;
 pub mod diagnostic;

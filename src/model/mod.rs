@@ -2,7 +2,8 @@
 //! ([`family`]), the model identifier ([`identifier`]), AWS Regions
 //! ([`region`]) and Bedrock's cross-region inference profiles
 //! ([`bedrock`]), and the model record the admin saves in GitLab with its
-//! checks (this module's own items).
+//! checks (`record/`, whose items are this module's own:
+//! [`ModelRecord`], [`check_model`], …).
 //!
 //! The identifier grammar knows nothing of the Bedrock tables: whether an
 //! identifier fits an AWS Region is [`bedrock`]'s reverse check, which asks
