@@ -5,13 +5,15 @@
 //! modules depend on each other, neither between the modules of an area
 //! (`model::identifier` ↔ `model::bedrock`) nor between files.
 //!
-//! A small hand-written scanner (`tests/architecture/scanner.rs`), no
-//! parser crate: it strips comments,
-//! strings and character literals, reads `mod`, `use` trees and `crate::`,
-//! `super::`, `self::` and child-module paths, follows re-exports
-//! (`pub use`) to the file that defines an item, and maps every file to its
-//! area. `src/bin/` (its own crate) and `src/data/` (tables `include!`d by
+//! A small hand-written scanner (`tests/architecture/scanner.rs`, no parser
+//! crate) strips comments, strings and character literals, reads `mod`
+//! declarations, `use` trees and `crate::`, `super::`, `self::` and
+//! child-module paths, and follows re-exports (`pub use`) to the file that
+//! defines an item; this file maps every file to its area and applies the
+//! rules. `src/bin/` (its own crate) and `src/data/` (tables `include!`d by
 //! the modules that define their types) are not modules of the library.
+//!
+//! When it fails, it names the file, the line and the import.
 
 #[path = "architecture/scanner.rs"]
 mod scanner;
@@ -41,7 +43,8 @@ const AREAS: &[(&str, &str)] = &[
 const ALLOWED: &[(&str, &[&str])] = &[
     ("ground", &[]),
     ("url", &["ground"]),
-    // A model endpoint goes through the URL blocker with its preset.
+    // A model endpoint goes through the URL blocker with its preset, and a
+    // model check defaults to the presets' GitLab version.
     ("model", &["ground", "url"]),
     ("feature", &["ground"]),
     ("settings", &["ground"]),
