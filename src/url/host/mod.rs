@@ -11,6 +11,7 @@
 //! are warnings. Source: `url-blocker.md` §8–§9.
 
 pub mod addressable;
+pub mod canonical;
 pub mod inet;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
@@ -71,8 +72,8 @@ impl fmt::Display for Host {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Host::Domain(d) => f.write_str(d),
-            Host::Ipv4(a) => write!(f, "{a}"),
-            Host::Ipv6(a) => write!(f, "[{}]", ipv6_to_string(*a)),
+            Host::Ipv4(a) => f.write_str(canonical::whatwg_ip_text(IpAddr::V4(*a)).as_str()),
+            Host::Ipv6(a) => f.write_str(canonical::whatwg_ip_text(IpAddr::V6(*a)).as_str()),
         }
     }
 }
@@ -81,43 +82,34 @@ impl fmt::Display for Host {
 /// run of two or more zero pieces compressed, never a dotted IPv4 tail
 /// (std's `Display` writes `::ffff:127.0.0.1`; WHATWG writes `::ffff:7f00:1`).
 pub fn ipv6_to_string(address: Ipv6Addr) -> String {
-    let pieces = address.segments();
-    let (mut best_start, mut best_len) = (usize::MAX, 1usize);
-    let mut i = 0;
-    while i < 8 {
-        if pieces[i] == 0 {
-            let start = i;
-            while i < 8 && pieces[i] == 0 {
-                i += 1;
-            }
-            if i - start > best_len {
-                best_start = start;
-                best_len = i - start;
-            }
-        } else {
-            i += 1;
+    canonical::ipv6_string(address)
+}
+
+impl Host {
+    /// The WHATWG serialisation as a `String` (what `to_string` gives,
+    /// without the formatting machinery).
+    pub fn canonical_string(&self) -> String {
+        match self {
+            Host::Domain(d) => d.clone(),
+            Host::Ipv4(a) => canonical::ip_string(IpAddr::V4(*a)),
+            Host::Ipv6(a) => canonical::whatwg_ip_text(IpAddr::V6(*a))
+                .as_str()
+                .to_owned(),
         }
     }
-    let mut out = String::with_capacity(39);
-    let mut i = 0;
-    while i < 8 {
-        if i == best_start {
-            out.push_str(if i == 0 { "::" } else { ":" });
-            i += best_len;
-            continue;
-        }
-        out.push_str(&format!("{:x}", pieces[i]));
-        if i < 7 {
-            out.push(':');
-        }
-        i += 1;
-    }
-    out
 }
 
 impl Serialize for Host {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self {
+            Host::Domain(d) => serializer.serialize_str(d),
+            Host::Ipv4(a) => {
+                serializer.serialize_str(canonical::whatwg_ip_text(IpAddr::V4(*a)).as_str())
+            }
+            Host::Ipv6(a) => {
+                serializer.serialize_str(canonical::whatwg_ip_text(IpAddr::V6(*a)).as_str())
+            }
+        }
     }
 }
 
