@@ -36,17 +36,22 @@ impl Path {
     /// This path extended by an object key.
     #[must_use]
     pub fn key(&self, key: impl Into<Cow<'static, str>>) -> Self {
-        let mut next = self.clone();
-        next.segments.push(PathSegment::Key(key.into()));
-        next
+        self.extended(PathSegment::Key(key.into()))
     }
 
     /// This path extended by an array index.
     #[must_use]
     pub fn index(&self, index: usize) -> Self {
-        let mut next = self.clone();
-        next.segments.push(PathSegment::Index(index));
-        next
+        self.extended(PathSegment::Index(index))
+    }
+
+    // One allocation, with room for the few segments a caller usually puts
+    // in front ([`Path::prepend`]) without allocating again.
+    fn extended(&self, segment: PathSegment) -> Self {
+        let mut segments = Vec::with_capacity((self.segments.len() + 1).max(4));
+        segments.extend(self.segments.iter().cloned());
+        segments.push(segment);
+        Path { segments }
     }
 
     /// The segments, outermost first.
@@ -62,9 +67,8 @@ impl Path {
     /// This path with `prefix`'s segments put in front (for
     /// [`Diagnostic::under`](super::Diagnostic::under)).
     pub(super) fn prepend(&mut self, prefix: &Path) {
-        let mut segments = prefix.segments.clone();
-        segments.append(&mut self.segments);
-        self.segments = segments;
+        // In place: no allocation when the path has room (see `extended`).
+        self.segments.splice(0..0, prefix.segments.iter().cloned());
     }
 
     /// The RFC 6901 JSON Pointer to the same place (`""` for the root).

@@ -2,6 +2,11 @@
 //! vectors of their indexes, built with one sort each when the list is
 //! read (so reading is n log n at any size; inserting each entry into a
 //! sorted vector, as before, was quadratic: 251 s for 1,000,000 entries).
+//!
+//! Domain entries are ordered by a hash of their text first: any order
+//! that keeps equal texts together serves a binary search, and comparing
+//! two 64-bit hashes is much cheaper than comparing host names that share
+//! long prefixes (`service-1.internal`, `service-2.internal`, …).
 
 use super::{Entry, Target};
 use std::cmp::Ordering;
@@ -11,9 +16,9 @@ use std::net::IpAddr;
 #[derive(Clone, Debug, Default)]
 pub(super) struct Index {
     entries: Vec<Entry>,
-    /// The domain entries' indexes, sorted by (value, index): equal values
-    /// are adjacent, in list order.
-    domains: Vec<usize>,
+    /// The domain entries as (hash of the value, index), sorted by (hash,
+    /// value, index): equal values are adjacent, in list order.
+    domains: Vec<(u64, usize)>,
     /// The distinct prefix lengths of the IP entries, ascending.
     prefixes: Vec<u8>,
     /// The IP entries as (masked base, prefix length, index), sorted (the
@@ -21,12 +26,25 @@ pub(super) struct Index {
     ranges: Vec<(u128, u8, usize)>,
 }
 
-/// Sort indexes by the text each stands for, then by index. One non-generic
-/// body for every caller (the text splitter and the domain index), so the
-/// wasm build carries one instance of the standard sort for both.
+/// FNV-1a, 64 bits: a fixed, portable hash (the order it gives must not
+/// depend on the platform or the run).
+pub(super) fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Sort (hash, index) pairs by hash, then by the text each index stands
+/// for, then by index. One non-generic body for every caller (the text
+/// splitter and the domain index), so the wasm build carries one instance
+/// of the standard sort for both.
 #[inline(never)]
-pub(super) fn sort_by_text<'a>(order: &mut [usize], text: &dyn Fn(usize) -> &'a str) {
-    order.sort_unstable_by(|&a, &b| text(a).cmp(text(b)).then(a.cmp(&b)));
+pub(super) fn sort_by_hashed_text<'a>(order: &mut [(u64, usize)], text: &dyn Fn(usize) -> &'a str) {
+    order.sort_unstable_by(|&(ha, a), &(hb, b)| {
+        ha.cmp(&hb)
+            .then_with(|| text(a).cmp(text(b)))
+            .then(a.cmp(&b))
+    });
 }
 
 fn mask128(prefix: u8) -> u128 {
@@ -51,11 +69,11 @@ impl Index {
         let mut ranges = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             match entry.target {
-                Target::Domain => domains.push(i),
+                Target::Domain => domains.push((text_hash(&entry.value), i)),
                 Target::Ip { base, prefix } => ranges.push((base, prefix, i)),
             }
         }
-        sort_by_text(&mut domains, &|i| entries[i].value.as_str());
+        sort_by_hashed_text(&mut domains, &|i| entries[i].value.as_str());
         ranges.sort_unstable();
         let mut prefixes: Vec<u8> = ranges.iter().map(|&(_, prefix, _)| prefix).collect();
         prefixes.sort_unstable();
@@ -74,11 +92,11 @@ impl Index {
         let i = self.entries.len();
         match entry.target {
             Target::Domain => {
-                let value = entry.value.as_str();
+                let key = (text_hash(&entry.value), entry.value.as_str());
                 let at = self
                     .domains
-                    .partition_point(|&j| self.entries[j].value.as_str() <= value);
-                self.domains.insert(at, i);
+                    .partition_point(|&(h, j)| (h, self.entries[j].value.as_str()) <= key);
+                self.domains.insert(at, (key.0, i));
             }
             Target::Ip { base, prefix } => {
                 let key = (base, prefix, i);
@@ -103,12 +121,14 @@ impl Index {
     /// The first domain entry (in list order) equal to `host` whose port
     /// allows `port`.
     pub(super) fn match_domain(&self, host: &str, port: Option<u64>) -> Option<&Entry> {
-        let start = self
-            .domains
-            .partition_point(|&i| self.entries[i].value.as_str().cmp(host) == Ordering::Less);
+        let key = (text_hash(host), host);
+        let start = self.domains.partition_point(|&(h, i)| {
+            (h, self.entries[i].value.as_str()).cmp(&key) == Ordering::Less
+        });
         self.domains[start..]
             .iter()
-            .map(|&i| &self.entries[i])
+            .take_while(|&&(h, _)| h == key.0)
+            .map(|&(_, i)| &self.entries[i])
             .take_while(|e| e.value == host)
             .find(|e| e.port_matches(port))
     }

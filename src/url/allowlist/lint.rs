@@ -12,7 +12,7 @@
 
 use super::ipaddr::RubyIpAddr;
 use super::{ipaddr_new, read, split_addr_and_port, At, Entry, EntryKind};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Quoted};
 use crate::url::address::metadata_address;
 use crate::url::host::{addressable::AddressableUri, inet};
 use std::net::Ipv6Addr;
@@ -26,7 +26,7 @@ fn warn(
 ) -> Diagnostic {
     let suggestion = suggestion.and_then(|s| settle(s, 0));
     let message = match &suggestion {
-        Some(s) => format!("{message}; write {s:?} instead"),
+        Some(s) => format!("{message}; write {} instead", Quoted(s)),
         None => message,
     };
     Diagnostic::warning(code, at.path(), message)
@@ -140,7 +140,7 @@ pub(super) fn lint(entry: &Entry, ip: Option<&RubyIpAddr>, at: At, out: &mut Dia
                     "allowlist.port_out_of_range",
                     at,
                     entry,
-                    format!("the port {port} is outside 1–65535: no request GitLab lets through has it, so {:?} never matches", entry.raw),
+                    format!("the port {port} is outside 1–65535: no request GitLab lets through has it, so {} never matches", Quoted(&entry.raw)),
                     Some(entry.value.clone()).filter(|v| !v.is_empty()),
                 )
                 .with("port", port),
@@ -183,7 +183,7 @@ fn lint_ip(entry: &Entry, ip: &RubyIpAddr, at: At, out: &mut Diagnostics) {
                         "allowlist.ipv6_port_ambiguous",
                         at,
                         entry,
-                        format!("{address:?} is read as the IPv6 address {}, not {head} on port {tail}; to give a port, bracket the address", entry.value),
+                        format!("{} is read as the IPv6 address {}, not {head} on port {tail}; to give a port, bracket the address", Quoted(address), entry.value),
                         Some(format!("[{head}]:{tail}")),
                     ));
                 }
@@ -195,7 +195,7 @@ fn lint_ip(entry: &Entry, ip: &RubyIpAddr, at: At, out: &mut Diagnostics) {
             "allowlist.range_host_bits",
             at,
             entry,
-            format!("the range {address:?} has host bits set; GitLab masks it to {} (every address in that network)", entry.value),
+            format!("the range {} has host bits set; GitLab masks it to {} (every address in that network)", Quoted(address), entry.value),
             Some(with_port(&entry.value, entry.port)),
         ));
     }
@@ -209,7 +209,10 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             "allowlist.entry_never_matches",
             at,
             entry,
-            format!("{:?} has no host part, so it never matches", entry.raw),
+            format!(
+                "{} has no host part, so it never matches",
+                Quoted(&entry.raw)
+            ),
             None,
         ));
         return;
@@ -249,7 +252,10 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             "allowlist.entry_has_scheme",
             at,
             entry,
-            format!("{:?} is a URL; GitLab keeps the whole text as one domain entry, which never matches", entry.raw),
+            format!(
+                "{} is a URL; GitLab keeps the whole text as one domain entry, which never matches",
+                Quoted(&entry.raw)
+            ),
             suggestion,
         ));
         return;
@@ -259,7 +265,10 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             "allowlist.entry_has_userinfo",
             at,
             entry,
-            format!("{:?} has userinfo; GitLab compares entries with the host only, so it never matches", entry.raw),
+            format!(
+                "{} has userinfo; GitLab compares entries with the host only, so it never matches",
+                Quoted(&entry.raw)
+            ),
             Some(with_port(host, port)).filter(|h| !h.is_empty()),
         ));
         return;
@@ -283,7 +292,7 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
                     "allowlist.invalid_prefix",
                     at,
                     entry,
-                    format!("{:?} is not a valid range (the prefix must be 0–{width} without leading zeros, or a contiguous netmask); GitLab keeps it as a domain entry that never matches", entry.raw),
+                    format!("{} is not a valid range (the prefix must be 0–{width} without leading zeros, or a contiguous netmask); GitLab keeps it as a domain entry that never matches", Quoted(&entry.raw)),
                     fixed,
                 )
                 .with("prefix", tail),
@@ -293,7 +302,7 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
                 "allowlist.entry_has_path",
                 at,
                 entry,
-                format!("{:?} has a path; GitLab compares entries with the host only, so it never matches", entry.raw),
+                format!("{} has a path; GitLab compares entries with the host only, so it never matches", Quoted(&entry.raw)),
                 Some(with_port(head, port)).filter(|h| !h.is_empty()),
             ));
         }
@@ -305,7 +314,7 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
                 "allowlist.entry_wildcard",
                 at,
                 entry,
-                format!("{:?} is a wildcard; GitLab has no wildcard or subdomain matching, so it never matches: list each host name", entry.raw),
+                format!("{} is a wildcard; GitLab has no wildcard or subdomain matching, so it never matches: list each host name", Quoted(&entry.raw)),
                 None,
             )
             .with("reason", "GitLab matches domain entries by exact string equality"),
@@ -318,7 +327,7 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             "allowlist.entry_bracketed_ipv4",
             at,
             entry,
-            format!("{:?} puts brackets around something that is not IPv6; GitLab keeps it as a domain entry that never matches", entry.raw),
+            format!("{} puts brackets around something that is not IPv6; GitLab keeps it as a domain entry that never matches", Quoted(&entry.raw)),
             fixed,
         ));
         return;
@@ -330,7 +339,7 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             "allowlist.entry_non_canonical_ip",
             at,
             entry,
-            format!("{value:?} is not an IP address to GitLab's allowlist (it wants four plain decimal parts); it only matches a URL spelled exactly that way, never {ip} itself"),
+            format!("{} is not an IP address to GitLab's allowlist (it wants four plain decimal parts); it only matches a URL spelled exactly that way, never {ip} itself", Quoted(value)),
             Some(canonical),
         ));
         return;
@@ -354,7 +363,7 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             code,
             at,
             entry,
-            format!("{:?} never matches: GitLab compares entries case-sensitively with the normalised host, which is lower case without a trailing dot", entry.raw),
+            format!("{} never matches: GitLab compares entries case-sensitively with the normalised host, which is lower case without a trailing dot", Quoted(&entry.raw)),
             Some(with_port(trimmed, port)),
         ));
         return;
@@ -369,8 +378,8 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             at,
             entry,
             format!(
-                "{:?} is not a host name any URL GitLab lets through can have, so it never matches",
-                entry.raw
+                "{} is not a host name any URL GitLab lets through can have, so it never matches",
+                Quoted(&entry.raw)
             ),
             None,
         ));

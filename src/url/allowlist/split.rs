@@ -1,5 +1,7 @@
 //! GitLab's text area split into entries (`STRING_LIST_SEPARATOR`, S10).
 
+use super::index::{sort_by_hashed_text, text_hash};
+
 /// Whether `b` separates entries: `,`, `;` or ASCII whitespace.
 fn is_separator(b: u8) -> bool {
     matches!(b, b',' | b';' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
@@ -26,15 +28,20 @@ pub fn split_text(text: &str) -> Vec<&str> {
     if pieces.len() < 2 {
         return pieces;
     }
-    // Each piece's first occurrence: the indexes sorted by (text, index),
-    // where every index after the first of a run of equal texts is a
-    // duplicate.
-    let mut order: Vec<usize> = (0..pieces.len()).collect();
-    super::index::sort_by_text(&mut order, &|i| pieces[i]);
+    // Each piece's first occurrence: the indexes sorted by (hash, text,
+    // index), where every index after the first of a run of equal texts is
+    // a duplicate.
+    let mut order: Vec<(u64, usize)> = pieces
+        .iter()
+        .enumerate()
+        .map(|(i, piece)| (text_hash(piece), i))
+        .collect();
+    sort_by_hashed_text(&mut order, &|i| pieces[i]);
     let mut duplicate = vec![false; pieces.len()];
     for pair in order.windows(2) {
-        if pieces[pair[0]] == pieces[pair[1]] {
-            duplicate[pair[1]] = true;
+        let ((ha, a), (hb, b)) = (pair[0], pair[1]);
+        if ha == hb && pieces[a] == pieces[b] {
+            duplicate[b] = true;
         }
     }
     let mut kept = duplicate.iter();
