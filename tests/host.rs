@@ -412,3 +412,51 @@ fn canonical_writers_edge_cases() {
         assert_eq!(ip_string(ip), ip.to_string(), "{text}");
     }
 }
+
+/// The fast reading of ordinary `http`/`https` URLs gives exactly what
+/// `Url::parse` gives, on the WHATWG corpus (each host in URLs of several
+/// shapes) and on the fuzz corpora.
+#[test]
+fn fast_whatwg_reading_equals_url_parse() {
+    let text = std::fs::read_to_string("tests/data/whatwg-hosts.json").unwrap_or_default();
+    let rows: Vec<Vec<serde_json::Value>> = serde_json::from_str(&text).unwrap_or_default();
+    assert!(rows.len() > 4000);
+    let mut inputs: Vec<String> = Vec::new();
+    for row in &rows {
+        let Some(host) = row.first().and_then(|v| v.as_str()) else {
+            continue;
+        };
+        for shape in [
+            "http://{}/",
+            "https://{}",
+            "HTTP://{}:5052/v1",
+            "https://{}:443?q#f",
+            "http://{}:80",
+            "http://{}:65536/",
+            "http://{}:/",
+            "http://{}:08080/",
+            "http://user@{}/",
+            "http:\\\\{}/",
+            "http:///{}/",
+            "http://{}\t/",
+        ] {
+            inputs.push(shape.replace("{}", host));
+        }
+    }
+    for dir in ["fuzz/seeds/classify", "fuzz/seeds/url_check"] {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                inputs.push(text);
+            }
+        }
+    }
+    for input in &inputs {
+        for text in [input.as_str(), &duo_selfhosted::host::url_for_input(input)] {
+            assert_eq!(
+                WhatwgUrl::parse(text),
+                WhatwgUrl::parse_full(text),
+                "{text:?}"
+            );
+        }
+    }
+}
