@@ -34,17 +34,57 @@ pub(super) fn text_hash(text: &str) -> u64 {
     })
 }
 
-/// Sort (hash, index) pairs by hash, then by the text each index stands
-/// for, then by index. One non-generic body for every caller (the text
-/// splitter and the domain index), so the wasm build carries one instance
-/// of the standard sort for both.
+/// Sort `items` stably by `less`: a bottom-up merge sort with one scratch
+/// buffer. The allowlist's only sort (the text's duplicates, the domain
+/// index, the IP index), one small non-generic body: the standard sorts
+/// would add several kilobytes to the wasm build per element type.
 #[inline(never)]
-pub(super) fn sort_by_hashed_text<'a>(order: &mut [(u64, usize)], text: &dyn Fn(usize) -> &'a str) {
-    order.sort_unstable_by(|&(ha, a), &(hb, b)| {
-        ha.cmp(&hb)
-            .then_with(|| text(a).cmp(text(b)))
-            .then(a.cmp(&b))
-    });
+pub(super) fn sort_stable(items: &mut Vec<usize>, less: &dyn Fn(usize, usize) -> bool) {
+    let n = items.len();
+    let mut from = std::mem::take(items);
+    let mut to = vec![0usize; n];
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (start, mid, start);
+            while i < mid && j < end {
+                // Equal items keep their order: the left run's first.
+                if less(from[j], from[i]) {
+                    to[k] = from[j];
+                    j += 1;
+                } else {
+                    to[k] = from[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            to[k..k + mid - i].copy_from_slice(&from[i..mid]);
+            k += mid - i;
+            to[k..k + end - j].copy_from_slice(&from[j..end]);
+            start = end;
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    *items = from;
+}
+
+/// `pairs` (hash, index) sorted by hash, then by the text of the index,
+/// then in list order.
+pub(super) fn sort_by_hashed_text<'a>(
+    pairs: &mut Vec<(u64, usize)>,
+    text: &dyn Fn(usize) -> &'a str,
+) {
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    let less = |a: usize, b: usize| {
+        let ((ha, ia), (hb, ib)) = (pairs[a], pairs[b]);
+        ha < hb || (ha == hb && text(ia) < text(ib))
+    };
+    sort_stable(&mut order, &less);
+    *pairs = order.iter().map(|&k| pairs[k]).collect();
 }
 
 fn mask128(prefix: u8) -> u128 {
@@ -74,10 +114,17 @@ impl Index {
             }
         }
         sort_by_hashed_text(&mut domains, &|i| entries[i].value.as_str());
-        ranges.sort_unstable();
-        let mut prefixes: Vec<u8> = ranges.iter().map(|&(_, prefix, _)| prefix).collect();
-        prefixes.sort_unstable();
-        prefixes.dedup();
+        let mut order: Vec<usize> = (0..ranges.len()).collect();
+        sort_stable(&mut order, &|a, b| {
+            let ((base_a, prefix_a, _), (base_b, prefix_b, _)) = (ranges[a], ranges[b]);
+            (base_a, prefix_a) < (base_b, prefix_b)
+        });
+        let ranges: Vec<(u128, u8, usize)> = order.iter().map(|&k| ranges[k]).collect();
+        let mut present = [false; 129];
+        for &(_, prefix, _) in &ranges {
+            present[usize::from(prefix.min(128))] = true;
+        }
+        let prefixes: Vec<u8> = (0..=128u8).filter(|&p| present[usize::from(p)]).collect();
         Index {
             entries,
             domains,
