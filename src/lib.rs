@@ -55,6 +55,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod family;
 pub mod feature;
+pub mod gitlab;
 pub mod host;
 pub mod identifier;
 pub mod model;

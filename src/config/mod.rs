@@ -40,6 +40,7 @@ mod report;
 mod resolve;
 pub mod schema;
 mod validate;
+mod write;
 
 pub use decode::Decoded;
 pub use report::{CodeQualityIssue, Report};
