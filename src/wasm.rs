@@ -191,3 +191,14 @@ pub fn resolve_features_json(config_json: &str) -> String {
         }),
     }
 }
+
+/// `duo-selfhosted plan --live STATE DOCUMENT --format json` for JSON texts:
+/// the operations that make the live state (the three GraphQL queries'
+/// answers) the document's, with API keys masked.
+#[wasm_bindgen]
+pub fn plan_changes_json(config_json: &str, live_json: &str) -> String {
+    to_json(&crate::gitlab::PlanReport::from_json(
+        config_json,
+        live_json,
+    ))
+}

@@ -84,6 +84,13 @@ fn document(version: &str) -> Value {
     })
 }
 
+/// Append a model record to a document.
+fn push_model(doc: &mut Value, record: Value) {
+    if let Some(models) = doc["self_hosted_models"].as_array_mut() {
+        models.push(record);
+    }
+}
+
 fn summaries(p: &gitlab::Plan) -> Vec<String> {
     p.operations.iter().map(|o| o.summary.clone()).collect()
 }
@@ -120,7 +127,8 @@ fn operations_come_in_an_order_gitlab_accepts() {
         "code_generations": {"provider": "self_hosted", "model": "Qwen"},
         "review_merge_request": {"provider": "disabled"}
     });
-    let p = plan(&config(doc), &live(instance("19.6"))).unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
+    let p = plan(&config(doc), &live(instance("19.6")))
+        .unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
     assert_eq!(
         summaries(&p),
         [
@@ -135,21 +143,39 @@ fn operations_come_in_an_order_gitlab_accepts() {
     let actions: Vec<Action> = p.operations.iter().map(|o| o.action).collect();
     assert_eq!(
         actions,
-        [Action::Update, Action::Update, Action::Create, Action::Update, Action::Update, Action::Delete]
+        [
+            Action::Update,
+            Action::Update,
+            Action::Create,
+            Action::Update,
+            Action::Update,
+            Action::Delete
+        ]
     );
     // The feature that uses the new model gets its id when applied.
     let uses = &p.operations[3];
     assert_eq!(uses.model_id_from.as_deref(), Some("Qwen"));
     assert_eq!(uses.variables["input"]["aiSelfHostedModelId"], Value::Null);
     assert_eq!(uses.request_variables(|_| None), None);
-    let sent = uses.request_variables(|name| (name == "Qwen").then_some(7)).unwrap_or_default();
-    assert_eq!(sent["input"]["aiSelfHostedModelId"], "gid://gitlab/Ai::SelfHostedModel/7");
+    let sent = uses
+        .request_variables(|name| (name == "Qwen").then_some(7))
+        .unwrap_or_default();
+    assert_eq!(
+        sent["input"]["aiSelfHostedModelId"],
+        "gid://gitlab/Ai::SelfHostedModel/7"
+    );
     assert_eq!(sent["input"]["features"], json!(["CODE_GENERATIONS"]));
     assert_eq!(sent["input"]["provider"], "SELF_HOSTED");
     // Text rendering: a diff, counted.
     let text = p.to_string();
-    assert!(text.contains("  + create model \"Qwen\" (qwen, vllm)\n"), "{text}");
-    assert!(text.contains("  - delete model \"Claude\" (claude_3, bedrock)\n"), "{text}");
+    assert!(
+        text.contains("  + create model \"Qwen\" (qwen, vllm)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  - delete model \"Claude\" (claude_3, bedrock)\n"),
+        "{text}"
+    );
     assert!(text.ends_with("Plan: 1 to create, 4 to update, 1 to delete; unchanged: 0 settings, 0 models, 2 features.\n"), "{text}");
 }
 
@@ -157,16 +183,21 @@ fn operations_come_in_an_order_gitlab_accepts() {
 fn api_keys_go_only_into_the_variables_sent() {
     let mut doc = document("19.6");
     doc["self_hosted_models"][0]["api_key"] = json!("sk-plan-secret-2");
-    doc["self_hosted_models"]
-        .as_array_mut()
-        .map(|m| m.push(json!({"name": "New", "family": "gpt", "deployment": "azure_openai",
-            "endpoint": "https://x.openai.azure.com", "identifier": "azure/gpt-4o", "api_key": "sk-plan-secret-3"})));
+    push_model(
+        &mut doc,
+        json!({"name": "New", "family": "gpt", "deployment": "azure_openai",
+            "endpoint": "https://x.openai.azure.com", "identifier": "azure/gpt-4o", "api_key": "sk-plan-secret-3"}),
+    );
     let desired = config(doc);
     let state = live(instance("19.6"));
     // Mistral has a stored key: unverifiable, kept; the new model's is sent.
     let p = plan(&desired, &state).unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
     assert_eq!(codes(&p.diagnostics), ["plan.api_key_unverifiable"]);
-    let create = p.operations.iter().find(|o| o.action == Action::Create).unwrap_or_else(|| panic!("no create"));
+    let create = p
+        .operations
+        .iter()
+        .find(|o| o.action == Action::Create)
+        .unwrap_or_else(|| panic!("no create"));
     assert_eq!(create.variables["input"]["apiToken"], "[REDACTED]");
     let sent = create.request_variables(|_| None).unwrap_or_default();
     assert_eq!(sent["input"]["apiToken"], "sk-plan-secret-3");
@@ -181,10 +212,24 @@ fn api_keys_go_only_into_the_variables_sent() {
         }
     }
     // Rotating: the stored key is replaced too.
-    let p = plan_with(&desired, &state, PlanOptions { rotate_api_keys: true }).unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
-    let update = p.operations.iter().find(|o| o.action == Action::Update).unwrap_or_else(|| panic!("no update"));
+    let p = plan_with(
+        &desired,
+        &state,
+        PlanOptions {
+            rotate_api_keys: true,
+        },
+    )
+    .unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
+    let update = p
+        .operations
+        .iter()
+        .find(|o| o.action == Action::Update)
+        .unwrap_or_else(|| panic!("no update"));
     assert_eq!(update.summary, "update model \"Mistral\": API key");
-    assert_eq!(update.request_variables(|_| None).unwrap_or_default()["input"]["apiToken"], "sk-plan-secret-2");
+    assert_eq!(
+        update.request_variables(|_| None).unwrap_or_default()["input"]["apiToken"],
+        "sk-plan-secret-2"
+    );
 }
 
 /// gitlab-update §7.3: what differs between GitLab versions is in the
@@ -194,9 +239,16 @@ fn api_keys_go_only_into_the_variables_sent() {
 fn variables_follow_the_version() {
     let bedrock = |version: &str| {
         let mut doc = document(version);
-        doc["self_hosted_models"][1]["identifier"] = json!("bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0");
-        let p = plan(&config(doc), &live(instance(version))).unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
-        let op = p.operations.iter().find(|o| o.mutation == "aiSelfHostedModelUpdate").cloned().unwrap_or_else(|| panic!("no update"));
+        doc["self_hosted_models"][1]["identifier"] =
+            json!("bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0");
+        let p = plan(&config(doc), &live(instance(version)))
+            .unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
+        let op = p
+            .operations
+            .iter()
+            .find(|o| o.mutation == "aiSelfHostedModelUpdate")
+            .cloned()
+            .unwrap_or_else(|| panic!("no update"));
         op.variables["input"].clone()
     };
     let old = bedrock("19.3");
@@ -209,9 +261,14 @@ fn variables_follow_the_version() {
     // QWEN is not in the API's enum before 19.4: no plan creates one.
     let mut doc = document("19.3");
     doc["beta_models_and_features"] = json!(true);
-    doc["self_hosted_models"].as_array_mut().map(|m| m.push(json!({"name": "Qwen", "family": "qwen", "deployment": "vllm",
-        "endpoint": "http://10.0.1.8:8001/v1", "identifier": "custom_openai/Qwen3-Coder"})));
-    let refused = plan(&config(doc), &live(instance("19.3"))).err().unwrap_or_else(|| panic!("planned"));
+    push_model(
+        &mut doc,
+        json!({"name": "Qwen", "family": "qwen", "deployment": "vllm",
+        "endpoint": "http://10.0.1.8:8001/v1", "identifier": "custom_openai/Qwen3-Coder"}),
+    );
+    let refused = plan(&config(doc), &live(instance("19.3")))
+        .err()
+        .unwrap_or_else(|| panic!("planned"));
     only(&refused.diagnostics, "plan.family_not_in_api");
 }
 
@@ -219,12 +276,18 @@ fn variables_follow_the_version() {
 fn a_plan_refuses_to_exist_for_a_broken_document() {
     let mut doc = document("19.6");
     doc["features"]["duo_chat"]["model"] = json!("Nope");
-    let refused = plan(&config(doc), &live(instance("19.6"))).err().unwrap_or_else(|| panic!("planned"));
+    let refused = plan(&config(doc), &live(instance("19.6")))
+        .err()
+        .unwrap_or_else(|| panic!("planned"));
     assert_eq!(codes(&refused.diagnostics), ["feature.unknown_deployment"]);
     // An older GitLab, a different version, an incomplete live state.
-    let refused = plan(&config(document("18.10")), &live(instance("18.10"))).err().unwrap_or_else(|| panic!("planned"));
+    let refused = plan(&config(document("18.10")), &live(instance("18.10")))
+        .err()
+        .unwrap_or_else(|| panic!("planned"));
     only(&refused.diagnostics, "plan.version_not_supported");
-    let refused = plan(&config(document("19.5")), &live(instance("19.6"))).err().unwrap_or_else(|| panic!("planned"));
+    let refused = plan(&config(document("19.5")), &live(instance("19.6")))
+        .err()
+        .unwrap_or_else(|| panic!("planned"));
     assert_eq!(
         only(&refused.diagnostics, "plan.version_mismatch").message(),
         "the document is for GitLab 19.5, the instance runs 19.6: update gitlab_version so the rules match the instance"
@@ -236,7 +299,9 @@ fn a_plan_refuses_to_exist_for_a_broken_document() {
         only(&decoded.diagnostics, "live.field_null").message(),
         "GitLab returned no aiSelfHostedModels: the token's user needs the manage_self_hosted_models_settings permission (an administrator on a licence with self-hosted models), or this GitLab version has no such field; it is left unknown"
     );
-    let refused = plan(&config(document("19.6")), &decoded.state).err().unwrap_or_else(|| panic!("planned"));
+    let refused = plan(&config(document("19.6")), &decoded.state)
+        .err()
+        .unwrap_or_else(|| panic!("planned"));
     only(&refused.diagnostics, "plan.live_state_incomplete");
 }
 
@@ -247,9 +312,16 @@ fn renames_are_updates() {
     let mut doc = document("19.6");
     doc["self_hosted_models"][1]["name"] = json!("Claude Sonnet");
     doc["features"]["code_generations"]["model"] = json!("Claude Sonnet");
-    let p = plan(&config(doc), &live(instance("19.6"))).unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
-    assert_eq!(summaries(&p), ["update model \"Claude Sonnet\": renamed from \"Claude\""]);
-    assert_eq!(p.operations[0].variables["input"]["id"], "gid://gitlab/Ai::SelfHostedModel/2");
+    let p = plan(&config(doc), &live(instance("19.6")))
+        .unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
+    assert_eq!(
+        summaries(&p),
+        ["update model \"Claude Sonnet\": renamed from \"Claude\""]
+    );
+    assert_eq!(
+        p.operations[0].variables["input"]["id"],
+        "gid://gitlab/Ai::SelfHostedModel/2"
+    );
     // The feature still points at model 2: nothing to change there.
     assert_eq!(p.unchanged.features, 4);
 }
@@ -261,16 +333,28 @@ fn import_describes_the_instance_and_plans_nothing() {
         let imported = import(&state, &v("19.6"));
         let config = &imported.config;
         assert_eq!(config.gitlab_version, v(version));
-        assert_eq!(config.ai_gateway.url.as_deref(), Some("http://10.0.1.7:5052"));
+        assert_eq!(
+            config.ai_gateway.url.as_deref(),
+            Some("http://10.0.1.7:5052")
+        );
         assert_eq!(config.ai_gateway.timeout_seconds, Some(60));
         let claude = &config.self_hosted_models[1];
         assert_eq!(claude.deployment, "bedrock");
-        assert_eq!(claude.endpoint, None, "the form's placeholder is not written");
+        assert_eq!(
+            claude.endpoint, None,
+            "the form's placeholder is not written"
+        );
         assert_eq!(claude.gitlab_id, Some(2));
-        assert!(config.self_hosted_models.iter().all(|m| m.api_key.is_none()));
+        assert!(config
+            .self_hosted_models
+            .iter()
+            .all(|m| m.api_key.is_none()));
         assert!(codes(&imported.diagnostics).contains(&"import.api_key_not_returned"));
         let keys: Vec<&str> = config.features.iter().map(|s| s.feature.key).collect();
-        assert_eq!(keys, ["code_generations", "duo_chat", "review_merge_request"]);
+        assert_eq!(
+            keys,
+            ["code_generations", "duo_chat", "review_merge_request"]
+        );
         let p = plan(config, &state).unwrap_or_else(|r| panic!("{version}: {:#?}", r.diagnostics));
         assert!(p.is_empty(), "{version}: {:?}", summaries(&p));
         // The written document reads back as the same configuration.
@@ -278,7 +362,12 @@ fn import_describes_the_instance_and_plans_nothing() {
         assert!(json.diagnostics.is_empty(), "{:#?}", json.diagnostics);
         assert_eq!(json.config.as_ref(), Some(config));
         let toml = Config::from_toml(&config.to_toml_text());
-        assert!(toml.diagnostics.is_empty(), "{:#?}\n{}", toml.diagnostics, config.to_toml_text());
+        assert!(
+            toml.diagnostics.is_empty(),
+            "{:#?}\n{}",
+            toml.diagnostics,
+            config.to_toml_text()
+        );
         assert_eq!(toml.config.as_ref(), Some(config));
     }
 }
@@ -292,7 +381,9 @@ fn live_state_reader_never_panics_and_names_the_problem() {
         let decoded = LiveState::from_json(text);
         assert!(!decoded.diagnostics.is_empty(), "{text}");
     }
-    let decoded = LiveState::from_json("{\"aiSelfHostedModels\": {\"nodes\": [{\"id\": \"gid://gitlab/User/1\"}]}}");
+    let decoded = LiveState::from_json(
+        "{\"aiSelfHostedModels\": {\"nodes\": [{\"id\": \"gid://gitlab/User/1\"}]}}",
+    );
     assert!(codes(&decoded.diagnostics).contains(&"live.bad_id"));
     // The saved file reads back to the same state.
     let state = live(instance("19.6"));

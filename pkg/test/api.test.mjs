@@ -183,3 +183,42 @@ test('compileAllowlist and CompiledAllowlist.match check their arguments', async
   });
   compiled.free();
 });
+
+test('planChanges: the mutations that make a live set-up the document, with API keys masked', async () => {
+  await duo.init();
+  const live = {
+    gitlab_version: '19.6',
+    duoSettings: { aiGatewayUrl: null, aiGatewayTimeoutSeconds: 60, duoAgentPlatformServiceUrl: null, selfHostedDuoAgentPlatformServiceSecure: true },
+    aiSelfHostedModels: { nodes: [] },
+    aiFeatureSettings: { nodes: [] },
+  };
+  const config = {
+    gitlab_version: '19.6',
+    tier: 'ultimate',
+    ai_gateway: { url: 'http://10.0.1.7:5052' },
+    self_hosted_models: [
+      { name: 'Mistral', family: 'mistral', deployment: 'vllm', endpoint: 'http://10.0.1.8:8000/v1', identifier: 'custom_openai/Mistral-Small', api_key: 'sk-npm-plan-secret' },
+    ],
+    features: { duo_chat: { provider: 'self_hosted', model: 'Mistral' } },
+  };
+  const report = duo.planChanges(config, live);
+  assert.equal(report.planned, true);
+  assert.deepEqual(report.counts, { create: 1, update: 2, delete: 0 });
+  assert.deepEqual(
+    report.operations.map((o) => [o.action, o.mutation, o.summary]),
+    [
+      ['update', 'duoSettingsUpdate', 'update Duo settings: AI gateway URL (none) \u2192 "http://10.0.1.7:5052"'],
+      ['create', 'aiSelfHostedModelCreate', 'create model "Mistral" (mistral, vllm)'],
+      ['update', 'aiFeatureSettingUpdate', 'set General Chat \u2192 self_hosted "Mistral"'],
+    ],
+  );
+  assert.equal(report.operations[1].variables.input.apiToken, '[REDACTED]');
+  assert.equal(report.operations[2].model_id_from, 'Mistral');
+  assert.ok(!JSON.stringify(report).includes('sk-npm-plan-secret'));
+  // A broken document: no plan, and why.
+  const refused = duo.planChanges({ ...config, features: { duo_chat: { provider: 'self_hosted', model: 'Nope' } } }, JSON.stringify(live));
+  assert.equal(refused.planned, false);
+  assert.deepEqual(refused.operations, []);
+  assert.ok(refused.diagnostics.some((d) => d.code === 'feature.unknown_deployment'));
+  assert.throws(() => duo.planChanges(config, 5), { name: 'TypeError', message: 'duo-selfhosted: planChanges(): live must be an object or JSON text, got a number' });
+});

@@ -40,7 +40,10 @@ mod plan;
 mod state;
 
 pub use import::{import, Imported, NOT_IN_API};
-pub use plan::{drift, plan, plan_with, Action, Operation, Plan, PlanOptions, Refused, Unchanged};
+pub use plan::{
+    drift, plan, plan_with, Action, Counts, Operation, Plan, PlanOptions, PlanReport, Refused,
+    Unchanged,
+};
 pub use state::{
     model_gid, model_id, DecodedLiveState, LiveDuoSettings, LiveFeatureSetting, LiveModel,
     LiveState, FIELD_PERMISSIONS, MODEL_GID_PREFIX,
