@@ -1231,6 +1231,20 @@ fn http_edges() {
         &json!({"query": MODELS, "variables": "{\"id\": \"gid://gitlab/Ai::SelfHostedModel/2\"}"}),
     );
     assert_eq!(names(ok(&r), "aiSelfHostedModels"), ["Claude on Bedrock"]);
+    // A chunked body sent after `Expect: 100-continue`, as curl sends a large one.
+    let body = json!({"query": SETTINGS}).to_string();
+    let chunked = format!("{:x}\r\n{body}\r\n0\r\n\r\n", body.len());
+    let r = client.request(
+        "POST",
+        "/api/graphql",
+        &[
+            ("Expect", "100-continue"),
+            ("Transfer-Encoding", "chunked"),
+            ("Content-Type", "application/json"),
+        ],
+        chunked.as_bytes(),
+    );
+    assert_eq!(ok(&r).data("duoSettings")["aiGatewayTimeoutSeconds"], 120);
 }
 
 // ------------------------------------------------------------------ faults

@@ -66,6 +66,14 @@ pub fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
         body: Vec::new(),
     };
     if request
+        .header("expect")
+        .is_some_and(|e| e.eq_ignore_ascii_case("100-continue"))
+    {
+        // curl asks before sending a large body.
+        let mut writer = stream;
+        writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
+    }
+    if request
         .header("transfer-encoding")
         .is_some_and(|t| t.eq_ignore_ascii_case("chunked"))
     {
@@ -268,10 +276,15 @@ impl Client {
         let mut stream = TcpStream::connect(self.addr)?;
         stream.set_read_timeout(Some(Duration::from_secs(30)))?;
         let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
-            self.addr,
-            body.len()
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
+            self.addr
         );
+        let chunked = headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case("transfer-encoding"));
+        if !chunked {
+            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+        }
         match &self.auth {
             Auth::None => {}
             Auth::Bearer(token) => head.push_str(&format!("Authorization: Bearer {token}\r\n")),
@@ -287,14 +300,22 @@ impl Client {
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw)?;
         let text = String::from_utf8_lossy(&raw).into_owned();
-        let (head, body) = text
-            .split_once("\r\n\r\n")
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no end of headers"))?;
-        let status = head
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no status"))?;
+        let mut rest = text.as_str();
+        // Interim responses (100 Continue) come before the final one.
+        let (status, body) = loop {
+            let (head, body) = rest
+                .split_once("\r\n\r\n")
+                .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no end of headers"))?;
+            let status: u16 = head
+                .split_whitespace()
+                .nth(1)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no status"))?;
+            if !(100..200).contains(&status) {
+                break (status, body);
+            }
+            rest = body;
+        };
         Ok(Response {
             status,
             json: serde_json::from_str(body).unwrap_or(Value::Null),
