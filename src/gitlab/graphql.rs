@@ -4,8 +4,13 @@
 //! `input` variable (GitLab's mutations are Relay mutations with an
 //! `<Name>Input` type), so the same document serves every GitLab version
 //! from 18.11: what differs between versions (a required `provider` from
-//! 19.4, an optional `endpoint` from 19.4, `QWEN` from 19.4) is in the
-//! variables, which [`super::plan`] builds per version.
+//! 19.4, `QWEN` from 19.4, an unset timeout from 19.2) is in the variables,
+//! which the planner builds per version.
+//!
+//! The query asks only for fields the reference read in GitLab's types. It
+//! does not ask for `AiFeatureSetting.gitlabModel`, whose type's fields the
+//! reference only infers, so a pinned GitLab-managed model is not read back
+//! (the plan says so where it matters).
 
 use crate::family::DeploymentMethod;
 use crate::feature::Feature;
@@ -22,7 +27,7 @@ pub const LIVE_STATE_QUERY: &str = "query duoSelfHostedLiveState {
     nodes { id name model endpoint identifier hasApiToken provider }
   }
   aiFeatureSettings {
-    nodes { feature provider selfHostedModel { id name } gitlabModel { ref name } }
+    nodes { feature provider selfHostedModel { id name } }
   }
 }
 ";

@@ -161,8 +161,8 @@ pub fn import(live: &LiveState, version: &GitLabVersion) -> Imported {
                     live.model(*id)
                         .map_or_else(|| name.clone(), |m| m.name.clone())
                 }),
-                Provider::Vendored => s.gitlab_model.clone(),
-                Provider::Disabled | Provider::Unassigned => None,
+                // GitLab's pinned model is not read (see `graphql`).
+                Provider::Vendored | Provider::Disabled | Provider::Unassigned => None,
             },
         })
         .collect();

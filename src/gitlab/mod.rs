@@ -34,11 +34,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod apply;
 pub mod graphql;
 mod import;
 mod plan;
 mod state;
 
+pub use apply::{apply, fetch_live, ApplyReport, OperationOutcome, Transport};
 pub use import::{import, Imported, NOT_IN_API};
 pub use plan::{
     drift, plan, plan_with, Action, Counts, Operation, Plan, PlanOptions, PlanReport, Refused,

@@ -16,6 +16,7 @@
 //! `plan.version_not_supported`, `plan.version_mismatch`,
 //! `plan.live_state_incomplete`, `plan.family_not_in_api`,
 //! `plan.feature_not_in_api`, `plan.timeout_unreadable`,
+//! `plan.gitlab_model_unverifiable`,
 //! `plan.api_key_unverifiable`, `plan.model_id_not_found`,
 //! `plan.beta_models_hidden`, `plan.name_conflict`.
 
@@ -582,11 +583,12 @@ impl Planner<'_> {
             (Some(endpoint), _) => {
                 input.insert("endpoint".to_owned(), endpoint.into());
             }
-            // Until GitLab's API takes no endpoint (first seen 19.4), send
-            // what its form sends for a cloud platform.
-            (None, Some(placeholder))
-                if !timeline::GRAPHQL_PROVIDER_REQUIRED_ENDPOINT_OPTIONAL.reached(self.version) =>
-            {
+            // What GitLab's form sends for a cloud platform, in every
+            // version: the API takes no endpoint from 19.4 (first seen), but
+            // `AiSelfHostedModel.endpoint` stays non-null, so a model saved
+            // without one could not be read back (gitlab-update §7.2,
+            // inferred there). The safer rule.
+            (None, Some(placeholder)) => {
                 input.insert("endpoint".to_owned(), placeholder.into());
             }
             (None, _) => {}
@@ -760,7 +762,21 @@ impl Planner<'_> {
                                 .map(|(id, _)| *id)
                                 == want_id
                     }
-                    Provider::Vendored => have.and_then(|s| s.gitlab_model.clone()) == want_model,
+                    // The pinned GitLab-managed model is not read back
+                    // (see `graphql`): a vendored setting stays as it is.
+                    Provider::Vendored => {
+                        if want_model.is_some() {
+                            self.diagnostics.push(
+                                Diagnostic::info(
+                                    "plan.gitlab_model_unverifiable",
+                                    Path::root().key("features").key(feature.key).key("model"),
+                                    format!("whether {} uses the GitLab-managed model {:?} cannot be read through GitLab's API; the plan sets it only when the feature changes to vendored", feature.title(self.version), want_model.clone().unwrap_or_default()),
+                                )
+                                .with("feature", feature.key),
+                            );
+                        }
+                        true
+                    }
                     Provider::Disabled | Provider::Unassigned => true,
                 };
             if same {

@@ -62,9 +62,6 @@ pub struct LiveFeatureSetting {
     pub provider: Provider,
     /// The self-hosted model's id and name, for `self_hosted`.
     pub self_hosted_model: Option<(u64, String)>,
-    /// The GitLab-managed model's reference, for `vendored` with a pinned
-    /// model (`gitlabModel.ref`).
-    pub gitlab_model: Option<String>,
 }
 
 /// The live set-up: what the three queries answered. A `None` part was
@@ -386,18 +383,10 @@ impl Reader<'_> {
                 None
             }
         };
-        let gitlab_model = match map.get("gitlabModel") {
-            Some(Value::Object(model)) => self
-                .text(model, "ref", &path.key("gitlabModel"))
-                .flatten()
-                .filter(|r| !r.is_empty()),
-            _ => None,
-        };
         Some(LiveFeatureSetting {
             feature,
             provider,
             self_hosted_model,
-            gitlab_model,
         })
     }
 }
@@ -554,7 +543,6 @@ impl LiveState {
                         "feature": s.feature.key,
                         "provider": s.provider.key(),
                         "selfHostedModel": s.self_hosted_model.as_ref().map(|(id, name)| serde_json::json!({"id": model_gid(*id), "name": name})),
-                        "gitlabModel": s.gitlab_model.as_ref().map(|r| serde_json::json!({"ref": r})),
                     })
                 })
                 .collect();
