@@ -302,9 +302,17 @@ fn qwen_models_by_version() {
 
 // ---------------------------------------------------------------- property
 
-/// Model templates valid in every version from 18.11 (family, deployment,
-/// endpoint, identifier, AWS Region).
-const TEMPLATES: &[(&str, &str, Option<&str>, &str, Option<&str>)] = &[
+/// A model template: family, deployment, endpoint, identifier, AWS Region.
+type Template = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Option<&'static str>,
+);
+
+/// Model templates valid in every version from 18.11.
+const TEMPLATES: &[Template] = &[
     (
         "mistral",
         "vllm",
