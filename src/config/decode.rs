@@ -4,15 +4,17 @@
 //! run; a broken feature setting, model record or address is reported and
 //! left out, so the rest is still checked.
 
-use super::schema::{self, FieldSpec};
-use super::{
+use super::document::{
     AddOn, AgentPlatform, AiGateway, AllowlistInput, Config, FeatureSetting, Installation, License,
-    Network, Offering, Tier, TlsInput,
+    Network, Offering, Tier,
 };
+use super::schema::{self, FieldSpec};
+use crate::decode::parse_json;
 use crate::decode::{enum_value, string_items, wrong_type, Fields};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::duo_settings::TlsInput;
 use crate::feature::{Provider, FEATURES};
-use crate::model::ModelRecord;
+use crate::model::record::ModelRecord;
 use crate::version::GitLabVersion;
 use serde_json::Value;
 use std::net::IpAddr;
@@ -25,6 +27,31 @@ pub struct Decoded {
     pub config: Option<Config>,
     /// Every decoding problem.
     pub diagnostics: Diagnostics,
+}
+
+impl Config {
+    /// Read a JSON document, reporting every problem.
+    pub fn from_json(text: &str) -> Decoded {
+        let mut diagnostics = Diagnostics::new();
+        match parse_json(text, &mut diagnostics) {
+            Some(value) => Self::from_value(&value),
+            None => Decoded {
+                config: None,
+                diagnostics,
+            },
+        }
+    }
+
+    /// Read a TOML document with the same structure as the JSON one.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Decoded {
+        from_toml(text)
+    }
+
+    /// Read an already parsed JSON value.
+    pub fn from_value(value: &serde_json::Value) -> Decoded {
+        from_value(value)
+    }
 }
 
 /// Read an optional enum member; `Err(())` when present but wrong.
@@ -258,7 +285,7 @@ fn add_ons(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Vec<Add
 }
 
 /// Decode a parsed document.
-pub(super) fn from_value(value: &Value) -> Decoded {
+fn from_value(value: &Value) -> Decoded {
     let mut diagnostics = Diagnostics::new();
     let root = Path::root();
     let Some(mut fields) = Fields::new(value, &root, &mut diagnostics) else {
@@ -356,7 +383,7 @@ pub(super) fn from_value(value: &Value) -> Decoded {
 /// Decode a TOML document: parsed by the `toml` crate, then read exactly as
 /// the JSON document is.
 #[cfg(feature = "toml")]
-pub(super) fn from_toml(text: &str) -> Decoded {
+fn from_toml(text: &str) -> Decoded {
     let mut diagnostics = Diagnostics::new();
     let value = match text.parse::<toml::Table>() {
         Ok(table) => serde_json::to_value(table),

@@ -32,325 +32,34 @@
 //! assert_eq!(fix_code.via, config::Via::GeneralChatFallback);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Files: `document` (the types), `decode` and `schema` (reading it),
+//! `validate` (every rule), `prerequisite`, `resolve`, `snippet` (the
+//! settings lines), `report` and `lines` (the output), `check` (the
+//! one-step entry points).
 
+mod check;
 mod decode;
+mod document;
 mod lines;
 pub mod prerequisite;
 mod report;
 mod resolve;
 pub mod schema;
+pub(crate) mod snippet;
 mod validate;
 mod write;
 
+pub use check::check_json;
+#[cfg(feature = "toml")]
+pub use check::check_toml;
 pub use decode::Decoded;
+pub use document::{
+    AddOn, AgentPlatform, AiGateway, AllowlistInput, Config, FeatureSetting, Installation, License,
+    Network, Offering, Tier, EXAMPLE_JSON, EXAMPLE_TOML,
+};
 pub use report::{CodeQualityIssue, Report};
 pub use resolve::{resolve, Resolution, ResolvedFeature, Via};
 pub use validate::{is_valid, validate, TIMEOUT_MAX, TIMEOUT_MIN};
 
-use crate::allowlist::{split_text, Allowlist};
-use crate::decode::parse_json;
-use crate::diagnostic::Diagnostics;
-use crate::feature::{Feature, Provider};
-use crate::model::{ModelContext, ModelRecord};
-use crate::version::GitLabVersion;
-use std::net::IpAddr;
-
-/// The bundled realistic example configuration (`examples/duo-selfhosted.json`).
-pub const EXAMPLE_JSON: &str = include_str!("../../examples/duo-selfhosted.json");
-
-/// The same example in TOML (`examples/duo-selfhosted.toml`).
-pub const EXAMPLE_TOML: &str = include_str!("../../examples/duo-selfhosted.toml");
-
-macro_rules! keyed_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $key:literal,)* }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-        pub enum $name { $($(#[$vdoc])* #[serde(rename = $key)] $variant,)* }
-        impl $name {
-            /// Every value with its key in the document, in schema order.
-            pub const ALL: &'static [(&'static str, $name)] = &[$(($key, $name::$variant)),*];
-            /// The key in the document.
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key,)* }
-            }
-        }
-    };
-}
-
-keyed_enum! {
-    /// Where GitLab runs.
-    Offering {
-        /// GitLab Self-Managed (the offering Duo Self-Hosted is for).
-        SelfManaged = "self_managed",
-        /// GitLab Dedicated.
-        Dedicated = "dedicated",
-        /// GitLab.com.
-        GitlabCom = "gitlab_com",
-    }
-}
-
-keyed_enum! {
-    /// The subscription tier.
-    Tier {
-        /// Free.
-        Free = "free",
-        /// Premium.
-        Premium = "premium",
-        /// Ultimate.
-        Ultimate = "ultimate",
-    }
-}
-
-keyed_enum! {
-    /// A GitLab Duo add-on.
-    AddOn {
-        /// GitLab Duo Core.
-        DuoCore = "duo_core",
-        /// GitLab Duo Pro.
-        DuoPro = "duo_pro",
-        /// GitLab Duo Enterprise.
-        DuoEnterprise = "duo_enterprise",
-        /// GitLab Duo Agent Platform Self-Hosted (for offline licences).
-        DuoAgentPlatformSelfHosted = "duo_agent_platform_self_hosted",
-    }
-}
-
-keyed_enum! {
-    /// How the licence is activated.
-    License {
-        /// Online cloud licence (synchronised with GitLab).
-        Online = "online",
-        /// Offline cloud licence.
-        Offline = "offline",
-    }
-}
-
-keyed_enum! {
-    /// How GitLab is installed (decides where settings lines go).
-    Installation {
-        /// Linux package (Omnibus): `/etc/gitlab/gitlab.rb`.
-        LinuxPackage = "linux_package",
-        /// Self-compiled: `/etc/default/gitlab`.
-        SelfCompiled = "self_compiled",
-        /// The GitLab Helm chart.
-        HelmChart = "helm_chart",
-        /// The GitLab Docker image.
-        Docker = "docker",
-    }
-}
-
-/// The instance's outbound request settings (Admin > Settings > Network >
-/// Outbound requests).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Network {
-    /// "Allow requests to the local network from webhooks and integrations".
-    pub allow_local_requests_from_web_hooks_and_services: bool,
-    /// "Block all requests, except those on the allowlist".
-    pub deny_all_requests_except_allowed: bool,
-    /// The outbound allowlist, as typed or as entries.
-    pub outbound_allowlist: AllowlistInput,
-    /// The GitLab server's own addresses, if known.
-    pub gitlab_server_addresses: Vec<IpAddr>,
-}
-
-/// The outbound allowlist as the document gives it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum AllowlistInput {
-    /// The text of GitLab's text area (entries separated by `;`, `,` or new lines).
-    Text(String),
-    /// One entry per element.
-    Entries(Vec<String>),
-}
-
-impl AllowlistInput {
-    /// The entries, split as GitLab splits its text area.
-    pub fn entries(&self) -> Vec<String> {
-        match self {
-            AllowlistInput::Text(text) => split_text(text).into_iter().map(str::to_owned).collect(),
-            AllowlistInput::Entries(entries) => entries.clone(),
-        }
-    }
-
-    /// The allowlist as GitLab reads it, with GitLab's validation errors
-    /// and the lints (paths are entry indexes).
-    pub fn parse(&self) -> (Allowlist, Diagnostics) {
-        match self {
-            AllowlistInput::Text(text) => Allowlist::parse(text),
-            AllowlistInput::Entries(entries) => Allowlist::from_entries(entries),
-        }
-    }
-}
-
-impl Default for AllowlistInput {
-    fn default() -> Self {
-        AllowlistInput::Entries(Vec::new())
-    }
-}
-
-/// The Local AI Gateway URL setting.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct AiGateway {
-    /// The URL as typed (normalised by [`crate::settings::normalize_url`]).
-    pub url: Option<String>,
-    /// What the URL's host resolves to on the GitLab server, in resolver
-    /// order; `None` when unknown (DNS-dependent checks then say so).
-    pub resolved_addresses: Option<Vec<IpAddr>>,
-    /// "AI Gateway request timeout" in seconds (18.7+); `None`: unset, which
-    /// GitLab reads as 60.
-    pub timeout_seconds: Option<i64>,
-}
-
-/// The Agent Platform service settings.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct AgentPlatform {
-    /// "Local URL for the GitLab Duo Agent Platform service" as typed.
-    pub url: Option<String>,
-    /// TLS for the service; `None` means GitLab's default (TLS on).
-    pub tls: Option<TlsInput>,
-}
-
-/// The TLS switch as the document gives it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TlsInput {
-    /// A boolean (18.10+: the stored checkbox; 18.4-18.9: the variable's value).
-    Flag(bool),
-    /// 18.4-18.9: the text of `DUO_AGENT_PLATFORM_SERVICE_SECURE`, read as
-    /// GitLab's `Gitlab::Utils.to_boolean` reads it.
-    EnvValue(String),
-}
-
-/// One feature's setting as stored in a [`Config`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FeatureSetting {
-    /// The feature.
-    pub feature: &'static Feature,
-    /// The provider chosen.
-    pub provider: Provider,
-    /// `self_hosted`: the deployment name; `vendored`: the GitLab-managed
-    /// model (`offered_model_ref`; none means "GitLab default model").
-    pub model: Option<String>,
-}
-
-/// A whole Duo Self-Hosted configuration.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Config {
-    /// The GitLab version every version-dependent rule follows.
-    pub gitlab_version: GitLabVersion,
-    /// Offering.
-    pub offering: Offering,
-    /// Tier.
-    pub tier: Tier,
-    /// Add-ons purchased.
-    pub add_ons: Vec<AddOn>,
-    /// Licence activation.
-    pub license: License,
-    /// Installation type.
-    pub installation: Installation,
-    /// "Use beta models and features in GitLab Duo Self-Hosted".
-    pub beta_models_and_features: bool,
-    /// Outbound request settings.
-    pub network: Network,
-    /// The Local AI Gateway URL.
-    pub ai_gateway: AiGateway,
-    /// The Agent Platform service.
-    pub agent_platform: AgentPlatform,
-    /// The self-hosted model deployments, in document order.
-    pub self_hosted_models: Vec<ModelRecord>,
-    /// Feature settings given (a feature left out is unassigned), in
-    /// catalog order.
-    pub features: Vec<FeatureSetting>,
-}
-
-impl Config {
-    /// A configuration for `version` and `tier` with everything else at its
-    /// default: self-managed, online licence, Linux package, beta off, no
-    /// add-ons, no settings.
-    pub fn new(gitlab_version: GitLabVersion, tier: Tier) -> Self {
-        Config {
-            gitlab_version,
-            offering: Offering::SelfManaged,
-            tier,
-            add_ons: Vec::new(),
-            license: License::Online,
-            installation: Installation::LinuxPackage,
-            beta_models_and_features: false,
-            network: Network::default(),
-            ai_gateway: AiGateway::default(),
-            agent_platform: AgentPlatform::default(),
-            self_hosted_models: Vec::new(),
-            features: Vec::new(),
-        }
-    }
-
-    /// Read a JSON document, reporting every problem.
-    pub fn from_json(text: &str) -> Decoded {
-        let mut diagnostics = Diagnostics::new();
-        match parse_json(text, &mut diagnostics) {
-            Some(value) => Self::from_value(&value),
-            None => Decoded {
-                config: None,
-                diagnostics,
-            },
-        }
-    }
-
-    /// Read a TOML document with the same structure as the JSON one.
-    #[cfg(feature = "toml")]
-    pub fn from_toml(text: &str) -> Decoded {
-        decode::from_toml(text)
-    }
-
-    /// Read an already parsed JSON value.
-    pub fn from_value(value: &serde_json::Value) -> Decoded {
-        decode::from_value(value)
-    }
-
-    /// The setting of feature `key`, if the document gives one.
-    pub fn setting(&self, key: &str) -> Option<&FeatureSetting> {
-        self.features.iter().find(|s| s.feature.key == key)
-    }
-
-    /// The deployment called `name` (GitLab compares names case-sensitively).
-    pub fn deployment(&self, name: &str) -> Option<&ModelRecord> {
-        self.self_hosted_models.iter().find(|d| d.name == name)
-    }
-
-    /// What the model checks need to know about the instance.
-    pub fn model_context(&self) -> ModelContext {
-        ModelContext {
-            gitlab_version: self.gitlab_version.clone(),
-            beta_models_enabled: self.beta_models_and_features,
-            deny_all_requests_except_allowed: self.network.deny_all_requests_except_allowed,
-            outbound_allowlist: self.network.outbound_allowlist.entries(),
-            allow_local_requests_from_web_hooks_and_services: self
-                .network
-                .allow_local_requests_from_web_hooks_and_services,
-            profiles: None,
-        }
-    }
-
-    /// Whether an add-on was purchased.
-    pub fn has_add_on(&self, add_on: AddOn) -> bool {
-        self.add_ons.contains(&add_on)
-    }
-}
-
-/// Read and check a JSON document in one step: the decoding problems, and,
-/// when the document's header could be read, every rule of [`validate`].
-pub fn check_json(text: &str) -> Report {
-    check_decoded(Config::from_json(text))
-}
-
-/// Read and check a TOML document in one step (see [`check_json`]).
-#[cfg(feature = "toml")]
-pub fn check_toml(text: &str) -> Report {
-    check_decoded(Config::from_toml(text))
-}
-
-fn check_decoded(decoded: Decoded) -> Report {
-    let mut diagnostics = decoded.diagnostics;
-    if let Some(config) = &decoded.config {
-        diagnostics.extend(validate(config).diagnostics);
-    }
-    Report::new(diagnostics)
-}
+pub use crate::duo_settings::TlsInput;

@@ -8,9 +8,9 @@
 //! and an Amazon Q connection are not part of the document; the rules
 //! assume the flag off and no Amazon Q, the stricter reading.
 
-use super::{AddOn, Config, License, Offering, Tier};
+use super::document::{AddOn, Config, License, Offering, Tier};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::feature::timeline;
+use crate::timeline;
 
 /// The documentation's licensing line that GitLab's code no longer enforces
 /// on online licences from 18.11.

@@ -38,7 +38,11 @@ impl Report {
         self.issues(file, |path| super::lines::line_of(source, path))
     }
 
-    fn issues(&self, file: &str, line: impl Fn(&crate::Path) -> u32) -> Vec<CodeQualityIssue> {
+    fn issues(
+        &self,
+        file: &str,
+        line: impl Fn(&crate::diagnostic::Path) -> u32,
+    ) -> Vec<CodeQualityIssue> {
         self.diagnostics
             .iter()
             .map(|d| {

@@ -33,9 +33,10 @@
 //! Only `disabled` turns a feature off. Amazon Q (which makes every
 //! resolution none) is outside the document and not modelled.
 
-use super::{Config, FeatureSetting, License};
-use crate::feature::{self, timeline, Feature, Offer, Provider};
-use crate::settings::normalize_url;
+use super::document::{Config, FeatureSetting, License};
+use crate::duo_settings::normalize_url;
+use crate::feature::{self, Feature, Offer, Provider};
+use crate::timeline;
 use serde::Serialize;
 
 /// Why a feature uses what it uses.
@@ -289,7 +290,7 @@ pub fn resolve(config: &Config) -> Resolution {
     let version = &config.gitlab_version;
     let offer = Offer {
         beta: config.beta_models_and_features,
-        premium: config.tier == super::Tier::Premium,
+        premium: config.tier == super::document::Tier::Premium,
     };
     let general_chat = feature::general_chat();
     let features = feature::allowed(version, offer)

@@ -9,9 +9,9 @@
 //! [`crate::model::ModelRecord`]'s, read by its own decoder; a test checks
 //! that this table lists exactly [`crate::model::FIELDS`].
 
-use super::{AddOn, Installation, License, Offering, Tier};
-use crate::family::{DeploymentMethod, Family};
+use super::document::{AddOn, Installation, License, Offering, Tier};
 use crate::feature::{Provider, FEATURES};
+use crate::model::family::{DeploymentMethod, Family};
 use serde_json::{json, Map, Value};
 
 /// What a member holds.

@@ -8,7 +8,7 @@
 //! prose facts (17.x titles and releases). `tests/gitlab_data.rs` checks
 //! the table against copies of those JSON blocks.
 
-use super::timeline;
 use super::{ChatRole, Feature, Group, ReleaseState};
+use crate::timeline;
 
 include!("../data/gitlab_features.rs");

@@ -29,14 +29,18 @@
 
 mod catalog;
 pub mod provider;
-pub mod timeline;
 
+/// The dated changes every version-dependent rule asks; it lives in the
+/// ground (`src/timeline.rs`) because model families, URL presets and the
+/// service settings ask it too.
+#[doc(inline)]
+pub use crate::timeline;
 pub use catalog::FEATURES;
 pub use provider::Provider;
 
+use crate::timeline::Milestone;
 use crate::version::GitLabVersion;
 use serde::Serialize;
-use timeline::Milestone;
 
 /// A section of GitLab's feature-settings page (`DUO_MAIN_FEATURES`, in the
 /// page's order; the two 19.3 sections after them).

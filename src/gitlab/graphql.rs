@@ -12,8 +12,8 @@
 //! reference only infers, so a pinned GitLab-managed model is not read back
 //! (the plan says so where it matters).
 
-use crate::family::DeploymentMethod;
 use crate::feature::Feature;
+use crate::model::family::DeploymentMethod;
 
 /// The query whose answer is a [`super::LiveState`].
 pub const LIVE_STATE_QUERY: &str = "query duoSelfHostedLiveState {

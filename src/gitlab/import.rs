@@ -13,8 +13,8 @@ use super::graphql::method_of;
 use super::state::LiveState;
 use crate::config::{AgentPlatform, AiGateway, Config, FeatureSetting, Tier, TlsInput};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::family::{Family, ReleaseState};
 use crate::feature::Provider;
+use crate::model::family::{Family, ReleaseState};
 use crate::model::ModelRecord;
 use crate::version::GitLabVersion;
 
@@ -42,7 +42,7 @@ pub const NOT_IN_API: &[&str] = &[
 /// platform's placeholder (what GitLab's form stores for Bedrock and Vertex
 /// AI) or a blank one.
 pub(crate) fn document_endpoint(
-    method: crate::family::DeploymentMethod,
+    method: crate::model::family::DeploymentMethod,
     endpoint: Option<&str>,
 ) -> Option<String> {
     let endpoint = endpoint.map(str::trim).filter(|e| !e.is_empty())?;

@@ -28,11 +28,11 @@ use super::import::document_endpoint;
 use super::state::{model_gid, LiveFeatureSetting, LiveModel, LiveState};
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::family::{DeploymentMethod, Family, ReleaseState};
+use crate::duo_settings::normalize_url;
 use crate::feature::{self, timeline, Provider};
+use crate::model::family::{DeploymentMethod, Family, ReleaseState};
 use crate::model::ModelRecord;
 use crate::secret::{ApiKey, MASK};
-use crate::settings::normalize_url;
 use crate::version::GitLabVersion;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -429,7 +429,7 @@ impl Planner<'_> {
         }
         let want_secure = match &desired.agent_platform.tls {
             Some(config::TlsInput::Flag(b)) => *b,
-            _ => crate::settings::TLS_DEFAULT,
+            _ => crate::duo_settings::TLS_DEFAULT,
         };
         if let Some(have) = live.self_hosted_duo_agent_platform_service_secure {
             if have != want_secure {

@@ -11,8 +11,8 @@
 
 use crate::decode::type_name;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::family::Family;
 use crate::feature::{self, Feature, Provider};
+use crate::model::family::Family;
 use crate::version::GitLabVersion;
 use serde_json::{Map, Value};
 

@@ -1,0 +1,157 @@
+//! [`classify`]: a bare host, an IP address or a URL, parsed as browsers
+//! and GitLab parse it, classified, with the findings an admin needs.
+
+use super::class::{AddressClass, Embedding};
+use super::lookup::{classify_host, classify_name, embedded_ipv4, metadata_host};
+use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::url::host::{self, addressable::AddressableUri, Host, WhatwgUrl};
+use serde::Serialize;
+use std::net::Ipv4Addr;
+
+/// The result of [`classify`], in the `classify` command's JSON shape.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Classification {
+    /// The input as given.
+    pub input: String,
+    /// The WHATWG serialisation of the host (IPv6 in brackets), or `None`
+    /// when the input is invalid.
+    pub canonical_host: Option<String>,
+    /// The one class the host belongs to.
+    pub class: AddressClass,
+    /// The IPv4 address an IPv6 host embeds.
+    pub embedded_ipv4: Option<Ipv4Addr>,
+    /// Whether the host is a known cloud-metadata endpoint.
+    pub cloud_metadata: bool,
+    /// Findings: why it is invalid, parser hazards, advice.
+    pub diagnostics: Diagnostics,
+}
+
+/// Classify a bare host, an IP address or a URL (a bare host or IP is read
+/// as `http://<input>/`).
+pub fn classify(input: &str) -> Classification {
+    let url_text = host::url_for_input(input);
+    let whatwg = WhatwgUrl::parse(&url_text);
+    let rfc = AddressableUri::parse(&url_text).ok();
+    let mut diagnostics = host::hazards(&url_text, whatwg.as_ref(), rfc.as_ref());
+    let mut result = Classification {
+        input: input.to_owned(),
+        canonical_host: None,
+        class: AddressClass::Invalid,
+        embedded_ipv4: None,
+        cloud_metadata: false,
+        diagnostics: Diagnostics::new(),
+    };
+    let parsed_host = match whatwg {
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "address.invalid",
+                    Path::root(),
+                    format!("not a valid URL or host: {error}"),
+                )
+                .with("whatwg_error", error.message),
+            );
+            None
+        }
+        Ok(url) if !url.special => {
+            let opaque = url.host.map(|h| h.to_string()).unwrap_or_default();
+            diagnostics.push(
+                Diagnostic::warning(
+                    "address.opaque_host",
+                    Path::root().key("host"),
+                    format!(
+                        "the scheme {:?} is not special, so WHATWG keeps the host {opaque:?} opaque; it is classified as an http host would be",
+                        url.scheme
+                    ),
+                )
+                .with("scheme", url.scheme.as_str()),
+            );
+            match Host::parse(&opaque) {
+                Ok(h) => Some(h),
+                Err(error) => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "address.invalid",
+                            Path::root().key("host"),
+                            format!("not a valid host: {error}"),
+                        )
+                        .with("whatwg_error", error.message),
+                    );
+                    None
+                }
+            }
+        }
+        Ok(url) => match url.host {
+            Some(Host::Domain(d)) if d.is_empty() => None,
+            Some(h) => Some(h),
+            None => None,
+        },
+    };
+    let Some(parsed_host) = parsed_host else {
+        if !diagnostics.has_errors() {
+            diagnostics.push(Diagnostic::error(
+                "address.no_host",
+                Path::root(),
+                "the URL has no host",
+            ));
+        }
+        result.diagnostics = diagnostics;
+        return result;
+    };
+    let (class, embedded) = classify_host(&parsed_host);
+    if let (Some(inner), Host::Ipv6(outer)) = (embedded, &parsed_host) {
+        let how = embedded_ipv4(*outer).map_or("embedded", |(e, _)| match e {
+            Embedding::Mapped => "IPv4-mapped",
+            Embedding::Compatible => "IPv4-compatible",
+            Embedding::Translated => "IPv4-translated",
+            Embedding::Nat64 => "NAT64",
+            Embedding::LocalNat64 => "local-use NAT64",
+            Embedding::SixToFour => "6to4",
+            Embedding::Teredo => "Teredo",
+        });
+        diagnostics.push(
+            Diagnostic::info(
+                "address.embedded_ipv4",
+                Path::root().key("host"),
+                format!("{parsed_host} carries the IPv4 address {inner} ({how}); it is classified as {class}"),
+            )
+            .with("embedding", how)
+            .with("ipv4", inner.to_string()),
+        );
+    }
+    if let Host::Domain(name) = &parsed_host {
+        if class != AddressClass::Loopback {
+            let (_, why) = classify_name(name);
+            diagnostics.push(
+                Diagnostic::info(
+                    "address.depends_on_dns",
+                    Path::root().key("host"),
+                    format!("{name} is a DNS name ({why}); what GitLab does with it depends on what it resolves to"),
+                )
+                .with("host", name.as_str())
+                .with("reason", why),
+            );
+        }
+    }
+    let metadata = metadata_host(&parsed_host);
+    if let Some(endpoint) = metadata {
+        diagnostics.push(
+            Diagnostic::warning(
+                "address.cloud_metadata",
+                Path::root().key("host"),
+                format!(
+                    "{parsed_host} is a cloud metadata endpoint ({})",
+                    endpoint.provider
+                ),
+            )
+            .with("provider", endpoint.provider)
+            .with("gitlab_blocks", endpoint.gitlab_blocks),
+        );
+    }
+    result.canonical_host = Some(parsed_host.to_string());
+    result.class = class;
+    result.embedded_ipv4 = embedded;
+    result.cloud_metadata = metadata.is_some();
+    result.diagnostics = diagnostics;
+    result
+}

@@ -1,0 +1,158 @@
+//! One address or name against the tables: its class, the IPv4 address it
+//! embeds, the metadata endpoint it is, and the rule behind the answer.
+
+use super::class::{AddressClass, Embedding};
+use super::metadata::{MetadataEndpoint, MetadataHost, METADATA_ENDPOINTS};
+use super::names::{NameMatch, NameRule, NAME_RULES};
+use super::ranges::{Kind6, Range6, IPV4_RANGES, IPV6_RANGES};
+use crate::url::host::Host;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+const fn mask(prefix: u8, width: u32) -> u128 {
+    if prefix == 0 {
+        0
+    } else {
+        (u128::MAX << (128 - prefix as u32)) >> (128 - width)
+    }
+}
+
+/// The class of an IPv4 address, and the RFC that defines its range.
+pub fn classify_ipv4(address: Ipv4Addr) -> (AddressClass, &'static str) {
+    let bits = u32::from(address);
+    IPV4_RANGES
+        .iter()
+        .filter(|r| u128::from(bits) & mask(r.prefix, 32) == u128::from(r.base))
+        .max_by_key(|r| r.prefix)
+        .map_or((AddressClass::Public, "IANA: not special-purpose"), |r| {
+            (r.class, r.source)
+        })
+}
+
+/// The IPv4 address an IPv6 address embeds, and how.
+pub fn embedded_ipv4(address: Ipv6Addr) -> Option<(Embedding, Ipv4Addr)> {
+    let bits = u128::from(address);
+    match range6(bits).kind {
+        Kind6::Embedded(e) => Some((e, e.extract(bits))),
+        Kind6::Class(_) => None,
+    }
+}
+
+fn range6(bits: u128) -> &'static Range6 {
+    IPV6_RANGES
+        .iter()
+        .filter(|r| bits & mask(r.prefix, 128) == r.base)
+        .max_by_key(|r| r.prefix)
+        .unwrap_or(&IPV6_RANGES[0])
+}
+
+/// The class of an IP address, with the IPv4 address it embeds, if any.
+///
+/// An embedding takes the class of its IPv4 address, unless that address is
+/// public; then the embedding's own class applies (§7.2).
+pub fn classify_ip(address: IpAddr) -> (AddressClass, Option<Ipv4Addr>) {
+    match address {
+        IpAddr::V4(a) => (classify_ipv4(a).0, None),
+        IpAddr::V6(a) => {
+            let bits = u128::from(a);
+            match range6(bits).kind {
+                Kind6::Class(class) => (class, None),
+                Kind6::Embedded(embedding) => {
+                    let inner = embedding.extract(bits);
+                    match classify_ipv4(inner).0 {
+                        AddressClass::Public => (embedding.container_class(), Some(inner)),
+                        class => (class, Some(inner)),
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn name_matches(name: &str, rule: &NameRule) -> bool {
+    match rule.how {
+        NameMatch::Exact => name == rule.name,
+        NameMatch::Suffix => {
+            name == rule.name
+                || name
+                    .strip_suffix(rule.name)
+                    .is_some_and(|head| head.ends_with('.'))
+        }
+    }
+}
+
+/// Whether a label is `ip-a-b-c-d` with four decimal octets (EC2 names).
+fn is_ec2_label(label: &str) -> bool {
+    let Some(rest) = label.strip_prefix("ip-") else {
+        return false;
+    };
+    let parts: Vec<&str> = rest.split('-').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 3
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
+}
+
+/// The class of a DNS name (lower case, IDNA applied), and why.
+pub fn classify_name(name: &str) -> (AddressClass, &'static str) {
+    let name = name.strip_suffix('.').unwrap_or(name);
+    if let Some(rule) = NAME_RULES.iter().find(|r| name_matches(name, r)) {
+        return (rule.class, rule.source);
+    }
+    if !name.contains('.') {
+        return (AddressClass::InternalName, "single-label name");
+    }
+    if name.split('.').any(is_ec2_label) {
+        return (AddressClass::InternalName, "EC2-style ip-a-b-c-d name");
+    }
+    (
+        AddressClass::Public,
+        "ordinary DNS name; its class depends on DNS",
+    )
+}
+
+/// The metadata endpoint an address is, looking through any IPv4
+/// embedding.
+pub fn metadata_address(address: IpAddr) -> Option<&'static MetadataEndpoint> {
+    let native = match address {
+        IpAddr::V6(a) => embedded_ipv4(a).map_or(address, |(_, inner)| IpAddr::V4(inner)),
+        IpAddr::V4(_) => address,
+    };
+    METADATA_ENDPOINTS
+        .iter()
+        .find(|e| e.host == MetadataHost::Ip(native) || e.host == MetadataHost::Ip(address))
+}
+
+/// The metadata endpoint a host is, if any.
+pub fn metadata_host(host: &Host) -> Option<&'static MetadataEndpoint> {
+    match host {
+        Host::Domain(d) => {
+            let name = d.strip_suffix('.').unwrap_or(d);
+            METADATA_ENDPOINTS
+                .iter()
+                .find(|e| matches!(e.host, MetadataHost::Name(n) if n == name))
+        }
+        other => other.ip().and_then(metadata_address),
+    }
+}
+
+/// The class of a parsed host, with the embedded IPv4 address, if any.
+pub fn classify_host(host: &Host) -> (AddressClass, Option<Ipv4Addr>) {
+    match host {
+        Host::Domain(d) if d.is_empty() => (AddressClass::Invalid, None),
+        Host::Domain(d) => (classify_name(d).0, None),
+        other => other
+            .ip()
+            .map_or((AddressClass::Invalid, None), classify_ip),
+    }
+}
+
+/// The RFC or rule behind the class of an IP address (for explanations).
+pub fn range_source(address: IpAddr) -> &'static str {
+    match address {
+        IpAddr::V4(a) => classify_ipv4(a).1,
+        IpAddr::V6(a) => range6(u128::from(a)).source,
+    }
+}

@@ -1,0 +1,147 @@
+//! [`check_url`]: GitLab's steps, then the DNS summary, the warnings where
+//! this library is stricter and the advice, assembled into one verdict.
+
+use super::advice::advise;
+use super::dns::evaluate;
+use super::dns_summary::summarise_dns;
+use super::policy::{Context, Policy};
+use super::risks::risks;
+use super::steps::{known_without_dns, unmap, Allowed, Outcome};
+use super::verdict::{allowed_message, lower_first, UrlVerdict};
+use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::url::address::{self, AddressClass};
+use crate::url::host::{self, addressable::AddressableUri, inet, Host, WhatwgUrl};
+
+/// Check `url` as GitLab's URL blocker would, with `policy` and `context`.
+pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
+    let whatwg = WhatwgUrl::parse(url);
+    let (evaluation, uri) = evaluate(url, policy, context);
+    let mut diagnostics = host::hazards(url, whatwg.as_ref(), uri.as_ref());
+    let host_class = match &whatwg {
+        Ok(w) => match &w.host {
+            Some(h) if w.special => address::classify_host(h).0,
+            Some(h) => Host::parse(&h.to_string())
+                .map_or(AddressClass::Invalid, |h| address::classify_host(&h).0),
+            None => AddressClass::Invalid,
+        },
+        Err(_) => AddressClass::Invalid,
+    };
+    let port = uri
+        .as_ref()
+        .and_then(AddressableUri::effective_port)
+        .or_else(|| {
+            whatwg
+                .as_ref()
+                .ok()
+                .and_then(WhatwgUrl::port_or_default)
+                .map(u64::from)
+        });
+    let mut verdict = UrlVerdict {
+        blocked: None,
+        code: None,
+        message: String::new(),
+        gitlab_message: None,
+        canonical_host: whatwg
+            .as_ref()
+            .ok()
+            .and_then(|w| w.host.as_ref())
+            .map(Host::to_string),
+        port,
+        class: host_class,
+        suggested_allowlist_entry: None,
+        diagnostics: Diagnostics::new(),
+        dns_outcomes: Vec::new(),
+    };
+    let resolved_known = uri
+        .as_ref()
+        .and_then(known_without_dns)
+        .or_else(|| context.resolved_addresses.clone());
+    if let (Some(uri), Some(given)) = (&uri, &context.resolved_addresses) {
+        if uri.hostname().and_then(inet::numeric_host).is_some() && !given.is_empty() {
+            diagnostics.push(Diagnostic::info(
+                "url.resolved_addresses_ignored",
+                Path::root().key("host"),
+                "the host is a numeric address, which the resolver answers without DNS; resolved_addresses is ignored",
+            ));
+        }
+    }
+    match evaluation {
+        Ok(outcome) => {
+            let reached_dns = match &outcome {
+                Outcome::Blocked(b) => b.step >= 7,
+                Outcome::Allowed(a) => *a != Allowed::NoDnsNeeded,
+            };
+            if let Some(first) = resolved_known
+                .as_ref()
+                .and_then(|a| a.first())
+                .filter(|_| reached_dns)
+            {
+                verdict.class = address::classify_ip(unmap(*first)).0;
+            }
+            match &outcome {
+                Outcome::Blocked(block) => {
+                    if let Some(ip) = block.address {
+                        verdict.class = address::classify_ip(ip).0;
+                    }
+                    let shown = policy.message_format.wrap(&block.gitlab);
+                    verdict.blocked = Some(true);
+                    verdict.code = Some(block.code);
+                    verdict.message =
+                        format!("GitLab blocks this URL: {}", lower_first(&block.gitlab));
+                    verdict.gitlab_message = Some(shown.clone());
+                    diagnostics.push(
+                        Diagnostic::error(block.code, Path::root(), verdict.message.clone())
+                            .with("gitlab_message", shown)
+                            .with("blocker_message", block.gitlab.as_str())
+                            .with("step", i64::from(block.step))
+                            .with("address", block.address.map(|a| a.to_string())),
+                    );
+                }
+                Outcome::Allowed(why) => {
+                    verdict.blocked = Some(false);
+                    verdict.message = allowed_message(why);
+                    if let Allowed::DomainAllowlist(e)
+                    | Allowed::IpAllowlist(e)
+                    | Allowed::UnresolvableAllowlisted(e) = why
+                    {
+                        diagnostics.push(
+                            Diagnostic::info(
+                                "url.allowlisted",
+                                Path::root(),
+                                format!("allowed by the allowlist entry {e:?}"),
+                            )
+                            .with("entry", e.as_str()),
+                        );
+                    }
+                }
+            }
+        }
+        Err(outcomes) => {
+            summarise_dns(
+                &mut verdict,
+                &mut diagnostics,
+                policy,
+                &outcomes,
+                uri.as_ref(),
+            );
+            verdict.dns_outcomes = outcomes;
+        }
+    }
+    if verdict.blocked != Some(true) {
+        let host = whatwg.as_ref().ok().and_then(|w| w.host.clone());
+        risks(host.as_ref(), resolved_known.as_deref(), &mut diagnostics);
+    }
+    if verdict.blocked != Some(false) {
+        advise(
+            url,
+            policy,
+            context,
+            &mut verdict,
+            &mut diagnostics,
+            uri.as_ref(),
+            resolved_known.as_deref(),
+        );
+    }
+    verdict.diagnostics = diagnostics;
+    verdict
+}

@@ -1,0 +1,156 @@
+//! When the host's addresses are unknown: one representative address per
+//! kind of answer GitLab treats differently, and GitLab's outcome for each.
+
+use super::policy::{Context, Policy};
+use super::steps::{after_dns, before_dns, gitlab_metadata_ip, known_without_dns, unmap, Outcome};
+use crate::url::allowlist::Entry;
+use crate::url::host::addressable::AddressableUri;
+use std::net::{IpAddr, Ipv6Addr};
+
+/// One possible DNS answer and what GitLab would do with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DnsOutcome {
+    /// The answer, e.g. `does_not_resolve`, `loopback`, `public`.
+    pub answer: &'static str,
+    /// An example address for the answer (none for `does_not_resolve`).
+    pub example: Option<IpAddr>,
+    /// GitLab's verdict for that answer.
+    pub outcome: Outcome,
+}
+
+impl DnsOutcome {
+    /// The block code for this answer, `None` when GitLab allows it.
+    pub fn outcome_code(&self) -> Option<&'static str> {
+        self.outcome.blocked().map(|b| b.code)
+    }
+}
+
+/// Where a representative DNS answer comes from.
+enum Source {
+    /// No address: the name does not resolve.
+    Nothing,
+    /// The first of these addresses the IP allowlist does not cover.
+    Fixed(&'static [[u8; 4]]),
+    /// The same, only when the gem blocks cloud metadata.
+    Metadata(&'static [[u8; 4]]),
+    /// The server's first own address, if any is given.
+    Server,
+    /// An address an IP allowlist entry covers, if any.
+    Allowlisted,
+}
+
+/// One kind of answer GitLab treats differently, in the order reported
+/// (`url-blocker.md` §2.1 steps 7–13 and §2.3).
+const ANSWERS: &[(&str, Source)] = &[
+    ("does_not_resolve", Source::Nothing),
+    (
+        "loopback",
+        Source::Fixed(&[[127, 0, 0, 1], [127, 0, 0, 2], [127, 255, 255, 254]]),
+    ),
+    ("unspecified", Source::Fixed(&[[0, 0, 0, 0]])),
+    ("server_address", Source::Server),
+    (
+        "local_network",
+        Source::Fixed(&[
+            [10, 0, 0, 1],
+            [172, 16, 0, 1],
+            [192, 168, 0, 1],
+            [10, 255, 255, 254],
+        ]),
+    ),
+    (
+        "link_local",
+        Source::Fixed(&[[169, 254, 0, 1], [169, 254, 255, 254]]),
+    ),
+    (
+        "shared_address",
+        Source::Fixed(&[[100, 64, 0, 1], [100, 127, 255, 254]]),
+    ),
+    ("limited_broadcast", Source::Fixed(&[[255, 255, 255, 255]])),
+    ("cloud_metadata", Source::Metadata(&[[169, 254, 169, 254]])),
+    (
+        "public",
+        Source::Fixed(&[[1, 1, 1, 1], [8, 8, 8, 8], [9, 9, 9, 9], [151, 101, 1, 1]]),
+    ),
+    ("allowlisted_address", Source::Allowlisted),
+];
+
+/// Representative answers for "depends on DNS": one address per kind of
+/// answer GitLab treats differently, avoiding addresses the IP allowlist
+/// already covers.
+pub(super) fn representative_answers(
+    policy: &Policy,
+    context: &Context,
+    port: Option<u64>,
+) -> Vec<(&'static str, Option<IpAddr>)> {
+    let list = &policy.outbound_local_requests_allowlist;
+    let pick = |candidates: &[[u8; 4]]| -> Option<IpAddr> {
+        let all = candidates.iter().map(|c| IpAddr::from(*c));
+        all.clone()
+            .find(|ip| list.match_ip(*ip, port).is_none())
+            .or_else(|| all.clone().next())
+    };
+    let metadata = policy.deny_cloud_metadata_requests && policy.gem.blocks_metadata();
+    ANSWERS
+        .iter()
+        .filter_map(|(name, source)| {
+            let example = match source {
+                Source::Nothing => return Some((*name, None)),
+                Source::Fixed(candidates) => pick(candidates),
+                Source::Metadata(candidates) => pick(candidates).filter(|_| metadata),
+                Source::Server => context.server_addresses.first().map(|s| unmap(*s)),
+                Source::Allowlisted => list
+                    .entries()
+                    .iter()
+                    .find_map(|e| allowlisted_example(e, port)),
+            };
+            example.map(|ip| (*name, Some(ip)))
+        })
+        .collect()
+}
+
+fn allowlisted_example(entry: &Entry, port: Option<u64>) -> Option<IpAddr> {
+    if entry.port.is_some() && entry.port != port {
+        return None;
+    }
+    let (base, _) = entry.mapped_range()?;
+    let ip = unmap(IpAddr::V6(Ipv6Addr::from(base)));
+    (!gitlab_metadata_ip(ip)).then_some(ip)
+}
+
+/// Evaluate every step for `url`; the possible DNS answers when needed.
+pub(super) fn evaluate(
+    url: &str,
+    policy: &Policy,
+    context: &Context,
+) -> (Result<Outcome, Vec<DnsOutcome>>, Option<AddressableUri>) {
+    let uri = match before_dns(url, policy, context) {
+        Err(block) => return (Ok(Outcome::Blocked(block)), AddressableUri::parse(url).ok()),
+        Ok(Err(allowed)) => {
+            return (
+                Ok(Outcome::Allowed(allowed)),
+                AddressableUri::parse(url).ok(),
+            )
+        }
+        Ok(Ok(uri)) => uri,
+    };
+    let known = known_without_dns(&uri).or_else(|| context.resolved_addresses.clone());
+    if let Some(addresses) = known {
+        let outcome = after_dns(&uri, policy, context, &addresses);
+        return (Ok(outcome), Some(uri));
+    }
+    let outcomes = representative_answers(policy, context, uri.effective_port())
+        .into_iter()
+        .map(|(answer, example)| DnsOutcome {
+            answer,
+            example,
+            outcome: after_dns(
+                &uri,
+                policy,
+                context,
+                &example.into_iter().collect::<Vec<_>>(),
+            ),
+        })
+        .collect();
+    (Err(outcomes), Some(uri))
+}

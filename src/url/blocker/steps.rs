@@ -1,0 +1,399 @@
+//! GitLab's steps (`url-blocker.md` §2.1), in GitLab's order: before DNS
+//! (steps 1–6), and for one resolver answer (steps 7–14, with the local
+//! checks of §2.3).
+
+use super::policy::{Context, GemVersion, Policy};
+use super::ruby::{ruby_alnum, ruby_dump};
+use crate::url::address;
+use crate::url::host::{self, addressable::AddressableUri, inet};
+use crate::url::sanitize;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+/// Why the blocker refused a URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Stable code, e.g. `url.localhost`.
+    pub code: &'static str,
+    /// GitLab's bare message.
+    pub gitlab: String,
+    /// The step of §2.1 that refused it.
+    pub step: u8,
+    /// The address that triggered an address check, if any.
+    pub address: Option<IpAddr>,
+}
+
+impl Block {
+    pub(super) fn new(code: &'static str, gitlab: impl Into<String>, step: u8) -> Self {
+        Block {
+            code,
+            gitlab: gitlab.into(),
+            step,
+            address: None,
+        }
+    }
+
+    /// Whether an allowlist entry can lift this block (steps 7, 12, 13).
+    pub fn allowlistable(&self) -> bool {
+        matches!(self.step, 7 | 12 | 13)
+    }
+}
+
+/// Why the blocker let a URL through.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Allowed {
+    /// Step 5: no DNS needed.
+    NoDnsNeeded,
+    /// Step 7: unresolvable but on the domain allowlist.
+    UnresolvableAllowlisted(String),
+    /// Step 7: unresolvable, allowed because DNS-rebind protection is off.
+    UnresolvableNoRebindProtection,
+    /// Step 7: unresolvable, allowed because a proxy variable is set.
+    UnresolvableProxy,
+    /// Step 9: the domain allowlist.
+    DomainAllowlist(String),
+    /// Step 10: the IP allowlist.
+    IpAllowlist(String),
+    /// Step 11: an internal or extra allowed URI.
+    AllowedUri,
+    /// Step 14: every check passed.
+    Passed,
+}
+
+/// A step's result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Refused.
+    Blocked(Block),
+    /// Let through.
+    Allowed(Allowed),
+}
+
+impl Outcome {
+    pub(super) fn blocked(&self) -> Option<&Block> {
+        match self {
+            Outcome::Blocked(b) => Some(b),
+            Outcome::Allowed(_) => None,
+        }
+    }
+}
+
+/// `check_uri`: same scheme, host name and port as one of `uris`.
+fn same_uri(uri: &AddressableUri, uris: &[String]) -> bool {
+    uris.iter().any(|text| {
+        AddressableUri::parse(text).is_ok_and(|other| {
+            other.scheme == uri.scheme
+                && other.hostname() == uri.hostname()
+                && other.effective_port() == uri.effective_port()
+        })
+    })
+}
+
+/// GitLab converts IPv4-mapped results to IPv4 (not IPv4-compatible ones).
+pub(super) fn unmap(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(a) => a.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
+/// GitLab's metadata test: the native form (mapped and compatible IPv6
+/// turned into IPv4) is one of the addresses the gem lists.
+pub(super) fn gitlab_metadata_ip(ip: IpAddr) -> bool {
+    let native = match ip {
+        IpAddr::V6(a) => {
+            let bits = u128::from(a);
+            if bits >> 32 == 0xffff || (bits >> 32 == 0 && bits > 1) {
+                IpAddr::V4(Ipv4Addr::from(bits as u32))
+            } else {
+                ip
+            }
+        }
+        v4 => v4,
+    };
+    address::METADATA_ENDPOINTS
+        .iter()
+        .any(|e| e.gitlab_blocks && e.host == address::MetadataHost::Ip(native))
+}
+
+const METADATA_MESSAGE: &str = "Requests to cloud metadata endpoints are not allowed";
+
+/// Steps 1–6 up to resolution: a block, "allowed without DNS", or the
+/// parsed URL to resolve.
+pub(super) fn before_dns(
+    url: &str,
+    policy: &Policy,
+    context: &Context,
+) -> Result<Result<AddressableUri, Allowed>, Block> {
+    let invalid = || Block::new("url.invalid", "URI is invalid", 1);
+    let uri = AddressableUri::parse(url).map_err(|_| invalid())?;
+    let text = uri.to_uri_string();
+    if url.contains(['\n', '\r']) || text.contains(['\n', '\r']) {
+        return Err(invalid());
+    }
+    let scheme_lower = uri.scheme.as_deref().map(str::to_ascii_lowercase);
+    if !matches!(scheme_lower.as_deref(), Some("http" | "https")) {
+        let lower = text.to_ascii_lowercase();
+        if lower.contains("%0a") || lower.contains("%0d") {
+            return Err(invalid());
+        }
+    }
+    if policy.enforce_sanitization && sanitize::changes(&text) {
+        return Err(Block::new(
+            "url.html_tags",
+            "HTML/CSS/JS tags are not allowed",
+            2,
+        ));
+    }
+    let internal = same_uri(&uri, &context.internal_uris);
+    if !internal {
+        let scheme_ok = uri.scheme.as_deref().is_some_and(|s| {
+            !host::addressable::is_blank(Some(s))
+                && (policy.schemes.is_empty() || policy.schemes.iter().any(|a| a == s))
+        });
+        if !scheme_ok {
+            return Err(Block::new(
+                "url.scheme_not_allowed",
+                format!("Only allowed schemes are {}", policy.schemes.join(", ")),
+                3,
+            ));
+        }
+        if let Some(port) = uri.effective_port() {
+            if policy.gem == GemVersion::Newest && port > 65_535 {
+                return Err(Block::new("url.port_invalid", "Port is invalid", 3));
+            }
+            if !policy.ports.is_empty() && port < 1024 && !policy.ports.contains(&port) {
+                let list: Vec<String> = policy.ports.iter().map(u64::to_string).collect();
+                return Err(Block::new(
+                    "url.port_not_allowed",
+                    format!(
+                        "Only allowed ports are {}, and any over 1024",
+                        list.join(", ")
+                    ),
+                    3,
+                ));
+            }
+        }
+        if policy.enforce_user
+            && !host::addressable::is_blank(uri.user.as_deref())
+            && !uri
+                .user
+                .as_deref()
+                .and_then(|u| u.chars().next())
+                .is_some_and(ruby_alnum)
+        {
+            return Err(Block::new(
+                "url.username_invalid",
+                "Username needs to start with an alphanumeric character",
+                3,
+            ));
+        }
+        let hostname = uri.hostname();
+        let blank = host::addressable::is_blank(hostname);
+        let hostname_ok = match hostname {
+            _ if blank => policy.gem == GemVersion::BeforeCloudMetadata,
+            Some(h) => h.parse::<IpAddr>().is_ok() || h.chars().next().is_some_and(ruby_alnum),
+            None => false,
+        };
+        if !hostname_ok {
+            return Err(Block::new(
+                "url.hostname_invalid",
+                "Hostname or IP address invalid",
+                3,
+            ));
+        }
+        if policy.ascii_only && !text.is_ascii() {
+            return Err(Block::new(
+                "url.not_ascii",
+                format!("URI must be ascii only {}", ruby_dump(&text)),
+                3,
+            ));
+        }
+    }
+    if policy.deny_cloud_metadata_requests && policy.gem.blocks_metadata() {
+        if let Some(hostname) = uri.hostname() {
+            // Ruby's downcase is Unicode, but the only non-ASCII character
+            // that lowercases to ASCII is U+212A KELVIN SIGN (to `k`), and
+            // this name has no `k`: comparing ASCII case-insensitively
+            // gives the same answer without the Unicode case tables.
+            let by_name = hostname.eq_ignore_ascii_case("metadata.google.internal");
+            let by_ip = inet::numeric_host(hostname).is_some_and(gitlab_metadata_ip);
+            if by_name || by_ip {
+                return Err(Block::new("url.cloud_metadata", METADATA_MESSAGE, 4));
+            }
+        }
+    }
+    if !policy.deny_all_requests_except_allowed
+        && !policy.dns_rebind_protection
+        && policy.allow_local_network
+        && policy.allow_localhost
+    {
+        return Ok(Err(Allowed::NoDnsNeeded));
+    }
+    if uri.hostname().is_some_and(|h| h.len() > 1024) {
+        return Err(Block::new(
+            "url.host_too_long",
+            "Host is too long (maximum is 1024 characters)",
+            6,
+        ));
+    }
+    Ok(Ok(uri))
+}
+
+/// What the resolver answers without DNS: a numeric host, and (older gem,
+/// which lets blank hosts through) an empty host, which Ruby's socket layer
+/// turns into `0.0.0.0`, or a missing one, for which `getaddrinfo(NULL, …)`
+/// answers with the loopback addresses **(inferred)** from Ruby's
+/// `host_str` and POSIX `getaddrinfo`; no GitLab test covers it.
+pub(super) fn known_without_dns(uri: &AddressableUri) -> Option<Vec<IpAddr>> {
+    match uri.hostname() {
+        Some("") => Some(vec![IpAddr::V4(Ipv4Addr::UNSPECIFIED)]),
+        None => Some(vec![
+            IpAddr::V6(Ipv6Addr::LOCALHOST),
+            IpAddr::V4(Ipv4Addr::LOCALHOST),
+        ]),
+        Some(h) => inet::numeric_host(h).map(|ip| vec![ip]),
+    }
+}
+
+/// Steps 7–14 for a given resolver answer (empty = does not resolve).
+pub(super) fn after_dns(
+    uri: &AddressableUri,
+    policy: &Policy,
+    context: &Context,
+    addresses: &[IpAddr],
+) -> Outcome {
+    let list = &policy.outbound_local_requests_allowlist;
+    let port = uri.effective_port();
+    let normalized = uri.normalized_host().unwrap_or_default();
+    let domain_hit = list.match_domain(&normalized, port).map(|e| e.raw.clone());
+    let addresses: Vec<IpAddr> = addresses.iter().copied().map(unmap).collect();
+    if addresses.is_empty() {
+        if let Some(entry) = domain_hit {
+            return Outcome::Allowed(Allowed::UnresolvableAllowlisted(entry));
+        }
+        if policy.deny_all_requests_except_allowed
+            || (policy.dns_rebind_protection && !context.http_proxy_env)
+        {
+            return Outcome::Blocked(Block::new(
+                "url.unresolvable",
+                "Host cannot be resolved or invalid",
+                7,
+            ));
+        }
+        return Outcome::Allowed(if policy.dns_rebind_protection {
+            Allowed::UnresolvableProxy
+        } else {
+            Allowed::UnresolvableNoRebindProtection
+        });
+    }
+    if policy.deny_cloud_metadata_requests && policy.gem.blocks_metadata() {
+        if let Some(ip) = addresses.iter().copied().find(|ip| gitlab_metadata_ip(*ip)) {
+            let mut block = Block::new("url.cloud_metadata", METADATA_MESSAGE, 8);
+            block.address = Some(ip);
+            return Outcome::Blocked(block);
+        }
+    }
+    if let Some(entry) = domain_hit {
+        return Outcome::Allowed(Allowed::DomainAllowlist(entry));
+    }
+    if let Some(entry) = list.match_ip(addresses[0], port) {
+        return Outcome::Allowed(Allowed::IpAllowlist(entry.raw.clone()));
+    }
+    if same_uri(uri, &context.internal_uris) || same_uri(uri, &policy.extra_allowed_uris) {
+        return Outcome::Allowed(Allowed::AllowedUri);
+    }
+    if policy.deny_all_requests_except_allowed {
+        return Outcome::Blocked(Block::new(
+            "url.not_on_allowlist",
+            "Requests to hosts and IP addresses not on the Allow List are denied",
+            12,
+        ));
+    }
+    local_checks(policy, context, &addresses)
+        .map_or(Outcome::Allowed(Allowed::Passed), Outcome::Blocked)
+}
+
+/// The addresses of Linux's loopback interface, always among the server's
+/// own addresses.
+const LOOPBACK_INTERFACE: [IpAddr; 2] = [
+    IpAddr::V4(Ipv4Addr::LOCALHOST),
+    IpAddr::V6(Ipv6Addr::LOCALHOST),
+];
+
+/// GitLab's local-address checks (§2.3), in GitLab's order, on every address.
+fn local_checks(policy: &Policy, context: &Context, addresses: &[IpAddr]) -> Option<Block> {
+    type Check = (&'static str, &'static str, fn(IpAddr, &Context) -> bool);
+    const LOCALHOST: &[Check] = &[
+        (
+            "url.localhost",
+            "Requests to localhost are not allowed",
+            |ip, ctx| {
+                ip.is_unspecified()
+                    || LOOPBACK_INTERFACE.contains(&ip)
+                    || ctx.server_addresses.iter().any(|s| unmap(*s) == ip)
+            },
+        ),
+        (
+            "url.loopback",
+            "Requests to loopback addresses are not allowed",
+            |ip, _| match ip {
+                IpAddr::V4(a) => a.is_loopback(),
+                IpAddr::V6(a) => a == Ipv6Addr::LOCALHOST,
+            },
+        ),
+    ];
+    const LOCAL_NETWORK: &[Check] = &[
+        (
+            "url.local_network",
+            "Requests to the local network are not allowed",
+            |ip, _| match ip {
+                IpAddr::V4(a) => a.is_private(),
+                IpAddr::V6(a) => {
+                    matches!(a.segments()[0] & 0xffc0, 0xfec0) || a.segments()[0] & 0xfe00 == 0xfc00
+                }
+            },
+        ),
+        (
+            "url.link_local",
+            "Requests to the link local network are not allowed",
+            |ip, _| match ip {
+                IpAddr::V4(a) => a.is_link_local(),
+                IpAddr::V6(a) => a.segments()[0] & 0xffc0 == 0xfe80,
+            },
+        ),
+        (
+            "url.shared_address",
+            "Requests to the shared address space are not allowed",
+            |ip, _| match ip {
+                IpAddr::V4(a) => u32::from(a) & 0xffc0_0000 == 0x6440_0000,
+                IpAddr::V6(_) => false,
+            },
+        ),
+        (
+            "url.limited_broadcast",
+            "Requests to the limited broadcast address are not allowed",
+            |ip, _| ip == IpAddr::V4(Ipv4Addr::BROADCAST),
+        ),
+    ];
+    if policy.allow_localhost && policy.allow_local_network {
+        return None;
+    }
+    let mut checks: Vec<&Check> = Vec::new();
+    if !policy.allow_localhost {
+        checks.extend(LOCALHOST);
+    }
+    if !policy.allow_local_network {
+        checks.extend(LOCAL_NETWORK);
+    }
+    checks.into_iter().find_map(|(code, message, test)| {
+        addresses
+            .iter()
+            .copied()
+            .find(|ip| test(*ip, context))
+            .map(|ip| {
+                let mut block = Block::new(code, *message, 13);
+                block.address = Some(ip);
+                block
+            })
+    })
+}

@@ -1,0 +1,415 @@
+//! URL and host parsing: the WHATWG reading (what browsers and the `url`
+//! crate do), GitLab's reading (Ruby's Addressable plus the system
+//! resolver), and the places where the two disagree.
+//!
+//! A URL is ambiguous when two well-known parsers find different hosts in
+//! it (`http://127.1.1.1:80\@127.2.2.2/` is 127.1.1.1 to a browser and
+//! 127.2.2.2 to Addressable). Ambiguity is how SSRF filters get bypassed, so
+//! it is reported as the error `url.parser_differential` rather than
+//! resolved by picking one reading. Milder hazards (backslashes, tabs,
+//! percent-encoded or non-ASCII hosts, userinfo, non-canonical IP spellings)
+//! are warnings. Source: `url-blocker.md` §8–§9.
+
+pub mod addressable;
+pub mod inet;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use addressable::AddressableUri;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+/// A parsed host, as WHATWG defines it (like `url::Host`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Host {
+    /// A domain name: lower case, IDNA (punycode) applied, a trailing dot kept.
+    Domain(String),
+    /// An IPv4 address, from any numeric spelling (`0x7f.1` is 127.0.0.1).
+    Ipv4(Ipv4Addr),
+    /// An IPv6 address (IPv4-mapped addresses stay IPv6 here).
+    Ipv6(Ipv6Addr),
+}
+
+impl Host {
+    /// Read a bare host, IP address or URL the way the `classify` command
+    /// does: a bare host or IP is read as `http://<input>/` (an IPv6
+    /// address in brackets).
+    pub fn parse(input: &str) -> Result<Host, HostError> {
+        let url = WhatwgUrl::parse(&url_for_input(input))?;
+        url.host.ok_or_else(|| HostError {
+            message: "the URL has no host".to_owned(),
+        })
+    }
+
+    /// The address, if this is an IP host.
+    pub fn ip(&self) -> Option<IpAddr> {
+        match self {
+            Host::Domain(_) => None,
+            Host::Ipv4(a) => Some(IpAddr::V4(*a)),
+            Host::Ipv6(a) => Some(IpAddr::V6(*a)),
+        }
+    }
+
+    /// The host for an address (the inverse of [`Host::ip`]).
+    pub fn from_ip(ip: IpAddr) -> Host {
+        match ip {
+            IpAddr::V4(a) => Host::Ipv4(a),
+            IpAddr::V6(a) => Host::Ipv6(a),
+        }
+    }
+}
+
+impl From<IpAddr> for Host {
+    fn from(ip: IpAddr) -> Self {
+        Host::from_ip(ip)
+    }
+}
+
+impl fmt::Display for Host {
+    /// The WHATWG serialisation: IPv6 in brackets, as `URL.hostname` gives it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Host::Domain(d) => f.write_str(d),
+            Host::Ipv4(a) => write!(f, "{a}"),
+            Host::Ipv6(a) => write!(f, "[{}]", ipv6_to_string(*a)),
+        }
+    }
+}
+
+/// The WHATWG IPv6 serialisation: lower-case hex pieces, the first longest
+/// run of two or more zero pieces compressed, never a dotted IPv4 tail
+/// (std's `Display` writes `::ffff:127.0.0.1`; WHATWG writes `::ffff:7f00:1`).
+pub fn ipv6_to_string(address: Ipv6Addr) -> String {
+    let pieces = address.segments();
+    let (mut best_start, mut best_len) = (usize::MAX, 1usize);
+    let mut i = 0;
+    while i < 8 {
+        if pieces[i] == 0 {
+            let start = i;
+            while i < 8 && pieces[i] == 0 {
+                i += 1;
+            }
+            if i - start > best_len {
+                best_start = start;
+                best_len = i - start;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = String::with_capacity(39);
+    let mut i = 0;
+    while i < 8 {
+        if i == best_start {
+            out.push_str(if i == 0 { "::" } else { ":" });
+            i += best_len;
+            continue;
+        }
+        out.push_str(&format!("{:x}", pieces[i]));
+        if i < 7 {
+            out.push(':');
+        }
+        i += 1;
+    }
+    out
+}
+
+impl Serialize for Host {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Why the WHATWG parser refused a URL or host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostError {
+    /// The parser's own description, e.g. `invalid IPv4 address`.
+    pub message: String,
+}
+
+impl fmt::Display for HostError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The schemes WHATWG calls special (their hosts are parsed, not opaque).
+const SPECIAL_SCHEMES: &[&str] = &["http", "https", "ws", "wss", "ftp", "file"];
+
+/// A URL as the WHATWG URL standard reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WhatwgUrl {
+    /// The scheme, lower case.
+    pub scheme: String,
+    /// The host, if any. For a non-special scheme it is the opaque host text.
+    pub host: Option<Host>,
+    /// The explicit port, unless it is the scheme's default.
+    pub port: Option<u16>,
+    /// Whether the scheme is special (http, https, ws, wss, ftp, file).
+    pub special: bool,
+}
+
+impl WhatwgUrl {
+    /// Parse with the WHATWG rules (the `url` crate).
+    pub fn parse(input: &str) -> Result<WhatwgUrl, HostError> {
+        let url = ::url::Url::parse(input).map_err(|e| HostError {
+            message: e.to_string(),
+        })?;
+        let host = url.host().map(|h| match h {
+            ::url::Host::Domain(d) => Host::Domain(d.to_owned()),
+            ::url::Host::Ipv4(a) => Host::Ipv4(a),
+            ::url::Host::Ipv6(a) => Host::Ipv6(a),
+        });
+        Ok(WhatwgUrl {
+            special: SPECIAL_SCHEMES.contains(&url.scheme()),
+            scheme: url.scheme().to_owned(),
+            host,
+            port: url.port(),
+        })
+    }
+
+    /// The explicit port, or the scheme's default port.
+    pub fn port_or_default(&self) -> Option<u16> {
+        self.port.or(match self.scheme.as_str() {
+            "http" | "ws" => Some(80),
+            "https" | "wss" => Some(443),
+            "ftp" => Some(21),
+            _ => None,
+        })
+    }
+}
+
+/// The URL a `classify` input stands for: a URL as given (it contains
+/// `://` or starts with a special scheme and `:`, as `http:127.0.0.1/`), a
+/// bare host or IP as `http://<input>/` (a bare IPv6 address in brackets).
+pub fn url_for_input(input: &str) -> Cow<'_, str> {
+    let special_prefix = input.split_once(':').is_some_and(|(scheme, _)| {
+        SPECIAL_SCHEMES
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(scheme))
+    });
+    if input.contains("://") || special_prefix {
+        return Cow::Borrowed(input);
+    }
+    if input.contains(':') && input.parse::<Ipv6Addr>().is_ok() {
+        return Cow::Owned(format!("http://[{input}]/"));
+    }
+    Cow::Owned(format!("http://{input}/"))
+}
+
+/// The host GitLab ends up contacting, as far as the URL alone tells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Reading {
+    Ip(IpAddr),
+    Name(String),
+    None,
+}
+
+fn gitlab_reading(uri: &AddressableUri) -> Reading {
+    match uri.hostname() {
+        None | Some("") => Reading::None,
+        Some(hostname) => match inet::numeric_host(hostname) {
+            Some(ip) => Reading::Ip(ip),
+            None => Reading::Name(uri.normalized_host().unwrap_or_default()),
+        },
+    }
+}
+
+fn whatwg_reading(url: &WhatwgUrl) -> Reading {
+    match &url.host {
+        None => Reading::None,
+        Some(Host::Domain(d)) if d.is_empty() => Reading::None,
+        Some(Host::Domain(d)) => Reading::Name(d.strip_suffix('.').unwrap_or(d).to_owned()),
+        Some(host) => host.ip().map_or(Reading::None, Reading::Ip),
+    }
+}
+
+fn quoted(host: Option<&str>) -> String {
+    host.map_or_else(|| "none".to_owned(), |h| format!("{h:?}"))
+}
+
+/// GitLab's host as it would be shown: the address it contacts, or for a
+/// name the text it hands to the resolver (not lower-cased or decoded).
+fn gitlab_host_text(uri: &AddressableUri) -> Option<String> {
+    match gitlab_reading(uri) {
+        Reading::Name(_) => uri.hostname().map(str::to_owned),
+        other => describe(&other),
+    }
+}
+
+fn describe(reading: &Reading) -> Option<String> {
+    match reading {
+        Reading::Ip(IpAddr::V6(a)) => Some(format!("[{}]", ipv6_to_string(*a))),
+        Reading::Ip(a) => Some(a.to_string()),
+        Reading::Name(n) => Some(n.clone()),
+        Reading::None => None,
+    }
+}
+
+/// Compare the WHATWG and the Addressable reading of `input` and report the
+/// hazards of §9: `url.parser_differential` (error) when they find
+/// different hosts, and warnings for backslashes (`url.backslash`), tabs or
+/// line breaks (`url.control_whitespace`), percent-encoded hosts
+/// (`url.percent_encoded_host`), non-ASCII hosts (`url.non_ascii_host`),
+/// userinfo (`url.userinfo`) and non-canonical IP spellings
+/// (`url.non_canonical_ip`). Paths are relative to the URL.
+pub fn hazards(
+    input: &str,
+    whatwg: Result<&WhatwgUrl, &HostError>,
+    rfc: Option<&AddressableUri>,
+) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    let before_query = &input[..input.find(['?', '#']).unwrap_or(input.len())];
+    if before_query.contains('\\') {
+        out.push(Diagnostic::warning(
+            "url.backslash",
+            Path::root(),
+            "the URL contains a backslash before its query: browsers read it as `/`, RFC 3986 parsers (and GitLab) as an ordinary character",
+        ));
+    }
+    if input.contains(['\t', '\n', '\r']) {
+        out.push(Diagnostic::warning(
+            "url.control_whitespace",
+            Path::root(),
+            "the URL contains a tab or line break: browsers delete them, GitLab rejects line breaks and the resolver stops at whitespace",
+        ));
+    }
+    if let Some(uri) = rfc {
+        let host = uri.host.as_deref().unwrap_or("");
+        if host.contains('%') {
+            out.push(
+                Diagnostic::warning(
+                    "url.percent_encoded_host",
+                    Path::root().key("host"),
+                    format!("the host {host:?} is percent-encoded: browsers decode it, GitLab passes it to the resolver as written"),
+                )
+                .with("host", host),
+            );
+        }
+        if !host.is_ascii() {
+            out.push(
+                Diagnostic::warning(
+                    "url.non_ascii_host",
+                    Path::root().key("host"),
+                    format!("the host {host:?} is not ASCII: browsers map it with IDNA, GitLab passes it to the resolver as written"),
+                )
+                .with("host", host),
+            );
+        }
+        if uri.user.is_some() {
+            out.push(Diagnostic::warning(
+                "url.userinfo",
+                Path::root().key("userinfo"),
+                "the URL has userinfo before an `@`: a classic way to disguise the real host",
+            ));
+        }
+    }
+    let whatwg = match whatwg {
+        Ok(url) => url,
+        Err(error) => {
+            if let Some(gitlab) = rfc.and_then(gitlab_host_text) {
+                let gitlab = Some(gitlab);
+                out.push(
+                    Diagnostic::error(
+                        "url.parser_differential",
+                        Path::root().key("host"),
+                        format!(
+                            "browsers reject this URL ({error}) but GitLab's parser reads the host {}: the parsers disagree about this URL",
+                            quoted(gitlab.as_deref())
+                        ),
+                    )
+                    .with("whatwg_host", None::<String>)
+                    .with("rfc3986_host", gitlab)
+                    .with("whatwg_error", error.message.as_str()),
+                );
+            }
+            return out;
+        }
+    };
+    // IPv6 spellings are unambiguous (inet_pton and WHATWG agree); IPv4
+    // ones (octal, hex, short forms) are not.
+    if let (Some(uri), Some(Host::Ipv4(_))) = (rfc, &whatwg.host) {
+        if let (Some(written), Some(host)) = (uri.hostname(), &whatwg.host) {
+            let canonical = match host {
+                Host::Ipv6(a) => ipv6_to_string(*a),
+                other => other.to_string(),
+            };
+            if written != canonical && whatwg_reading(whatwg) == gitlab_reading(uri) {
+                out.push(
+                    Diagnostic::warning(
+                        "url.non_canonical_ip",
+                        Path::root().key("host"),
+                        format!("the IP address {written:?} is not written in its canonical form {canonical}; other parsers may read it differently"),
+                    )
+                    .with("host", written)
+                    .with("canonical", canonical),
+                );
+            }
+        }
+    }
+    if let Some(uri) = rfc {
+        if whatwg.special {
+            let ours = whatwg_reading(whatwg);
+            let theirs = gitlab_reading(uri);
+            if ours != theirs {
+                let (a, b) = (describe(&ours), gitlab_host_text(uri));
+                out.push(
+                    Diagnostic::error(
+                        "url.parser_differential",
+                        Path::root().key("host"),
+                        format!(
+                            "the URL is ambiguous: browsers (WHATWG) read the host {}, GitLab's RFC 3986 parser reads {}",
+                            quoted(a.as_deref()),
+                            quoted(b.as_deref())
+                        ),
+                    )
+                    .with("whatwg_host", a)
+                    .with("rfc3986_host", b),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_bare_inputs_as_http_urls() {
+        assert_eq!(url_for_input("::1"), "http://[::1]/");
+        assert_eq!(url_for_input("10.0.0.1"), "http://10.0.0.1/");
+        assert_eq!(url_for_input("https://x/"), "https://x/");
+        assert_eq!(
+            Host::parse("0x7f.1"),
+            Ok(Host::Ipv4(Ipv4Addr::new(127, 0, 0, 1)))
+        );
+    }
+}
+
+#[cfg(test)]
+mod ipv6_tests {
+    use super::ipv6_to_string;
+
+    #[test]
+    fn whatwg_ipv6_serialisation() {
+        // §8 item 6 examples.
+        let cases = [
+            ("0:0:0:0:0:ffff:127.0.0.1", "::ffff:7f00:1"),
+            ("::127.0.0.1", "::7f00:1"),
+            ("FFFF::255.255.255.255", "ffff::ffff:ffff"),
+            ("::", "::"),
+            ("::1", "::1"),
+            ("1::", "1::"),
+            ("1:0:0:2:0:0:0:3", "1:0:0:2::3"),
+            ("1:0:2:0:3:0:4:0", "1:0:2:0:3:0:4:0"),
+        ];
+        for (input, expected) in cases {
+            let parsed: std::net::Ipv6Addr =
+                input.parse().unwrap_or(std::net::Ipv6Addr::UNSPECIFIED);
+            assert_eq!(ipv6_to_string(parsed), expected, "{input}");
+        }
+    }
+}
