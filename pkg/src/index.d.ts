@@ -306,75 +306,6 @@ export interface Resolution {
 }
 
 // ---------------------------------------------------------------------------
-// Configuration as code (`duo-selfhosted import / plan / apply`)
-
-/** A self-hosted model as GitLab's `aiSelfHostedModels` query returns it. */
-export interface LiveModel {
-  /** `gid://gitlab/Ai::SelfHostedModel/<n>`. */
-  id: string;
-  name: string;
-  /** The family key, lower case (`mistral`). */
-  model: string;
-  endpoint?: string | null;
-  identifier?: string | null;
-  hasApiToken?: boolean;
-  provider?: 'API' | 'BEDROCK' | 'VERTEX_AI' | null;
-  releaseState?: 'GA' | 'BETA' | 'EXPERIMENTAL';
-}
-
-/** One feature setting as GitLab's `aiFeatureSettings` query returns it. */
-export interface LiveFeatureSetting {
-  feature: string;
-  provider: string;
-  selfHostedModel?: { id: string; name: string } | null;
-  gitlabModel?: { ref: string; name?: string } | null;
-}
-
-/**
- * The live set-up: the values of GitLab's `duoSettings`, `aiSelfHostedModels`
- * and `aiFeatureSettings` query fields (what `duo-selfhosted import --save-live`
- * writes). A null field is one GitLab did not give (no permission).
- */
-export interface LiveState {
-  gitlab_version?: string;
-  duoSettings: {
-    aiGatewayUrl?: string | null;
-    aiGatewayTimeoutSeconds?: number | null;
-    duoAgentPlatformServiceUrl?: string | null;
-    selfHostedDuoAgentPlatformServiceSecure?: boolean | null;
-  } | null;
-  aiSelfHostedModels: { nodes: LiveModel[] } | null;
-  aiFeatureSettings: { nodes: LiveFeatureSetting[] } | null;
-}
-
-/** One GraphQL mutation of a plan. */
-export interface PlanOperation {
-  readonly action: 'create' | 'update' | 'delete';
-  /** `duoSettingsUpdate`, `aiSelfHostedModelCreate`, `aiSelfHostedModelUpdate`, `aiSelfHostedModelDelete` or `aiFeatureSettingUpdate`. */
-  readonly mutation: string;
-  /** What it does, in English. */
-  readonly summary: string;
-  /** The GraphQL document. */
-  readonly document: string;
-  /** `{input: {…}}`, with any API key masked as `[REDACTED]`. */
-  readonly variables: { readonly input: Readonly<Record<string, unknown>> };
-  /** A model created earlier in the plan whose id goes into `input.aiSelfHostedModelId` when applied. */
-  readonly model_id_from: string | null;
-  /** For a create: the name the new model's id is known by. */
-  readonly creates_model: string | null;
-}
-
-/** `planChanges(config, live)`: the plan, or (`planned: false`) why there is none. */
-export interface PlanReport {
-  readonly planned: boolean;
-  readonly gitlab_version: string | null;
-  readonly operations: readonly PlanOperation[];
-  readonly counts: { readonly create: number; readonly update: number; readonly delete: number };
-  readonly unchanged: { readonly settings: number; readonly models: number; readonly features: number };
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-// ---------------------------------------------------------------------------
 // Standard Schema v1 (https://standardschema.dev), as the spec asks
 // libraries to declare it.
 
@@ -486,8 +417,3 @@ export function validateConfig(config: ConfigDocument | string): CheckReport;
 /** What every feature will actually use, including General Chat fallbacks. */
 export function resolveFeatures(config: ConfigDocument | string): Resolution;
 
-/**
- * What would change: the GraphQL mutations that make the live set-up what the
- * document describes (`duo-selfhosted plan --live STATE DOCUMENT --format json`).
- */
-export function planChanges(config: ConfigDocument | string, live: LiveState | string): PlanReport;

@@ -206,22 +206,6 @@ export function resolveFeatures(config) {
   return call('resolveFeatures', wasm.resolve_features_json, documentText('resolveFeatures', 'config', config));
 }
 
-/**
- * What would change (`duo-selfhosted plan --live STATE DOCUMENT --format json`):
- * the GraphQL mutations that make the live set-up (the answers of GitLab's
- * `duoSettings`, `aiSelfHostedModels` and `aiFeatureSettings` queries, which
- * the caller fetches with its own credentials) what the document describes.
- * API keys are masked; `planned: false` says why there is no plan.
- */
-export function planChanges(config, live) {
-  return call(
-    'planChanges',
-    wasm.plan_changes_json,
-    documentText('planChanges', 'config', config),
-    documentText('planChanges', 'live', live),
-  );
-}
-
 // Standard Schema v1 (https://standardschema.dev): the configuration
 // document's validator for form libraries. Error-severity diagnostics become
 // issues; warnings and advice do not fail validation.
