@@ -292,6 +292,31 @@ fn record_invalid(
 /// One HTTP request → (status, JSON body).
 fn handle(inner: &Mutex<Inner>, request: &Request) -> (u16, Value) {
     let token = token_of(request);
+    // GitLab's REST `GET /api/v4/version` (any authenticated user):
+    // `{"version": "19.6.0-ee", "revision": …}`; the CLI reads the release
+    // there, since the GraphQL schema here has no `metadata` field.
+    if request.path == "/api/v4/version" && request.method == "GET" {
+        let known = token
+            .as_deref()
+            .and_then(|t| known_perms(inner, t))
+            .is_some();
+        let body = if known {
+            json!({"version": format!("{}.0-ee", lock(inner).version), "revision": "mock"})
+        } else {
+            json!({"message": "401 Unauthorized"})
+        };
+        let status = if known { 200 } else { 401 };
+        record_invalid(
+            inner,
+            token,
+            None,
+            String::new(),
+            Value::Null,
+            status,
+            &body,
+        );
+        return (status, body);
+    }
     if request.path != "/api/graphql" {
         let body = json!({"message": "404 Not Found"});
         record_invalid(inner, token, None, String::new(), Value::Null, 404, &body);
