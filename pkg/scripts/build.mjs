@@ -5,7 +5,8 @@
 //      crate's pinned `wasm-bindgen` dependency)
 //   3. wasm-opt -Oz, --flatten --rereloop, -Oz again (binaryen from npm) and
 //      strip names/producers
-//   4. copy the hand-written wrapper and declarations from pkg/src/
+//   4. copy the hand-written wrapper and declarations from pkg/src/, and the
+//      licence texts from the repository root
 // Usage: node scripts/build.mjs
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -70,5 +71,10 @@ console.log(`wasm-opt -Oz: ${before} -> ${statSync(wasm).size} bytes`);
 
 for (const file of ['index.js', 'node.js', 'index.d.ts', 'node.d.ts']) {
   cpSync(join(pkg, 'src', file), join(dist, file));
+}
+// The licence texts live at the repository root; the package ships copies
+// at its own root, where npm and licence scanners look for them.
+for (const file of ['LICENSE-MIT', 'LICENSE-APACHE']) {
+  cpSync(join(root, file), join(pkg, file));
 }
 console.log(`built ${dist}`);
