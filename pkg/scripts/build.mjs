@@ -1,6 +1,7 @@
 // Builds the npm package into pkg/dist/ from the crate at the repository root:
-//   1. cargo build --lib --target wasm32-unknown-unknown --profile wasm-release,
-//      with the standard library rebuilt for size (-Zbuild-std)
+//   1. cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown
+//      --profile wasm-release, with the standard library rebuilt for size
+//      (-Zbuild-std); the crate itself is an rlib only (Cargo.toml)
 //   2. wasm-bindgen --target web (the pinned CLI; its version must equal the
 //      crate's pinned `wasm-bindgen` dependency)
 //   3. wasm-opt -Oz, --flatten --rereloop, -Oz again (binaryen from npm) and
@@ -40,7 +41,10 @@ if (!pinned || cli !== `wasm-bindgen ${pinned}`) {
 // `rust-src` component), not a nightly's.
 run(
   'cargo',
-  ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm-release', '-Zbuild-std=std,panic_abort'],
+  [
+    'rustc', '--lib', '--crate-type', 'cdylib',
+    '--target', 'wasm32-unknown-unknown', '--profile', 'wasm-release', '-Zbuild-std=std,panic_abort',
+  ],
   {
     env: {
       ...process.env,
