@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The minimum supported Rust version (`rust-version` in Cargo.toml, README
 # "Minimum Rust version"): the library, natively and for wasm32, and the
-# CLI must build with that toolchain and the locked dependencies. Tests and
-# benches are not part of the promise. Installs the toolchain (minimal
-# profile) and its wasm32 target when missing.
+# CLI with every feature must build with that toolchain and the locked
+# dependencies. Tests and benches are not part of the promise. Installs the
+# toolchain (minimal profile) and its wasm32 target when missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 msrv=$(sed -n 's/^rust-version = "\(.*\)"$/\1/p' Cargo.toml)
@@ -19,5 +19,6 @@ if ! rustup target list --toolchain "$msrv" --installed | grep -qx wasm32-unknow
 fi
 echo "MSRV $(rustup run "$msrv" rustc --version)"
 cargo "+$msrv" check --locked --lib
-cargo "+$msrv" check --locked --features cli --bins
+# The CLI with every feature (`cli` and any feature built on it).
+cargo "+$msrv" check --locked --all-features --bins
 cargo "+$msrv" check --locked --lib --target wasm32-unknown-unknown
