@@ -1,7 +1,8 @@
 // Builds the npm package into pkg/dist/ from the crate at the repository root:
-//   1. cargo build --lib --target wasm32-unknown-unknown --profile wasm-release,
-//      with the standard library rebuilt for size (-Zbuild-std): the whole
-//      package (default features)
+//   1. cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown
+//      --profile wasm-release, with the standard library rebuilt for size
+//      (-Zbuild-std): the whole package (default features; the crate itself
+//      is an rlib only, Cargo.toml)
 //   2. the same for `duo-selfhosted/url`: the crate without default features
 //      (only the URL bindings) and with `idna_adapter` 1.0, the stub without
 //      Unicode tables, in a scratch copy of the crate whose Cargo.lock pins it
@@ -11,7 +12,8 @@
 //      crate's pinned `wasm-bindgen` dependency) for both
 //   4. wasm-opt (binaryen from npm; WASM_OPT below) and strip names/producers
 //   5. the hand-written wrappers and declarations from pkg/src/, the JS
-//      (glue and wrappers) minified by esbuild
+//      (glue and wrappers) minified by esbuild, and the licence texts from
+//      the repository root
 // Usage: node scripts/build.mjs
 // DUO_WASM_OPT="-O1 ..." overrides the wasm-opt flags (to measure them).
 import { execFileSync } from 'node:child_process';
@@ -63,7 +65,7 @@ const cargoWasm = (cwd, extra) =>
   run(
     'cargo',
     [
-      'build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm-release',
+      'rustc', '--lib', '--crate-type', 'cdylib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm-release',
       '-Zbuild-std=std,panic_abort', '-Zbuild-std-features=optimize_for_size', ...extra,
     ],
     { cwd, env: wasmEnv },
@@ -121,5 +123,10 @@ for (const file of ['index.js', 'node.js', 'api.js', 'url.js', 'url-node.js', 'u
 }
 for (const file of ['index.d.ts', 'node.d.ts', 'url.d.ts']) {
   cpSync(join(pkg, 'src', file), join(dist, file));
+}
+// The licence texts live at the repository root; the package ships copies
+// at its own root, where npm and licence scanners look for them.
+for (const file of ['LICENSE-MIT', 'LICENSE-APACHE']) {
+  cpSync(join(root, file), join(pkg, file));
 }
 console.log(`built ${dist}`);

@@ -28,6 +28,8 @@ mod bedrock;
 mod check;
 mod classify;
 mod document;
+#[cfg(feature = "gitlab-api")]
+mod gitlab;
 mod identifier;
 mod model;
 mod resolve;
@@ -61,6 +63,18 @@ commands:
                                          exit 1 on errors
   resolve [FILE] [--format text|json]    what each feature will actually use
   snippet [FILE] [--format text|json]    settings lines for the installation
+
+configuration as code (the gitlab-api feature; the token comes from
+--token-env VAR (default GITLAB_TOKEN) or --token-file F, never argv):
+  import --gitlab URL [--format json|toml] [--save-live FILE] [--ca-file F]
+                                         the instance's set-up as a document
+  plan [FILE] (--gitlab URL | --live STATE.json) [--format text|json]
+       [--detailed-exitcode] [--rotate-api-keys]
+                                         what apply would change (exit 3 with
+                                         --detailed-exitcode when it changes something)
+  apply [FILE] --gitlab URL [--auto-approve] [--rotate-api-keys]
+                                         make the instance the document's
+  check [FILE] --gitlab URL              also report drift from the instance
 ";
 
 fn main() -> ExitCode {
@@ -83,6 +97,12 @@ fn main() -> ExitCode {
         "check" => check::run(rest),
         "resolve" => resolve::run(rest),
         "snippet" => snippet::run(rest),
+        #[cfg(feature = "gitlab-api")]
+        "import" => gitlab::import(rest),
+        #[cfg(feature = "gitlab-api")]
+        "plan" => gitlab::plan(rest),
+        #[cfg(feature = "gitlab-api")]
+        "apply" => gitlab::apply(rest),
         other => Err(UsageError(format!("unknown command {other:?}"))),
     };
     match outcome {
