@@ -16,7 +16,8 @@
 //      (glue and wrappers) minified by esbuild, and the licence texts from
 //      the repository root
 // Usage: node scripts/build.mjs
-// DUO_WASM_OPT="-O1 ..." overrides the wasm-opt flags (to measure them).
+// DUO_WASM_OPT="-O1 ..." overrides the wasm-opt flags (to measure them);
+// DUO_PKG_ENTRIES=main builds the whole package only (scripts/size-floor).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -82,30 +83,32 @@ cargoWasm(root, []);
 // 2. duo-selfhosted/url: the same sources in a scratch crate whose lock file
 // pins idna_adapter 1.0 (a Cargo feature cannot choose a dependency's
 // version; the lock file can, which is how `idna` selects its back end).
+const withUrl = process.env.DUO_PKG_ENTRIES !== 'main';
 const lite = join(targetDir, 'url-lite', 'crate');
-rmSync(lite, { recursive: true, force: true });
-mkdirSync(lite, { recursive: true });
-for (const item of ['Cargo.toml', 'Cargo.lock', 'README.md', 'src', 'examples', 'benches']) {
-  cpSync(join(root, item), join(lite, item), { recursive: true });
+if (withUrl) {
+  rmSync(lite, { recursive: true, force: true });
+  mkdirSync(lite, { recursive: true });
+  for (const item of ['Cargo.toml', 'Cargo.lock', 'README.md', 'src', 'examples', 'benches']) {
+    cpSync(join(root, item), join(lite, item), { recursive: true });
+  }
+  const manifest = readFileSync(join(lite, 'Cargo.toml'), 'utf8');
+  if (!manifest.includes('\n[lib]\n')) throw new Error('Cargo.toml has no [lib] section to rename');
+  writeFileSync(join(lite, 'Cargo.toml'), manifest.replace('\n[lib]\n', '\n[lib]\nname = "duo_selfhosted_url"\n'));
+  const pinStub = ['update', '--quiet', '-p', 'idna_adapter', '--precise', '1.0.0'];
+  try {
+    execFileSync('cargo', [...pinStub, '--offline'], { cwd: lite, stdio: 'ignore' });
+  } catch {
+    run('cargo', pinStub, { cwd: lite });
+  }
+  cargoWasm(lite, ['--no-default-features']);
 }
-const manifest = readFileSync(join(lite, 'Cargo.toml'), 'utf8');
-if (!manifest.includes('\n[lib]\n')) throw new Error('Cargo.toml has no [lib] section to rename');
-writeFileSync(join(lite, 'Cargo.toml'), manifest.replace('\n[lib]\n', '\n[lib]\nname = "duo_selfhosted_url"\n'));
-const pinStub = ['update', '--quiet', '-p', 'idna_adapter', '--precise', '1.0.0'];
-try {
-  execFileSync('cargo', [...pinStub, '--offline'], { cwd: lite, stdio: 'ignore' });
-} catch {
-  run('cargo', pinStub, { cwd: lite });
-}
-cargoWasm(lite, ['--no-default-features']);
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 mkdirSync(join(targetDir, 'wasm-pkg'), { recursive: true });
-for (const [lib, out] of [
-  ['duo_selfhosted', 'duo_selfhosted'],
-  ['duo_selfhosted_url', 'duo_selfhosted_url'],
-]) {
+const outputs = withUrl ? ['duo_selfhosted', 'duo_selfhosted_url'] : ['duo_selfhosted'];
+for (const lib of outputs) {
+  const out = lib;
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dist, '--out-name', out, built(lib)]);
   const wasm = join(dist, `${out}_bg.wasm`);
   const before = statSync(wasm).size;
@@ -119,7 +122,7 @@ for (const [lib, out] of [
 
 // The glue and the wrappers, minified (the exported names stay).
 const minify = (code) => transformSync(code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' }).code;
-for (const file of ['duo_selfhosted.js', 'duo_selfhosted_url.js']) {
+for (const file of outputs.map((out) => `${out}.js`)) {
   writeFileSync(join(dist, file), minify(readFileSync(join(dist, file), 'utf8')));
 }
 for (const file of ['index.js', 'node.js', 'api.js', 'url.js', 'url-node.js', 'url-api.js']) {
