@@ -540,6 +540,47 @@ fn sanitization_user_and_ascii() {
         None,
         None,
     );
+    // Issue 12 (GitLab's blocker run offline): Ruby's sanitizer also drops
+    // the XML-invalid characters, one row per class; the neighbours that
+    // XML allows pass. Without enforce_sanitization they are not checked.
+    // U+000B and U+000C are Ruby `\s`, which Addressable refuses in a host
+    // (step 1), so they are tried in the path.
+    for (c, url) in [
+        ('\u{1}', "http://ex\u{1}ample.com"),
+        ('\u{8}', "http://ex\u{8}ample.com"),
+        ('\u{b}', "http://example.com/a\u{b}b"),
+        ('\u{c}', "http://example.com/a\u{c}b"),
+        ('\u{e}', "http://ex\u{e}ample.com"),
+        ('\u{1f}', "http://ex\u{1f}ample.com"),
+        ('\u{fffe}', "http://ex\u{fffe}ample.com"),
+        ('\u{ffff}', "http://example.com/\u{ffff}"),
+    ] {
+        expect(
+            url,
+            &sanitize,
+            &public,
+            Some("url.html_tags"),
+            Some("HTML/CSS/JS tags are not allowed"),
+        );
+        expect(url, &defaults(), &public, None, None);
+        assert!(duo_selfhosted::blocker::sanitize::changes(url), "{c:?}");
+    }
+    expect(
+        "http://ex\u{b}ample.com",
+        &sanitize,
+        &public,
+        Some("url.invalid"),
+        Some("URI is invalid"),
+    );
+    for c in ['\u{7f}', '\u{fffd}'] {
+        expect(
+            &format!("http://ex{c}ample.com"),
+            &sanitize,
+            &public,
+            None,
+            None,
+        );
+    }
     // §2.1 step 3d: user must start with \p{Alnum}.
     let user = Policy {
         enforce_user: true,
