@@ -764,6 +764,68 @@ fn presets_by_version() {
     assert_eq!(Preset::from_name("nope"), None);
 }
 
+/// Issue 12: `localhost` and `*.localhost` always resolve to loopback
+/// (RFC 6761; the hosts file on GitLab's servers, §9), so GitLab's verdict
+/// is certain: the AI gateway URL `http://localhost:5052` is blocked, as
+/// `http://127.0.0.1:5052` is, with a note saying why DNS does not matter.
+#[test]
+fn localhost_names_resolve_to_loopback() {
+    let save = Preset::AiGatewaySave.policy(&GitLabVersion::new(18, 9));
+    for url in [
+        "http://localhost:5052",
+        "http://LOCALHOST.:5052/",
+        "http://gw.localhost:5052",
+    ] {
+        let verdict = check_url(url, &save, &Context::default());
+        assert_eq!(verdict.blocked, Some(true), "{url}");
+        assert_eq!(verdict.code, Some("url.localhost"), "{url}");
+        assert_eq!(verdict.gitlab_message.as_deref(), Some(LOCALHOST), "{url}");
+        assert_eq!(verdict.class, AddressClass::Loopback, "{url}");
+        assert!(verdict.dns_outcomes.is_empty(), "{url}");
+        let note = util::only(&verdict.diagnostics, "url.localhost_name");
+        assert_eq!(note.severity(), duo_selfhosted::Severity::Info);
+        assert_eq!(
+            util::codes(&verdict.diagnostics),
+            [
+                "url.localhost",
+                "url.localhost_name",
+                "url.suggested_allowlist_entry"
+            ],
+            "{url}"
+        );
+    }
+    let verdict = check_url("http://localhost:5052", &save, &Context::default());
+    assert_eq!(
+        verdict.diagnostics.as_slice()[1].message(),
+        "\"localhost\" is a localhost name: it always resolves to the loopback addresses 127.0.0.1 and ::1 (RFC 6761, and the hosts file on GitLab's servers), so GitLab's verdict does not depend on DNS"
+    );
+    // A resolver answer given for it is ignored, as for a numeric host.
+    let verdict = check_url("http://localhost:5052", &save, &resolved(&["10.0.0.5"]));
+    assert_eq!(verdict.code, Some("url.localhost"));
+    util::only(&verdict.diagnostics, "url.resolved_addresses_ignored");
+    // At request time local requests are allowed: the same answer passes.
+    let request = Preset::AiGatewayRequest.policy(&GitLabVersion::new(18, 9));
+    let verdict = check_url("http://localhost:5052", &request, &Context::default());
+    assert_eq!(verdict.blocked, Some(false));
+    util::only(&verdict.diagnostics, "url.localhost_name");
+    // The model endpoint's options skip DNS altogether (step 5): no note.
+    let endpoint = Preset::ModelEndpoint.policy(&GitLabVersion::new(18, 9));
+    let verdict = check_url("http://localhost:8000/v1", &endpoint, &Context::default());
+    assert_eq!(verdict.blocked, Some(false));
+    util::none_with(&verdict.diagnostics, "url.localhost_name");
+    // Not localhost names: a percent-encoded dot (GitLab hands the raw
+    // name to the resolver), a longer label, another domain.
+    for url in [
+        "http://localhost%2e:5052",
+        "http://notlocalhost:5052",
+        "http://localhost.example.com:5052",
+    ] {
+        let verdict = check_url(url, &save, &Context::default());
+        assert_eq!(verdict.blocked, None, "{url}");
+        util::none_with(&verdict.diagnostics, "url.localhost_name");
+    }
+}
+
 #[test]
 fn depends_on_dns() {
     let save = Preset::AiGatewaySave.policy(&GitLabVersion::new(18, 9));

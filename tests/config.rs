@@ -1041,6 +1041,14 @@ fn ai_gateway_url_through_the_blocker() {
     );
     let r = gateway("http://gw.internal:5052", json!({}), json!(["127.0.0.2"]));
     only(&r.diagnostics, "url.loopback");
+    // Issue 12: the most common mistake, `localhost`, is not a DNS guess:
+    // it resolves to loopback, so the document is invalid, as with 127.0.0.1.
+    let r = gateway("http://localhost:5052", json!({}), Value::Null);
+    assert!(!r.valid, "{r}");
+    let d = only(&r.diagnostics, "url.localhost");
+    assert_eq!(d.path().to_string(), "ai_gateway.url");
+    only(&r.diagnostics, "url.localhost_name");
+    none_with(&r.diagnostics, "url.depends_on_dns");
     let r = gateway("http://gw.internal:5052", json!({}), json!(["10.0.1.7"]));
     none_with(&r.diagnostics, "url.depends_on_dns");
     assert!(r.valid, "{r}");
