@@ -857,12 +857,40 @@ fn depends_on_dns() {
             ("public", None),
         ]
     );
+    // Issue 12: one summary instead of one info per answer, with every
+    // answer's outcome in its parameters.
     assert_eq!(
-        util::codes(&verdict.diagnostics)
-            .iter()
-            .filter(|c| **c == "url.dns_outcome")
-            .count(),
-        9
+        util::codes(&verdict.diagnostics),
+        ["url.depends_on_dns", "url.suggested_allowlist_entry"]
+    );
+    let summary = util::only(&verdict.diagnostics, "url.depends_on_dns");
+    assert_eq!(
+        summary.message(),
+        "GitLab blocks this URL unless aigw.example.com resolves to a private, link-local, shared (100.64.0.0/10), broadcast (255.255.255.255) or public address; set resolved_addresses to the addresses it resolves to on the GitLab server to check it"
+    );
+    let list = |name: &str| match summary.param(name) {
+        Some(duo_selfhosted::Param::List(items)) => items.join(" "),
+        other => panic!("{name}: {other:?}"),
+    };
+    assert_eq!(
+        list("answers"),
+        "does_not_resolve loopback unspecified local_network link_local shared_address limited_broadcast cloud_metadata public"
+    );
+    assert_eq!(
+        list("example_addresses"),
+        " 127.0.0.1 0.0.0.0 10.0.0.1 169.254.0.1 100.64.0.1 255.255.255.255 169.254.169.254 1.1.1.1"
+    );
+    assert_eq!(
+        list("outcomes"),
+        "url.unresolvable url.localhost url.localhost allowed allowed allowed allowed url.cloud_metadata allowed"
+    );
+    assert_eq!(
+        list("blocked_answers"),
+        "does_not_resolve loopback unspecified cloud_metadata"
+    );
+    assert_eq!(
+        list("allowed_answers"),
+        "local_network link_local shared_address limited_broadcast public"
     );
     // With every answer blocked the verdict is certain.
     let mut deny = save.clone();
@@ -870,6 +898,11 @@ fn depends_on_dns() {
     let verdict = check_url("http://aigw.example.com", &deny, &Context::default());
     assert_eq!(verdict.blocked, Some(true));
     assert_eq!(verdict.code, Some("url.blocked_whatever_dns"));
+    let blocked = util::only(&verdict.diagnostics, "url.blocked_whatever_dns");
+    assert!(
+        matches!(blocked.param("outcomes"), Some(duo_selfhosted::Param::List(o)) if o.iter().all(|c| c != "allowed")),
+        "{blocked:?}"
+    );
     // With the answer given, it is decided.
     let verdict = check_url("http://aigw.example.com", &save, &resolved(&["10.1.2.3"]));
     assert_eq!(
