@@ -350,6 +350,22 @@ fn self_hosted_settings() {
         incompatible.message(),
         "\"Codestral\" is a codestral model, which Agentic Chat cannot use in GitLab 18.9; compatible families: claude_3, gpt, general"
     );
+    // Issue 12: a family typo is reported once, where it is written, not
+    // again as incompatible with every feature that uses the model.
+    let mut doc = with(json!({"features": {
+        "duo_chat": {"provider": "self_hosted", "model": "Mistral"},
+        "code_generations": {"provider": "self_hosted", "model": "Mistral"},
+        "code_completions": {"provider": "self_hosted", "model": "Mistral"}
+    }}));
+    doc["self_hosted_models"][0]["family"] = json!("mistrall");
+    let r = check(doc);
+    assert_eq!(
+        only(&r.diagnostics, "model.family_unknown")
+            .path()
+            .to_string(),
+        "self_hosted_models[0].family"
+    );
+    none_with(&r.diagnostics, "feature.incompatible_family");
 }
 
 /// gitlab-update §3.1: Mistral becomes compatible with the Agent Platform
@@ -573,6 +589,24 @@ fn disabled_and_unassigned_settings() {
         "features.duo_chat_write_tests.provider"
     );
     none_with(&r.diagnostics, "feature.unassigned_not_in_version");
+    // Issue 12: disabling a feature needs neither the beta setting nor
+    // Ultimate (it was feature.needs_beta, an error).
+    let r = features(
+        "18.9",
+        false,
+        json!({"duo_chat_troubleshoot_job": {"provider": "disabled"}}),
+    );
+    none_with(&r.diagnostics, "feature.needs_beta");
+    assert!(
+        r.diagnostics
+            .iter()
+            .all(|d| !d.is_error() || d.code() == "model.family_needs_beta"),
+        "{r}"
+    );
+    let r = check(with(
+        json!({"tier": "premium", "features": {"resolve_vulnerability": {"provider": "disabled"}}}),
+    ));
+    none_with(&r.diagnostics, "feature.ultimate_only");
     let r = features(
         "18.8",
         true,
