@@ -84,7 +84,12 @@ fn unknown_fields_and_values_are_all_reported() {
             "document.unknown_value",
             "document.unknown_field",
             "document.unknown_field",
-            "document.unknown_field"
+            "document.unknown_field",
+            // Issue 12: the missing version no longer stops the rules; the
+            // rest is checked as 19.6 (and says so).
+            "config.values_assumed",
+            "bedrock.model_end_of_life_scheduled",
+            "url.allowlisted"
         ]
     );
     let messages: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
@@ -106,7 +111,8 @@ fn unknown_fields_and_values_are_all_reported() {
     );
 }
 
-/// A version written as a number loses its minor (18.10 == 18.1).
+/// A version written as a number loses its minor (18.10 == 18.1); the hint
+/// quotes what was written (issue 12: it suggested "18.1" for 18.10).
 #[test]
 fn version_must_be_a_string() {
     let decoded = Config::from_json(r#"{"gitlab_version": 18.10, "tier": "ultimate"}"#);
@@ -114,8 +120,23 @@ fn version_must_be_a_string() {
     let d = only(&decoded.diagnostics, "config.version_is_number");
     assert_eq!(
         d.message(),
-        "write the GitLab version as a string, e.g. \"18.1\": as a number, 18.10 reads as 18.1"
+        "write the GitLab version as a string, \"18.10\": as a number, 18.10 reads as 18.1"
     );
+    assert_eq!(d.param("value"), Some(&s("18.10")));
+    assert_eq!(d.param("read_as"), Some(&s("18.1")));
+    let decoded = Config::from_json(r#"{"gitlab_version": 18.9, "tier": "ultimate"}"#);
+    assert_eq!(
+        only(&decoded.diagnostics, "config.version_is_number").message(),
+        "write the GitLab version as a string, \"18.9\": as a number, 18.10 would read as 18.1"
+    );
+    #[cfg(feature = "toml")]
+    {
+        let decoded = Config::from_toml("gitlab_version = 19.10\ntier = \"ultimate\"\n");
+        assert_eq!(
+            only(&decoded.diagnostics, "config.version_is_number").message(),
+            "write the GitLab version as a string, \"19.10\": as a number, 19.10 reads as 19.1"
+        );
+    }
     let decoded = Config::from_json(r#"{"gitlab_version": "18.x", "tier": "ultimate"}"#);
     assert_eq!(
         only(&decoded.diagnostics, "config.invalid_version").message(),
@@ -140,6 +161,51 @@ fn broken_parts_are_skipped_not_fatal() {
     let decoded = Config::from_value(&with(json!({ "tier": "ultimat" })));
     assert!(decoded.config.is_none());
     assert_eq!(codes(&decoded.diagnostics), ["document.unknown_value"]);
+}
+
+/// Issue 12: a broken header no longer stops the rules. Every part that
+/// could be read is checked, with stand-ins for the header fields that
+/// could not (said once); the resolution notes and the prerequisites,
+/// which would be about the stand-ins, are left out.
+#[test]
+fn broken_header_still_checks_the_rest() {
+    let mut doc = with(json!({ "tier": "ultimat", "beta_models_and_features": "yes" }));
+    doc["self_hosted_models"][0]["family"] = json!("mistrall");
+    doc["ai_gateway"]["url"] = json!("http://localhost:5052");
+    let decoded = Config::from_value(&doc);
+    assert!(decoded.config.is_none());
+    let (partial, assumed) = decoded
+        .partial
+        .unwrap_or_else(|| panic!("partial expected"));
+    assert_eq!(
+        assumed.fields,
+        [
+            ("tier", "ultimate".to_owned()),
+            ("beta_models_and_features", "true".to_owned())
+        ]
+    );
+    assert_eq!(partial.self_hosted_models.len(), 4);
+    let r = check(doc);
+    assert_eq!(
+        codes(&r.diagnostics),
+        [
+            "document.unknown_value",
+            "document.wrong_type",
+            "config.values_assumed",
+            "model.family_unknown",
+            "model.endpoint_placeholder",
+            "bedrock.model_end_of_life_scheduled",
+            "url.localhost",
+            "url.localhost_name",
+            "url.suggested_allowlist_entry",
+        ]
+    );
+    assert_eq!(
+        only(&r.diagnostics, "config.values_assumed").message(),
+        "the rest of the document is checked as if tier = \"ultimate\" and beta_models_and_features = true, the values that ask least of it, because tier and beta_models_and_features could not be read; fix them and check again"
+    );
+    // Not an object: nothing to check.
+    assert!(Config::from_json("[1]").partial.is_none());
 }
 
 /// The TOML twin of the bundled example is the same configuration.

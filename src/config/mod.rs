@@ -52,7 +52,7 @@ mod validate;
 pub use check::check_json;
 #[cfg(feature = "toml")]
 pub use check::check_toml;
-pub use decode::Decoded;
+pub use decode::{Assumed, Decoded};
 pub use document::{
     AddOn, AgentPlatform, AiGateway, AllowlistInput, Config, FeatureSetting, Installation, License,
     Network, Offering, Tier, EXAMPLE_JSON, EXAMPLE_TOML,
