@@ -702,6 +702,14 @@ fn ai_gateway_url_rules() {
             "{url}"
         );
     }
+    // Issue 12: titles and agreement (was "duo_chat use self-hosted models").
+    let r = check(with(
+        json!({"ai_gateway": null, "features": {"duo_chat": {"provider": "self_hosted", "model": "Mistral"}}}),
+    ));
+    assert_eq!(
+        only(&r.diagnostics, "ai_gateway.url_missing").message(),
+        "General Chat is set to a self-hosted model, but no Local AI Gateway URL is set: its requests would go to GitLab's cloud AI gateway, which cannot reach self-hosted models"
+    );
     let long = format!("http://gw.internal/{}", "a".repeat(2048));
     let r = check(with(json!({"ai_gateway": {"url": long}})));
     let d = only(&r.diagnostics, "settings.url_too_long");
@@ -758,7 +766,9 @@ fn agent_platform_url_rules() {
     let r = platform("18.9", None, Value::Null, Some("self_hosted"));
     assert_eq!(
         only(&r.diagnostics, "agent_platform.url_missing").message(),
-        "duo_agent_platform, duo_agent_platform_agentic_chat use self-hosted models, but no Agent Platform service URL is set"
+        // Issue 12: titles and agreement (was "duo_agent_platform,
+        // duo_agent_platform_agentic_chat use self-hosted models").
+        "\"All agents, except Agentic Chat\" and Agentic Chat are set to a self-hosted model, but no Agent Platform service URL is set"
     );
     let r = platform(
         "18.9",
@@ -1041,11 +1051,23 @@ fn resolution_notes() {
     ));
     assert_eq!(
         only(&r.diagnostics, "feature.general_chat_fallback").message(),
-        "Code Explanation, Test Generation, Refactor Code, Fix Code have no model of their own and use General Chat's: the self-hosted model \"Mistral\""
+        "Code Explanation, Test Generation, Refactor Code and Fix Code have no model of their own and use General Chat's: the self-hosted model \"Mistral\""
     );
+    // Issue 12: a title with a comma is quoted (was "All agents, except
+    // Agentic Chat, Agentic Chat have no model").
     assert_eq!(
         only(&r.diagnostics, "feature.no_model_stays_on").message(),
-        "Code Completion, Code Review, All agents, except Agentic Chat, Agentic Chat have no model and stay on: GitLab sends their requests with its default model parameters through the AI gateway; set a feature's provider to disabled to turn it off"
+        "Code Completion, Code Review, \"All agents, except Agentic Chat\" and Agentic Chat have no model and stay on: GitLab sends their requests with its default model parameters through the AI gateway; set a feature's provider to disabled to turn it off"
+    );
+    // Issue 12: General Chat without a model (was "use General Chat's: no
+    // model: General Chat has none either").
+    let r = check(chat_doc(
+        json!({"beta_models_and_features": false}),
+        json!({"duo_chat_explain_code": {"provider": "self_hosted", "model": "Mistral"}, "duo_chat_write_tests": {"provider": "self_hosted", "model": "Mistral"}, "duo_chat_refactor_code": {"provider": "self_hosted", "model": "Mistral"}, "duo_chat": null}),
+    ));
+    assert_eq!(
+        only(&r.diagnostics, "feature.general_chat_fallback").message(),
+        "Fix Code has no model of its own: it would use General Chat's, but General Chat has no model either"
     );
     assert!(config::is_valid(&config_of(&base())));
 }
