@@ -923,6 +923,9 @@ fn advice() {
         ("https://AIGW.Example.COM./", Some("aigw.example.com:443")),
         ("http://169.254.169.254/", None),
         ("ftp://aigw/", None),
+        // Issue 12: no entry for a host browsers refuse (it was
+        // "10.0.0.1%00.evil.com:5052").
+        ("http://10.0.0.1%00.evil.com:5052", None),
     ];
     for (url, entry) in rows {
         let verdict = check_url(url, &save, &Context::default());
@@ -940,6 +943,15 @@ fn advice() {
             assert_eq!(again.blocked, Some(false), "{url} with {entry}");
         }
     }
+    let verdict = check_url(
+        "http://10.0.0.1%00.evil.com:5052",
+        &save,
+        &Context::default(),
+    );
+    assert_eq!(
+        util::only(&verdict.diagnostics, "url.no_allowlist_entry").message(),
+        "no allowlist entry can help: the host is not valid (browsers refuse this URL)"
+    );
 }
 
 #[test]
