@@ -1096,6 +1096,44 @@ fn code_quality_report() {
     );
 }
 
+/// Issue 12: lines come from the parser's spans. In the bundled TOML
+/// example the third model's finding is on its own `identifier` line (44),
+/// not on the first line with that key (model 0's, line 31).
+#[cfg(feature = "toml")]
+#[test]
+fn code_quality_lines_from_spans() {
+    let r = config::check_toml(config::EXAMPLE_TOML);
+    let issues = r.code_quality_located(
+        "examples/duo-selfhosted.toml",
+        config::EXAMPLE_TOML,
+        config::SourceFormat::Toml,
+    );
+    let lines: Vec<(&str, u32)> = issues
+        .iter()
+        .map(|i| (i.check_name, i.location.lines.begin))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("config.version_rules_carried_forward", 2),
+            ("bedrock.model_end_of_life_scheduled", 44),
+            ("url.allowlisted", 17),
+            ("feature.no_model_stays_on", 54)
+        ]
+    );
+    // The same findings in the JSON twin point at its lines.
+    let r = config::check_json(config::EXAMPLE_JSON);
+    let map = config::SourceMap::new(config::EXAMPLE_JSON, config::SourceFormat::Json);
+    let eol = only(&r.diagnostics, "bedrock.model_end_of_life_scheduled");
+    let span = map
+        .diagnostic_span(config::EXAMPLE_JSON, eol)
+        .unwrap_or_else(|| panic!("no span"));
+    assert_eq!(
+        &config::EXAMPLE_JSON[span.start..span.end],
+        "\"bedrock/jp.anthropic.claude-sonnet-4-5-20250929-v1:0\""
+    );
+}
+
 // ------------------------------------------- rules of the other modules
 
 /// §6.1 / url-blocker.md §3.1: the AI gateway URL through the save-time

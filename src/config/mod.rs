@@ -57,6 +57,7 @@ pub use document::{
     AddOn, AgentPlatform, AiGateway, AllowlistInput, Config, FeatureSetting, Installation, License,
     Network, Offering, Tier, EXAMPLE_JSON, EXAMPLE_TOML,
 };
+pub use lines::{SourceFormat, SourceMap, Span};
 pub use report::{CodeQualityIssue, Report};
 pub use resolve::{resolve, Resolution, ResolvedFeature, Via};
 pub use validate::{is_valid, validate, TIMEOUT_MAX, TIMEOUT_MIN};
