@@ -83,7 +83,8 @@ pub(super) fn summarise_dns(
                 Diagnostic::error(first.code, Path::root(), verdict.message.clone())
                     .with("gitlab_message", shown)
                     .with("blocker_message", first.gitlab.as_str())
-                    .with("step", i64::from(first.step)),
+                    .with("step", i64::from(first.step))
+                    .with("address", None::<String>),
             );
         } else {
             verdict.code = Some("url.blocked_whatever_dns");
