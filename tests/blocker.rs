@@ -797,7 +797,7 @@ fn localhost_names_resolve_to_loopback() {
     let verdict = check_url("http://localhost:5052", &save, &Context::default());
     assert_eq!(
         verdict.diagnostics.as_slice()[1].message(),
-        "\"localhost\" is a localhost name: it always resolves to the loopback addresses 127.0.0.1 and ::1 (RFC 6761, and the hosts file on GitLab's servers), so GitLab's verdict does not depend on DNS"
+        "a localhost name always resolves to the loopback addresses 127.0.0.1 and ::1 (RFC 6761, and the hosts file on GitLab's servers), so GitLab's verdict does not depend on DNS"
     );
     // A resolver answer given for it is ignored, as for a numeric host.
     let verdict = check_url("http://localhost:5052", &save, &resolved(&["10.0.0.5"]));

@@ -27,28 +27,29 @@ fn check_decoded(decoded: Decoded) -> Report {
     if let Some(config) = &decoded.config {
         diagnostics.extend(validate(config).diagnostics);
     } else if let Some((config, assumed)) = &decoded.partial {
-        let fields: Vec<String> = assumed
-            .fields
-            .iter()
-            .map(|(f, _)| (*f).to_owned())
-            .collect();
-        let values: Vec<String> = assumed.fields.iter().map(|(_, v)| v.clone()).collect();
-        let pairs: Vec<String> = assumed
-            .fields
-            .iter()
-            .map(|(f, v)| match v.as_str() {
-                "true" | "false" => format!("{f} = {v}"),
-                _ => format!("{f} = {v:?}"),
-            })
-            .collect();
+        // "as if a = "x" and b = true, …, because a and b could not be read"
+        let (mut fields, mut values) = (Vec::new(), Vec::new());
+        let (mut as_if, mut names) = (String::new(), String::new());
+        let last = assumed.fields.len().saturating_sub(1);
+        for (i, (field, value)) in assumed.fields.iter().enumerate() {
+            let separator = match i {
+                0 => "",
+                _ if i == last => " and ",
+                _ => ", ",
+            };
+            let quote = if value == "true" { "" } else { "\"" };
+            as_if.push_str(&format!("{separator}{field} = {quote}{value}{quote}"));
+            names.push_str(separator);
+            names.push_str(field);
+            fields.push((*field).to_owned());
+            values.push(value.clone());
+        }
         diagnostics.push(
             Diagnostic::info(
                 "config.values_assumed",
                 Path::root(),
                 format!(
-                    "the rest of the document is checked as if {}, the values that ask least of it, because {} could not be read; fix {} and check again",
-                    list(&pairs),
-                    list(&fields),
+                    "the rest of the document is checked as if {as_if}, the values that ask least of it, because {names} could not be read; fix {} and check again",
                     if fields.len() == 1 { "it" } else { "them" }
                 ),
             )
@@ -60,28 +61,18 @@ fn check_decoded(decoded: Decoded) -> Report {
         // and the notes on the whole configuration's resolution (at the
         // root or at `features`), which would describe the stand-ins
         // rather than the document.
-        let about_stand_in = |d: &Diagnostic| match d.path().segments() {
-            _ if d.code().starts_with("prerequisite.") => true,
-            [] => true,
-            [PathSegment::Key(k)] if k == "features" => true,
-            [PathSegment::Key(k), ..] => fields.iter().any(|f| f == k),
-            _ => false,
-        };
-        diagnostics.extend(
-            validate(config)
-                .diagnostics
-                .into_iter()
-                .filter(|d| !about_stand_in(d)),
-        );
+        for d in validate(config).diagnostics {
+            let about_stand_in = d.code().starts_with("prerequisite.")
+                || match d.path().segments() {
+                    [] => true,
+                    [PathSegment::Key(k)] if k == "features" => true,
+                    [PathSegment::Key(k), ..] => fields.iter().any(|f| f == k),
+                    _ => false,
+                };
+            if !about_stand_in {
+                diagnostics.push(d);
+            }
+        }
     }
     Report::new(diagnostics)
-}
-
-/// "a, b and c".
-fn list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

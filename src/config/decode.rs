@@ -137,25 +137,45 @@ fn version(
 }
 
 /// How the number `n` of member `key` is written in the document's text
-/// (`18.10`, where the parsed number says `18.1`): the first `key` (bare or
-/// quoted) followed by `:` or `=` and a number equal to `n`.
+/// (`18.10`, where the parsed number says `18.1`): after the first `key`
+/// (bare or quoted) and its `:` or `=`, the number as serde_json shows it
+/// followed only by zeros. Compared as text (float parsing would bring
+/// the standard library's float tables into the npm package).
 fn written_number(text: &str, key: &str, n: &serde_json::Number) -> Option<String> {
-    let target = n.as_f64()?;
-    text.match_indices(key).find_map(|(at, _)| {
-        let rest = text[at + key.len()..]
-            .strip_prefix('"')
-            .unwrap_or(&text[at + key.len()..]);
-        let rest = rest.trim_start_matches([' ', '\t']);
-        let rest = rest
-            .strip_prefix([':', '='])?
-            .trim_start_matches([' ', '\t']);
-        let end = rest
-            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_')))
-            .unwrap_or(rest.len());
-        let written = &rest[..end];
-        let value: f64 = written.replace('_', "").parse().ok()?;
-        (value == target).then(|| written.to_owned())
-    })
+    let shown = n.to_string();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(key) {
+        from += found + key.len();
+        // Skip a closing quote and blanks, then `:` or `=`, then blanks.
+        let mut at = from;
+        let mut separator = false;
+        while let Some(&b) = bytes.get(at) {
+            match b {
+                b'"' | b' ' | b'\t' => at += 1,
+                b':' | b'=' if !separator => {
+                    separator = true;
+                    at += 1;
+                }
+                _ => break,
+            }
+        }
+        let start = at;
+        while bytes
+            .get(at)
+            .is_some_and(|b| b.is_ascii_digit() || *b == b'.')
+        {
+            at += 1;
+        }
+        let written = &text[start..at];
+        if separator
+            && written.starts_with(shown.as_str())
+            && written.bytes().skip(shown.len()).all(|b| b == b'0')
+        {
+            return Some(written.to_owned());
+        }
+    }
+    None
 }
 
 fn ip_list(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Option<Vec<IpAddr>> {
@@ -403,39 +423,51 @@ fn from_value(value: &Value, source: Option<&str>) -> Decoded {
         None => Vec::new(),
     };
     fields.finish(d);
+    // A header field that could not be read gets the value that asks least
+    // of the rest of the document (see `Assumed`).
+    let newest = GitLabVersion::new(timeline::NEWEST.since.0, timeline::NEWEST.since.1);
+    let failed = [
+        gitlab_version.is_none(),
+        offering.is_err(),
+        tier.is_none(),
+        license.is_err(),
+        installation.is_err(),
+        beta.is_err(),
+    ];
     let mut assumed = Assumed::default();
-    let mut stand_in = |field: &'static str, text: String| assumed.fields.push((field, text));
-    let gitlab_version = gitlab_version.unwrap_or_else(|| {
-        let newest = GitLabVersion::new(timeline::NEWEST.since.0, timeline::NEWEST.since.1);
-        stand_in(schema::GITLAB_VERSION.name, newest.to_string());
-        newest
-    });
-    let offering = offering.unwrap_or_else(|()| {
-        stand_in(
-            schema::OFFERING.name,
-            Offering::SelfManaged.key().to_owned(),
-        );
-        Offering::SelfManaged
-    });
-    let tier = tier.unwrap_or_else(|| {
-        stand_in(schema::TIER.name, Tier::Ultimate.key().to_owned());
-        Tier::Ultimate
-    });
-    let license = license.unwrap_or_else(|()| {
-        stand_in(schema::LICENSE.name, License::Online.key().to_owned());
-        License::Online
-    });
-    let installation = installation.unwrap_or_else(|()| {
-        stand_in(
-            schema::INSTALLATION.name,
-            Installation::LinuxPackage.key().to_owned(),
-        );
-        Installation::LinuxPackage
-    });
-    let beta = beta.unwrap_or_else(|()| {
-        stand_in(schema::BETA.name, "true".to_owned());
-        true
-    });
+    for (i, field) in [
+        &schema::GITLAB_VERSION,
+        &schema::OFFERING,
+        &schema::TIER,
+        &schema::LICENSE,
+        &schema::INSTALLATION,
+        &schema::BETA,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if failed[i] {
+            let text = match i {
+                0 => newest.to_string(),
+                _ => [
+                    "",
+                    "self_managed",
+                    "ultimate",
+                    "online",
+                    "linux_package",
+                    "true",
+                ][i]
+                    .to_owned(),
+            };
+            assumed.fields.push((field.name, text));
+        }
+    }
+    let gitlab_version = gitlab_version.unwrap_or(newest);
+    let offering = offering.unwrap_or(Offering::SelfManaged);
+    let tier = tier.unwrap_or(Tier::Ultimate);
+    let license = license.unwrap_or(License::Online);
+    let installation = installation.unwrap_or(Installation::LinuxPackage);
+    let beta = beta.unwrap_or(true);
     let config = Config {
         gitlab_version,
         offering,

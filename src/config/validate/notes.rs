@@ -12,21 +12,20 @@ use crate::timeline;
 /// that holds a comma ("All agents, except Agentic Chat") is quoted, so the
 /// list stays readable.
 pub(super) fn list_titles(titles: &[&str]) -> String {
-    let shown: Vec<String> = titles
-        .iter()
-        .map(|t| {
-            if t.contains(',') {
-                format!("\"{t}\"")
-            } else {
-                (*t).to_owned()
-            }
-        })
-        .collect();
-    match shown.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    let mut out = String::new();
+    for (i, title) in titles.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == titles.len() { " and " } else { ", " });
+        }
+        if title.contains(',') {
+            out.push('"');
+            out.push_str(title);
+            out.push('"');
+        } else {
+            out.push_str(title);
+        }
     }
+    out
 }
 
 /// `singular` for one feature, `plural` for more.

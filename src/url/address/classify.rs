@@ -14,7 +14,11 @@ use std::net::Ipv4Addr;
 fn redact_password(input: &str) -> String {
     let start = input.find("://").map_or(0, |i| i + 3);
     let rest = &input[start..];
-    let authority = &rest[..rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len())];
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = &rest[..end];
     let Some(at) = authority.rfind('@') else {
         return input.to_owned();
     };

@@ -4,7 +4,7 @@
 
 use super::dns::DnsOutcome;
 use super::policy::Policy;
-use super::steps::{Block, Outcome};
+use super::steps::Block;
 use super::verdict::{lower_first, UrlVerdict};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::url::host::addressable::AddressableUri;
@@ -26,52 +26,45 @@ pub(super) fn summarise_dns(
         .and_then(AddressableUri::hostname)
         .unwrap_or("")
         .to_owned();
-    let blocks: Vec<&Block> = outcomes
-        .iter()
-        .filter_map(|o| o.outcome.blocked())
-        .collect();
-    if blocks.is_empty() {
+    // One pass over the answers for every list the summary carries.
+    let (mut answers, mut examples, mut codes) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut messages, mut blocked, mut allowed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut first_block: Option<&Block> = None;
+    let mut same_code = true;
+    let mut allowed_outcomes: Vec<&DnsOutcome> = Vec::new();
+    for o in outcomes {
+        answers.push(o.answer.to_owned());
+        examples.push(o.example.map(|a| a.to_string()).unwrap_or_default());
+        match o.outcome.blocked() {
+            Some(b) => {
+                codes.push(b.code.to_owned());
+                messages.push(policy.message_format.wrap(&b.gitlab));
+                blocked.push(o.answer.to_owned());
+                same_code &= first_block.map_or(true, |f| f.code == b.code);
+                first_block.get_or_insert(b);
+            }
+            None => {
+                codes.push("allowed".to_owned());
+                messages.push(String::new());
+                allowed.push(o.answer.to_owned());
+                allowed_outcomes.push(o);
+            }
+        }
+    }
+    let Some(first) = first_block else {
         verdict.blocked = Some(false);
         verdict.message = format!("GitLab allows this URL whatever {host} resolves to");
         return;
-    }
-    let with_outcomes = |d: Diagnostic| {
-        d.with(
-            "answers",
-            outcomes
-                .iter()
-                .map(|o| o.answer.to_owned())
-                .collect::<Vec<_>>(),
-        )
-        .with(
-            "example_addresses",
-            outcomes
-                .iter()
-                .map(|o| o.example.map(|a| a.to_string()).unwrap_or_default())
-                .collect::<Vec<_>>(),
-        )
-        .with(
-            "outcomes",
-            outcomes
-                .iter()
-                .map(|o| o.outcome_code().unwrap_or("allowed").to_owned())
-                .collect::<Vec<_>>(),
-        )
-        .with(
-            "gitlab_messages",
-            outcomes
-                .iter()
-                .map(|o| match &o.outcome {
-                    Outcome::Blocked(b) => policy.message_format.wrap(&b.gitlab),
-                    Outcome::Allowed(_) => String::new(),
-                })
-                .collect::<Vec<_>>(),
-        )
     };
-    if blocks.len() == outcomes.len() {
+    let with_outcomes = |d: Diagnostic| {
+        d.with("answers", answers)
+            .with("example_addresses", examples)
+            .with("outcomes", codes)
+            .with("gitlab_messages", messages)
+    };
+    if allowed_outcomes.is_empty() {
         verdict.blocked = Some(true);
-        let first = blocks[0];
-        if blocks.iter().all(|b| b.code == first.code) {
+        if same_code {
             let shown = policy.message_format.wrap(&first.gitlab);
             verdict.code = Some(first.code);
             verdict.message = format!(
@@ -99,32 +92,21 @@ pub(super) fn summarise_dns(
         }
         return;
     }
-    let allowed: Vec<&DnsOutcome> = outcomes
-        .iter()
-        .filter(|o| o.outcome.blocked().is_none())
-        .collect();
     verdict.blocked = None;
     verdict.code = Some("url.depends_on_dns");
-    verdict.message = format!("GitLab blocks this URL unless {host} {}", unless(&allowed));
-    let answers = |blocked: bool| -> Vec<String> {
-        outcomes
-            .iter()
-            .filter(|o| o.outcome.blocked().is_some() == blocked)
-            .map(|o| o.answer.to_owned())
-            .collect()
-    };
+    verdict.message = format!(
+        "GitLab blocks this URL unless {host} {}",
+        unless(&allowed_outcomes)
+    );
+    let message = format!(
+        "{}; set resolved_addresses to the addresses it resolves to on the GitLab server to check it",
+        verdict.message
+    );
     diagnostics.push(with_outcomes(
-        Diagnostic::warning(
-            "url.depends_on_dns",
-            Path::root().key("host"),
-            format!(
-                "{}; set resolved_addresses to the addresses it resolves to on the GitLab server to check it",
-                verdict.message
-            ),
-        )
-        .with("host", host)
-        .with("blocked_answers", answers(true))
-        .with("allowed_answers", answers(false)),
+        Diagnostic::warning("url.depends_on_dns", Path::root().key("host"), message)
+            .with("host", host)
+            .with("blocked_answers", blocked)
+            .with("allowed_answers", allowed),
     ));
 }
 
