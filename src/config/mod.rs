@@ -41,7 +41,9 @@
 mod check;
 mod decode;
 mod document;
+mod init;
 mod lines;
+pub mod listing;
 pub mod prerequisite;
 mod report;
 mod resolve;
@@ -57,6 +59,7 @@ pub use document::{
     AddOn, AgentPlatform, AiGateway, AllowlistInput, Config, FeatureSetting, Installation, License,
     Network, Offering, Tier, EXAMPLE_JSON, EXAMPLE_TOML,
 };
+pub use init::starting_document;
 pub use lines::{SourceFormat, SourceMap, Span};
 pub use report::{CodeQualityIssue, Report};
 pub use resolve::{resolve, Resolution, ResolvedFeature, Via};
