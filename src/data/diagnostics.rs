@@ -154,7 +154,7 @@
         meaning: "The URL is a gRPC target (host:port) and must not start with http:// or https://. Stricter than GitLab, which saves it anyway; the UI help says so.",
         why: "GitLab passes the value verbatim as the gRPC target.",
         source: "UI help of the field; doc/administration/gitlab_duo_self_hosted/configure_duo_features.md; reference duo-domain.md §6.3, §6.4, gitlab-update-2026-12.md §6; src/config/validate/services.rs, src/duo_settings/",
-        fix: "Write host:port (suggestion).",
+        fix: "Write host:port, without the scheme.",
         example: "agent_platform.url = \"https://gw.internal:50052\"",
     },
     Entry {
@@ -187,7 +187,7 @@
         meaning: "The value is not in host:port form (reason says why). Stricter than GitLab, which does not check it.",
         why: "gRPC needs a host and a port.",
         source: "reference duo-domain.md §6.3, §6.4, gitlab-update-2026-12.md §6; src/config/validate/services.rs, src/duo_settings/",
-        fix: "Write host:port.",
+        fix: "Write host:port, without the scheme.",
         example: "agent_platform.url = \"gw.internal/path\"",
     },
     Entry {
@@ -264,7 +264,7 @@
         meaning: "Brackets are for IPv6 with a port; around an IPv4 address or a name the entry is a domain entry that never matches.",
         why: "GitLab saves the entry without complaint (it validates only length, ASCII and HTML) and then compares it with the URL's normalised host or first resolved address, which it can never equal.",
         source: "gems/gitlab-http/lib/gitlab/http_v2/url_allowlist.rb, domain_allowlist_entry.rb, ip_allowlist_entry.rb; reference url-blocker.md §4.6; src/url/allowlist/lint.rs",
-        fix: "Remove the brackets (suggested_entry).",
+        fix: "Remove the brackets.",
         example: "[10.0.0.1]:5052",
     },
     Entry {
@@ -275,7 +275,7 @@
         meaning: "The entry holds a path; entries are compared with the host only.",
         why: "GitLab saves the entry without complaint (it validates only length, ASCII and HTML) and then compares it with the URL's normalised host or first resolved address, which it can never equal.",
         source: "gems/gitlab-http/lib/gitlab/http_v2/url_allowlist.rb, domain_allowlist_entry.rb, ip_allowlist_entry.rb; reference url-blocker.md §4.6; src/url/allowlist/lint.rs",
-        fix: "Write only the host and port (suggested_entry).",
+        fix: "Write only the host and port.",
         example: "gw.internal:5052/v1",
     },
     Entry {
@@ -286,7 +286,7 @@
         meaning: "The entry is a URL (scheme://…): GitLab keeps the whole text as one domain entry, which never matches.",
         why: "GitLab saves the entry without complaint (it validates only length, ASCII and HTML) and then compares it with the URL's normalised host or first resolved address, which it can never equal.",
         source: "gems/gitlab-http/lib/gitlab/http_v2/url_allowlist.rb, domain_allowlist_entry.rb, ip_allowlist_entry.rb; reference url-blocker.md §4.6; src/url/allowlist/lint.rs",
-        fix: "Write only the host and port, e.g. cloud.gitlab.com:443 (suggested_entry).",
+        fix: "Write only the host and port, e.g. cloud.gitlab.com:443.",
         example: "https://cloud.gitlab.com:443",
     },
     Entry {
@@ -297,7 +297,7 @@
         meaning: "The entry holds user@ before the host; entries are compared with the host only.",
         why: "GitLab saves the entry without complaint (it validates only length, ASCII and HTML) and then compares it with the URL's normalised host or first resolved address, which it can never equal.",
         source: "gems/gitlab-http/lib/gitlab/http_v2/url_allowlist.rb, domain_allowlist_entry.rb, ip_allowlist_entry.rb; reference url-blocker.md §4.6; src/url/allowlist/lint.rs",
-        fix: "Write only the host (suggested_entry).",
+        fix: "Write only the host.",
         example: "admin@gw.internal",
     },
     Entry {
@@ -330,7 +330,7 @@
         meaning: "GitLab's allowlist reads IPv4 only as four plain decimal parts; 0x7f.1 or 010.0.0.1 is kept as a domain entry that matches only a URL spelled exactly that way.",
         why: "GitLab saves the entry without complaint (it validates only length, ASCII and HTML) and then compares it with the URL's normalised host or first resolved address, which it can never equal. Ruby's IPAddr refuses octal, hex and short forms that the resolver accepts.",
         source: "gems/gitlab-http/lib/gitlab/http_v2/url_allowlist.rb, domain_allowlist_entry.rb, ip_allowlist_entry.rb; reference url-blocker.md §4.6; src/url/allowlist/lint.rs",
-        fix: "Write the address in plain decimal (suggested_entry).",
+        fix: "Write the address in plain decimal.",
         example: "0x7f.0.0.1",
     },
     Entry {
@@ -341,7 +341,7 @@
         meaning: "GitLab refuses an entry that is not ASCII: \"unicode domains should use IDNA encoding\".",
         why: "qualified_domain_array_validator.rb accepts only ASCII entries.",
         source: "app/validators/qualified_domain_array_validator.rb; reference url-blocker.md §4.2",
-        fix: "Write the IDNA (punycode) form (suggested_entry).",
+        fix: "Write the IDNA (punycode) form.",
         example: "bücher.example",
     },
     Entry {
@@ -363,7 +363,7 @@
         meaning: "The entry ends with a dot; the normalised host has none.",
         why: "GitLab saves the entry without complaint (it validates only length, ASCII and HTML) and then compares it with the URL's normalised host or first resolved address, which it can never equal.",
         source: "gems/gitlab-http/lib/gitlab/http_v2/url_allowlist.rb, domain_allowlist_entry.rb, ip_allowlist_entry.rb; reference url-blocker.md §4.6; src/url/allowlist/lint.rs",
-        fix: "Remove the dot (suggested_entry).",
+        fix: "Remove the dot.",
         example: "gw.internal.",
     },
     Entry {
@@ -374,7 +374,7 @@
         meaning: "The entry has upper-case letters; GitLab compares entries case-sensitively with the normalised host, which is lower case.",
         why: "GitLab saves the entry without complaint (it validates only length, ASCII and HTML) and then compares it with the URL's normalised host or first resolved address, which it can never equal.",
         source: "gems/gitlab-http/lib/gitlab/http_v2/url_allowlist.rb, domain_allowlist_entry.rb, ip_allowlist_entry.rb; reference url-blocker.md §4.6; src/url/allowlist/lint.rs",
-        fix: "Write it in lower case (suggested_entry).",
+        fix: "Write it in lower case.",
         example: "GW.internal",
     },
     Entry {
@@ -396,7 +396,7 @@
         meaning: "The /prefix is out of range, has leading zeros, or the netmask is not contiguous, so IPAddr refuses it and GitLab keeps the entry as a domain that never matches.",
         why: "GitLab saves the entry without complaint (it validates only length, ASCII and HTML) and then compares it with the URL's normalised host or first resolved address, which it can never equal.",
         source: "gems/gitlab-http/lib/gitlab/http_v2/url_allowlist.rb, domain_allowlist_entry.rb, ip_allowlist_entry.rb; reference url-blocker.md §4.6; src/url/allowlist/lint.rs",
-        fix: "Write a prefix 0–32 (IPv4) or 0–128 (IPv6) without leading zeros (suggested_entry).",
+        fix: "Write a prefix 0–32 (IPv4) or 0–128 (IPv6) without leading zeros.",
         example: "10.0.0.0/033",
     },
     Entry {
@@ -407,7 +407,7 @@
         meaning: "An unbracketed IPv6 address followed by :digits is read as a longer IPv6 address, not an address and a port.",
         why: "GitLab saves the entry without complaint (it validates only length, ASCII and HTML) and then compares it with the URL's normalised host or first resolved address, which it can never equal.",
         source: "gems/gitlab-http/lib/gitlab/http_v2/url_allowlist.rb, domain_allowlist_entry.rb, ip_allowlist_entry.rb; reference url-blocker.md §4.6; src/url/allowlist/lint.rs",
-        fix: "Bracket the address: [fd00::1]:5052 (suggested_entry).",
+        fix: "Bracket the address: [fd00::1]:5052.",
         example: "fd00::1:5052",
     },
     Entry {
@@ -418,7 +418,7 @@
         meaning: "GitLab does not range-check the port of an entry, but no request it lets through has such a port.",
         why: "GitLab saves the entry without complaint (it validates only length, ASCII and HTML) and then compares it with the URL's normalised host or first resolved address, which it can never equal.",
         source: "gems/gitlab-http/lib/gitlab/http_v2/url_allowlist.rb, domain_allowlist_entry.rb, ip_allowlist_entry.rb; reference url-blocker.md §4.6; src/url/allowlist/lint.rs",
-        fix: "Use the real port (suggested_entry).",
+        fix: "Use the real port.",
         example: "gw.internal:70000",
     },
     Entry {
@@ -429,7 +429,7 @@
         meaning: "The range has bits set after its prefix (10.0.0.1/8); GitLab masks it to the network (10.0.0.0/8), which allows every address in it.",
         why: "Ruby's IPAddr masks the address on creation; the admin may have meant a single address.",
         source: "ruby/ipaddr lib/ipaddr.rb (mask!); reference url-blocker.md §4.3; src/url/allowlist/lint.rs",
-        fix: "Write the network you mean (suggested_entry), or the single address without a prefix.",
+        fix: "Write the network you mean, or the single address without a prefix.",
         example: "10.0.0.1/8",
     },
     Entry {
@@ -792,7 +792,7 @@
         meaning: "The version is a number, and a number loses trailing zeros: 18.10 reads as 18.1.",
         why: "JSON and TOML numbers are floats.",
         source: "src/config/decode.rs, src/config/validate/; src/timeline.rs",
-        fix: "Write it as a string: \"18.10\" (value is what was written).",
+        fix: "Write the version as a string, in quotes: \"18.10\".",
         example: "gitlab_version = 18.10",
     },
     Entry {
@@ -1397,7 +1397,7 @@
         meaning: "The endpoint fails GitLab's URL blocker with the model-endpoint options (\"Endpoint is blocked: …\"); url_code is the blocker's code.",
         why: "GitLab validates the endpoint like any outbound URL when the model is saved.",
         source: "ee/app/models/ai/self_hosted_model.rb, app/validators/addressable_url_validator.rb; reference duo-domain.md §2.2, url-blocker.md §3.3; src/model/record/endpoint.rs",
-        fix: "Fix what the blocker says; with deny-all on, allowlist the endpoint (suggested_allowlist_entry).",
+        fix: "Fix what the blocker says; with deny-all on, allowlist the endpoint's host and port.",
         example: "endpoint = \"ftp://10.0.1.8/v1\"",
     },
     Entry {
@@ -1408,7 +1408,7 @@
         meaning: "With deny-all on, whether the endpoint passes depends on what its host resolves to.",
         why: "GitLab resolves the host when the model is saved.",
         source: "ee/app/models/ai/self_hosted_model.rb, app/validators/addressable_url_validator.rb; reference duo-domain.md §2.2, url-blocker.md §3.3; src/model/record/endpoint.rs",
-        fix: "Allowlist the host (suggested_allowlist_entry) or use an allowlisted address.",
+        fix: "Allowlist the host and port, or use an allowlisted address.",
         example: "network.deny_all_requests_except_allowed = true with endpoint http://vllm.internal:8000/v1",
     },
     Entry {
@@ -1419,7 +1419,7 @@
         meaning: "GitLab's documentation requires the endpoint of vLLM and other OpenAI-compatible servers to end with /v1; GitLab does not check it.",
         why: "Stricter than GitLab: LiteLLM appends /chat/completions to the endpoint, so without /v1 the server answers 404.",
         source: "doc/administration/gitlab_duo_self_hosted/supported_llm_serving_platforms.md; ee/app/models/ai/self_hosted_model.rb, app/validators/addressable_url_validator.rb; reference duo-domain.md §2.2, url-blocker.md §3.3; src/model/record/endpoint.rs",
-        fix: "Add /v1 (suggestion).",
+        fix: "End the endpoint with /v1.",
         example: "endpoint = \"http://10.0.1.8:8000\"",
     },
     Entry {
@@ -1584,7 +1584,7 @@
         meaning: "The name starts or ends with whitespace, which GitLab keeps, so a feature setting naming the trimmed name does not find it.",
         why: "GitLab does not strip names.",
         source: "ee/app/models/ai/self_hosted_model.rb; reference duo-domain.md §2; src/model/record/fields.rs",
-        fix: "Remove the whitespace (suggestion).",
+        fix: "Remove the whitespace.",
         example: "name = \"Mistral \"",
     },
     Entry {
@@ -1804,7 +1804,7 @@
         meaning: "The Region has upper-case letters; AWS Region codes are lower case.",
         why: "AWS and LiteLLM compare Region codes exactly.",
         source: "botocore 1.44.8 partitions.json and endpoints.json; reference bedrock.md §4, §8; src/model/region.rs",
-        fix: "Write it in lower case (suggestion).",
+        fix: "Write it in lower case.",
         example: "aws_region = \"EU-CENTRAL-1\"",
     },
     Entry {
@@ -1826,7 +1826,7 @@
         meaning: "The Region has leading or trailing whitespace, which LiteLLM rejects as an invalid Region.",
         why: "Region codes are compared exactly.",
         source: "botocore 1.44.8 partitions.json and endpoints.json; reference bedrock.md §4, §8; src/model/region.rs",
-        fix: "Remove the whitespace (suggestion).",
+        fix: "Remove the whitespace.",
         example: "aws_region = \" eu-central-1\"",
     },
     Entry {
@@ -2068,7 +2068,7 @@
         meaning: "The host is an IP address written in a non-canonical form (octal, hex, short or padded), which other parsers may read differently.",
         why: "Parser hazard: 0177.1 is 127.0.0.1 to the resolver and to browsers, but not to every library.",
         source: "reference url-blocker.md §2.4, §8; src/url/host/mod.rs",
-        fix: "Write the address in its canonical form (the parameter canonical).",
+        fix: "Write the address in its canonical form.",
         example: "url http://0x7f.1/",
     },
     Entry {

@@ -186,8 +186,3 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
         .ok()
         .map(|i| &CATALOG[i])
 }
-
-/// The codes nearest to an unknown `code` (for "did you mean").
-pub fn nearest(code: &str) -> Vec<String> {
-    super::nearest_names(code, CATALOG.iter().map(|e| e.code))
-}
