@@ -55,6 +55,7 @@ pub mod decode;
 pub mod diagnostic;
 mod duo_settings;
 pub mod feature;
+pub mod gitlab;
 pub mod model;
 pub mod secret;
 pub mod timeline;

@@ -191,3 +191,17 @@ pub fn resolve_features_json(config_json: &str) -> String {
         }),
     }
 }
+
+/// `duo-selfhosted plan --live STATE DOCUMENT --format json` for JSON texts:
+/// the operations that make the live state (the three GraphQL queries'
+/// answers) the document's, with API keys masked. Only in builds with the
+/// `plan` feature: the planner would add about 15 KB gzipped to every form
+/// that only checks a document.
+#[cfg(feature = "plan")]
+#[wasm_bindgen]
+pub fn plan_changes_json(config_json: &str, live_json: &str) -> String {
+    to_json(&crate::gitlab::PlanReport::from_json(
+        config_json,
+        live_json,
+    ))
+}

@@ -35,6 +35,7 @@ const AREAS: &[(&str, &str)] = &[
     ("feature", "feature"),
     ("duo_settings", "settings"),
     ("config", "config"),
+    ("gitlab", "gitlab"),
     ("wasm", "front end"),
 ];
 
@@ -49,6 +50,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("feature", &["ground"]),
     ("settings", &["ground"]),
     ("config", &["ground", "url", "model", "feature", "settings"]),
+    // Configuration as code reads and writes whole documents.
+    (
+        "gitlab",
+        &["ground", "url", "model", "feature", "settings", "config"],
+    ),
 ];
 
 #[test]

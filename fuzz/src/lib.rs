@@ -238,5 +238,29 @@ pub fn check_config(decoded: duo_selfhosted::config::Decoded) -> Vec<String> {
     let snippet = duo_selfhosted::settings::snippet(&config);
     outputs.push(json(&snippet));
     outputs.push(snippet.to_string());
+
+    // Configuration as code: the plan against an empty GitLab puts every
+    // API key into a create's variables, and the renderings must mask it;
+    // the written document never carries one.
+    let empty = duo_selfhosted::gitlab::LiveState {
+        gitlab_version: None,
+        duo_settings: Some(Default::default()),
+        models: Some(Vec::new()),
+        feature_settings: Some(Vec::new()),
+    };
+    match duo_selfhosted::gitlab::plan(&config, &empty) {
+        Ok(plan) => {
+            assert!(report.valid, "a plan for a document with errors");
+            outputs.push(plan.to_string());
+            outputs.push(json(&plan));
+            outputs.push(format!("{plan:?}"));
+        }
+        Err(refused) => {
+            assert!(refused.diagnostics.has_errors(), "a refusal without an error");
+            outputs.push(json(&refused.diagnostics));
+        }
+    }
+    outputs.push(config.to_json_text());
+    outputs.push(config.to_toml_text());
     outputs
 }

@@ -229,6 +229,8 @@ export interface FeatureSetting {
 export interface SelfHostedModel extends ModelRecord {
   /** Bedrock: the AI gateway's AWS_REGION_NAME (LiteLLM prefers it over AWS_REGION). */
   aws_region_name?: string;
+  /** GitLab's id of the model, written by `import`: lets a plan see a rename as an update. */
+  gitlab_id?: number;
 }
 
 /** The whole Duo Self-Hosted set-up as one document; unknown fields are errors. */
@@ -414,3 +416,4 @@ export function validateConfig(config: ConfigDocument | string): CheckReport;
 
 /** What every feature will actually use, including General Chat fallbacks. */
 export function resolveFeatures(config: ConfigDocument | string): Resolution;
+

@@ -50,6 +50,7 @@ mod resolve;
 pub mod schema;
 pub(crate) mod snippet;
 mod validate;
+mod write;
 
 pub use check::check_json;
 #[cfg(feature = "toml")]

@@ -265,6 +265,12 @@ pub(crate) const MODEL_AWS_REGION_NAME: FieldSpec = field(
     false,
     "Bedrock: the AI gateway's AWS_REGION_NAME (LiteLLM prefers it over AWS_REGION).",
 );
+pub(crate) const MODEL_GITLAB_ID: FieldSpec = field(
+    "gitlab_id",
+    Kind::Integer,
+    false,
+    "GitLab's id of the model, written by `import`; lets `plan` see a rename as an update. Not checked by the rules.",
+);
 pub(crate) const MODEL_SPEC: ObjectSpec = ObjectSpec {
     name: "self_hosted_model",
     description: "A self-hosted model deployment.",
@@ -277,6 +283,7 @@ pub(crate) const MODEL_SPEC: ObjectSpec = ObjectSpec {
         MODEL_IDENTIFIER,
         MODEL_AWS_REGION,
         MODEL_AWS_REGION_NAME,
+        MODEL_GITLAB_ID,
     ],
 };
 pub(crate) const MODELS: FieldSpec = field(

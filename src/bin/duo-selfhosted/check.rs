@@ -62,6 +62,11 @@ pub struct CheckArgs {
     /// every error).
     #[arg(long, value_enum, default_value = "info", value_name = "SEVERITY")]
     min_severity: MinSeverity,
+    /// Also report drift from a GitLab instance (--gitlab URL, with its
+    /// token options).
+    #[cfg(feature = "gitlab-api")]
+    #[command(flatten)]
+    connection: crate::gitlab::Connection,
 }
 
 /// The arguments of `resolve` and `snippet`.
@@ -106,6 +111,12 @@ fn toml_hint(doc: &Document, diagnostics: &Diagnostics) {
 pub fn check(args: &CheckArgs, color: bool) -> Outcome {
     let doc = input::read_document(args.file.as_deref(), args.input_format)?;
     let mut report = doc.check();
+    #[cfg(feature = "gitlab-api")]
+    if let Some(drift) = crate::gitlab::drift(&args.connection, doc.decode().config.as_ref())? {
+        let mut diagnostics = report.diagnostics.clone();
+        diagnostics.extend(drift);
+        report = config::Report::new(diagnostics);
+    }
     let errors = !report.valid;
     toml_hint(&doc, &report.diagnostics);
     report.diagnostics = report

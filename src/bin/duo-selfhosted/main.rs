@@ -4,13 +4,16 @@
 //!
 //! Exit codes, for every subcommand: 0 when there is no error-severity
 //! finding, 1 when there is one, 2 on a usage error (a mistyped option, a
-//! value the command does not take, a file that cannot be read).
+//! value the command does not take, a file that cannot be read); `plan
+//! --detailed-exitcode` adds 3 for a plan that changes something.
 
 mod allowlist;
 mod bedrock;
 mod check;
 mod classify;
 mod explain;
+#[cfg(feature = "gitlab-api")]
+mod gitlab;
 mod identifier;
 mod init;
 mod input;
@@ -136,6 +139,16 @@ enum Command {
     /// Check one self-hosted model record (JSON; a FILE or standard input).
     #[command(after_help = EXIT_CODES)]
     Model(model::ModelArgs),
+    /// Configuration as code: the instance's set-up as a document (the
+    /// token from --token-env VAR, default GITLAB_TOKEN, or --token-file).
+    #[cfg(feature = "gitlab-api")]
+    Import(gitlab::ImportArgs),
+    /// Configuration as code: what apply would change.
+    #[cfg(feature = "gitlab-api")]
+    Plan(gitlab::PlanArgs),
+    /// Configuration as code: make the instance the document's.
+    #[cfg(feature = "gitlab-api")]
+    Apply(gitlab::ApplyArgs),
 }
 
 fn main() -> ExitCode {
@@ -163,6 +176,12 @@ fn main() -> ExitCode {
         Command::Bedrock(args) => bedrock::run(&args, color),
         Command::Identifier(args) => identifier::run(&args, color),
         Command::Model(args) => model::run(&args, color),
+        #[cfg(feature = "gitlab-api")]
+        Command::Import(args) => gitlab::import(&args),
+        #[cfg(feature = "gitlab-api")]
+        Command::Plan(args) => gitlab::plan(&args),
+        #[cfg(feature = "gitlab-api")]
+        Command::Apply(args) => gitlab::apply(&args),
     };
     match outcome {
         Ok(code) => code,

@@ -102,6 +102,10 @@ pub struct ModelRecord {
     /// The AI gateway's `AWS_REGION_NAME` (Bedrock only; LiteLLM prefers it
     /// over `AWS_REGION` for model calls).
     pub aws_region_name: Option<String>,
+    /// GitLab's id of the model (`gid://gitlab/Ai::SelfHostedModel/<id>`),
+    /// written by `import`: the stable key that lets `plan` see a rename as
+    /// an update rather than a delete and a create. Not a rule input.
+    pub gitlab_id: Option<u64>,
 }
 
 /// The field names of a record, in document order.
@@ -114,6 +118,7 @@ pub const FIELDS: &[&str] = &[
     "identifier",
     "aws_region",
     "aws_region_name",
+    "gitlab_id",
 ];
 
 impl ModelRecord {
@@ -133,6 +138,19 @@ impl ModelRecord {
         let identifier = text("identifier", diagnostics);
         let aws_region = text("aws_region", diagnostics);
         let aws_region_name = text("aws_region_name", diagnostics);
+        let id_path = fields.path_of("gitlab_id");
+        let gitlab_id = match fields.take("gitlab_id") {
+            None => None,
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|id| id > 0) => n.as_u64(),
+            Some(other) => {
+                diagnostics.push(crate::decode::wrong_type(
+                    &id_path,
+                    "positive integer",
+                    other,
+                ));
+                None
+            }
+        };
         fields.finish(diagnostics);
         Some(ModelRecord {
             name,
@@ -143,6 +161,7 @@ impl ModelRecord {
             identifier,
             aws_region,
             aws_region_name,
+            gitlab_id,
         })
     }
 
