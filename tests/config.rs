@@ -1317,3 +1317,96 @@ fn duplicate_add_on_and_agent_platform_url_length() {
         "agent_platform.url"
     );
 }
+
+/// Issue 12: `init`'s starting document is accepted by `check` with no
+/// error, for every release the rules cover, every deployment method the
+/// release has, in TOML (with comments) and JSON.
+#[cfg(feature = "toml")]
+#[test]
+fn starting_documents_are_valid() {
+    use duo_selfhosted::family::DeploymentMethod;
+    use duo_selfhosted::timeline;
+    let mut checked = 0;
+    for major in 17u16..=19 {
+        for minor in 0u16..=11 {
+            let version = duo_selfhosted::GitLabVersion::new(major, minor);
+            if !timeline::OLDEST.reached(&version) || timeline::newer_than_rules(&version) {
+                continue;
+            }
+            for key in DeploymentMethod::keys() {
+                let Some(method) = DeploymentMethod::from_key(key) else {
+                    continue;
+                };
+                for format in [config::SourceFormat::Toml, config::SourceFormat::Json] {
+                    let text = match config::starting_document(&version, method, format) {
+                        Ok(text) => text,
+                        Err(e) => {
+                            assert!(!method.available_in(&version), "{version} {key}: {e}");
+                            continue;
+                        }
+                    };
+                    let report = match format {
+                        config::SourceFormat::Toml => config::check_toml(&text),
+                        config::SourceFormat::Json => config::check_json(&text),
+                    };
+                    assert!(
+                        report.valid,
+                        "{version} {key} {format:?}:\n{report}\n{text}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 60, "{checked}");
+    // The same document in both formats.
+    let v = duo_selfhosted::GitLabVersion::new(19, 6);
+    let toml = config::starting_document(&v, DeploymentMethod::Bedrock, config::SourceFormat::Toml);
+    let json = config::starting_document(&v, DeploymentMethod::Bedrock, config::SourceFormat::Json);
+    let (Ok(toml), Ok(json)) = (toml, json) else {
+        panic!("no document")
+    };
+    assert_eq!(
+        Config::from_toml(&toml).config,
+        Config::from_json(&json).config
+    );
+    assert!(
+        toml.lines().filter(|l| l.starts_with('#')).count() > 10,
+        "commented"
+    );
+    assert!(config::starting_document(
+        &duo_selfhosted::GitLabVersion::new(18, 9),
+        DeploymentMethod::VertexAi,
+        config::SourceFormat::Toml
+    )
+    .is_err());
+}
+
+/// What a release offers, for `features` and `families`.
+#[test]
+fn listings_by_release() {
+    use config::listing;
+    let v = duo_selfhosted::GitLabVersion::new(18, 9);
+    let features = listing::features(&v);
+    let rca = features
+        .features
+        .iter()
+        .find(|f| f.key == "duo_chat_troubleshoot_job")
+        .unwrap_or_else(|| panic!("no Root Cause Analysis"));
+    assert_eq!(rca.title, "Root Cause Analysis");
+    assert!(rca.needs_beta_setting);
+    assert!(!features.features.iter().any(|f| f.key == "duo_developer"));
+    let families = listing::families(&v);
+    let llama = families
+        .families
+        .iter()
+        .find(|f| f.key == "llama3")
+        .unwrap_or_else(|| panic!("no llama3"));
+    assert_eq!(
+        (llama.release_state, llama.needs_beta_setting),
+        ("BETA", true)
+    );
+    assert!(llama.compatible_features.contains(&"duo_chat"));
+    assert!(!families.families.iter().any(|f| f.key == "qwen"));
+    assert!(listing::covered(&duo_selfhosted::GitLabVersion::new(17, 0)).is_err());
+}

@@ -57,7 +57,9 @@ pub fn run(args: &ModelArgs, color: bool) -> Outcome {
             .collect();
     }
     let file = args.file.as_deref().filter(|f| *f != "-");
-    let Some((text, path)) = input::read_optional(file)? else {
+    let record =
+        input::read_optional(file)?.filter(|(text, _)| file.is_some() || !text.trim().is_empty());
+    let Some((text, path)) = record else {
         return Err(Failure::usage(
             "model needs a record: give a FILE, or pipe the record's JSON to standard input",
         ));
