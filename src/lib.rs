@@ -45,6 +45,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The areas (ARCHITECTURE.md): the ground (diagnostic, decode, version,
 // secret, timeline) under url, model, feature and duo_settings, under

@@ -1,11 +1,13 @@
 // Builds the npm package into pkg/dist/ from the crate at the repository root:
-//   1. cargo build --lib --target wasm32-unknown-unknown --profile wasm-release,
-//      with the standard library rebuilt for size (-Zbuild-std)
+//   1. cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown
+//      --profile wasm-release, with the standard library rebuilt for size
+//      (-Zbuild-std); the crate itself is an rlib only (Cargo.toml)
 //   2. wasm-bindgen --target web (the pinned CLI; its version must equal the
 //      crate's pinned `wasm-bindgen` dependency)
 //   3. wasm-opt -Oz, --flatten --rereloop, -Oz again (binaryen from npm) and
 //      strip names/producers
-//   4. copy the hand-written wrapper and declarations from pkg/src/
+//   4. copy the hand-written wrapper and declarations from pkg/src/, and the
+//      licence texts from the repository root
 // Usage: node scripts/build.mjs
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -39,7 +41,10 @@ if (!pinned || cli !== `wasm-bindgen ${pinned}`) {
 // `rust-src` component), not a nightly's.
 run(
   'cargo',
-  ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm-release', '-Zbuild-std=std,panic_abort'],
+  [
+    'rustc', '--lib', '--crate-type', 'cdylib',
+    '--target', 'wasm32-unknown-unknown', '--profile', 'wasm-release', '-Zbuild-std=std,panic_abort',
+  ],
   {
     env: {
       ...process.env,
@@ -70,5 +75,10 @@ console.log(`wasm-opt -Oz: ${before} -> ${statSync(wasm).size} bytes`);
 
 for (const file of ['index.js', 'node.js', 'index.d.ts', 'node.d.ts']) {
   cpSync(join(pkg, 'src', file), join(dist, file));
+}
+// The licence texts live at the repository root; the package ships copies
+// at its own root, where npm and licence scanners look for them.
+for (const file of ['LICENSE-MIT', 'LICENSE-APACHE']) {
+  cpSync(join(root, file), join(pkg, file));
 }
 console.log(`built ${dist}`);

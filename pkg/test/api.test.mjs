@@ -124,6 +124,8 @@ test('npm pack ships every file the exports map and the types point at, and noth
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8' });
   const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
   assert.deepEqual(files, [
+    'LICENSE-APACHE',
+    'LICENSE-MIT',
     'README.md',
     'dist/duo_selfhosted.js',
     'dist/duo_selfhosted_bg.wasm',

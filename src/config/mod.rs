@@ -3,7 +3,7 @@
 //! self-hosted models and a choice for every feature), read from JSON or
 //! TOML with the same structure, checked as a whole and resolved.
 //!
-//! - [`Config::from_json`] / [`Config::from_toml`] (TOML with the `toml`
+//! - [`Config::from_json`] / `Config::from_toml` (TOML with the `toml`
 //!   feature) read a document, reporting every problem; unknown fields get
 //!   the nearest valid name.
 //! - [`validate`] reports every rule the configuration breaks; [`is_valid`]
