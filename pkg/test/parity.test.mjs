@@ -30,7 +30,8 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 function cli(args, input) {
   const run = spawnSync(CLI, [...args], { input: input ?? '', encoding: 'utf8', maxBuffer: 64 << 20 });
   if (run.status === 2) {
-    const message = run.stderr.replace(/^error: /, '').replace(/\n\nusage:[^]*$/, '');
+    // The CLI prints `error: <message>` and a line feed (no usage text).
+    const message = run.stderr.replace(/^error: /, '').replace(/\n$/, '');
     return { usage: message };
   }
   assert.ok(run.status === 0 || run.status === 1, `CLI ${args.join(' ')} exited ${run.status}: ${run.stderr}`);

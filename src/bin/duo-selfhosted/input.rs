@@ -22,7 +22,7 @@ pub enum InputFormat {
 
 /// A document's text, where it came from, and its format.
 pub struct Document {
-    /// The text (without a leading byte-order mark).
+    /// The text.
     pub text: String,
     /// The path as given (`-` for standard input).
     pub path: String,
@@ -42,17 +42,13 @@ fn read_stdin() -> Result<Vec<u8>, Failure> {
 /// UTF-8 text of `bytes` read from `path`, or a failure naming the offset
 /// of the first byte that is not UTF-8.
 fn utf8(bytes: Vec<u8>, path: &str) -> Result<String, Failure> {
-    let mut text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let byte = e.as_bytes().get(at).copied().unwrap_or_default();
         Failure::usage(format!(
             "cannot read {path}: not UTF-8 text (byte 0x{byte:02X} at offset {at})"
         ))
-    })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
-    }
-    Ok(text)
+    })
 }
 
 /// Read a whole file (or standard input for `-`) as UTF-8 text.
