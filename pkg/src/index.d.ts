@@ -215,6 +215,9 @@ export interface CheckReport {
 // ---------------------------------------------------------------------------
 // The configuration document (`duo-selfhosted check` / `resolve`)
 
+/** How GitLab is installed: decides where the settings lines of `snippet` go. */
+export type Installation = 'linux_package' | 'self_compiled' | 'helm_chart' | 'docker';
+
 /** A feature's provider. */
 export type Provider = 'self_hosted' | 'vendored' | 'disabled' | 'unassigned';
 
@@ -241,7 +244,7 @@ export interface ConfigDocument {
   tier: 'free' | 'premium' | 'ultimate';
   add_ons?: ('duo_core' | 'duo_pro' | 'duo_enterprise' | 'duo_agent_platform_self_hosted')[];
   license?: 'online' | 'offline';
-  installation?: 'linux_package' | 'self_compiled' | 'helm_chart' | 'docker';
+  installation?: Installation;
   beta_models_and_features?: boolean;
   network?: {
     allow_local_requests_from_web_hooks_and_services?: boolean;
@@ -268,6 +271,32 @@ export interface ConfigDocument {
   self_hosted_models?: SelfHostedModel[];
   /** Keyed by GitLab's feature key (`code_generations`, `duo_chat_fix_code`, …); a feature left out is unassigned. */
   features?: Record<string, FeatureSetting>;
+}
+
+/** `snippet(config, options)`: `duo-selfhosted snippet --format json`. */
+export interface Snippet {
+  /** The installation type the lines are for. */
+  readonly installation: Installation;
+  /** The file the lines go into (`/etc/gitlab/gitlab.rb`, `/etc/default/gitlab`, `values.yaml`). */
+  readonly file: string | null;
+  /** The lines, ready to paste; empty when nothing needs setting. */
+  readonly lines: readonly string[];
+  /** What to do with them and what else to set, in order. */
+  readonly notes: readonly string[];
+}
+
+/** `snippet` options. */
+export interface SnippetOptions {
+  /** The installation type to write the lines for; default: the document's `installation` (`linux_package` when absent). */
+  installation?: Installation;
+}
+
+/**
+ * What `snippet` answers for a document that cannot be read at all: the
+ * `check` report's shape, saying why (the CLI prints it and exits 1).
+ */
+export interface UnreadableDocument extends CheckReport {
+  readonly valid: false;
 }
 
 /** What one feature will actually use, and why. */
@@ -416,4 +445,11 @@ export function validateConfig(config: ConfigDocument | string): CheckReport;
 
 /** What every feature will actually use, including General Chat fallbacks. */
 export function resolveFeatures(config: ConfigDocument | string): Resolution;
+
+/**
+ * The settings lines an admin adds for the installation type (environment
+ * variables up to GitLab 19.1, the Agent Platform TLS variable in
+ * 18.4-18.9), with notes. Tell the two answers apart with `'lines' in result`.
+ */
+export function snippet(config: ConfigDocument | string, options?: SnippetOptions): Snippet | UnreadableDocument;
 
