@@ -1,5 +1,35 @@
-// Type declarations of duo-selfhosted (hand-written; checked by
-// `tsc -p test/tsconfig.json` against test/types.test.ts).
+// Type declarations of duo-selfhosted: hand-written, except what comes from
+// the library's tables (generated.d.ts: the literal unions and the
+// configuration document, generated like the JSON Schema), re-exported
+// here. Checked by `tsc -p test/tsconfig.json` against test/types.test.ts.
+
+import type {
+  ConfigDocument,
+  DeploymentMethod,
+  FeatureKey,
+  Installation,
+  Provider,
+  SelfHostedModel,
+} from './generated.js';
+
+export type {
+  AddOn,
+  AgentPlatformSettings,
+  AiGatewaySettings,
+  ConfigDocument,
+  DeploymentMethod,
+  Family,
+  FeatureKey,
+  FeatureSetting,
+  FeatureSettings,
+  Installation,
+  License,
+  NetworkSettings,
+  Offering,
+  Provider,
+  SelfHostedModel,
+  Tier,
+} from './generated.js';
 
 /** What `init()` accepts: where or what the package's .wasm is. */
 export type InitInput =
@@ -156,9 +186,6 @@ export interface AllowlistMatch {
 // ---------------------------------------------------------------------------
 // Model rules
 
-/** GitLab's deployment methods (`vertex_ai` where the GitLab version has it). */
-export type DeploymentMethod = 'vllm' | 'bedrock' | 'azure_openai' | 'vertex_ai';
-
 /** `parseIdentifier(identifier, method?)`: `duo-selfhosted identifier --format json`. */
 export interface IdentifierReport {
   /** The AI gateway's provider: the part before the first `/` (`custom_openai` when there is none). */
@@ -190,20 +217,11 @@ export interface BedrockReport {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A self-hosted model record (the fields of `self_hosted_models[]` in the configuration). */
-export interface ModelRecord {
-  /** Deployment name (unique, case-sensitive). */
-  name: string;
-  /** Model family key, e.g. `mixtral`, `claude_3`. */
-  family: string;
-  deployment: DeploymentMethod;
-  endpoint?: string;
-  /** Never echoed in any output. */
-  api_key?: string;
-  identifier?: string;
-  /** For Bedrock: the AI gateway's `AWS_REGION`. */
-  aws_region?: string;
-}
+/**
+ * A self-hosted model record, `checkModel`'s input: the fields of a
+ * configuration's `self_hosted_models[]` entry.
+ */
+export type ModelRecord = SelfHostedModel;
 
 /** `checkModel` and `validateConfig`: `{valid, diagnostics}`. */
 export interface CheckReport {
@@ -214,64 +232,6 @@ export interface CheckReport {
 
 // ---------------------------------------------------------------------------
 // The configuration document (`duo-selfhosted check` / `resolve`)
-
-/** How GitLab is installed: decides where the settings lines of `snippet` go. */
-export type Installation = 'linux_package' | 'self_compiled' | 'helm_chart' | 'docker';
-
-/** A feature's provider. */
-export type Provider = 'self_hosted' | 'vendored' | 'disabled' | 'unassigned';
-
-/** One feature's setting. */
-export interface FeatureSetting {
-  provider: Provider;
-  /** self_hosted: the deployment name; vendored: an optional GitLab-managed model. */
-  model?: string;
-}
-
-/** A self-hosted model deployment in the configuration (a ModelRecord plus AWS_REGION_NAME). */
-export interface SelfHostedModel extends ModelRecord {
-  /** Bedrock: the AI gateway's AWS_REGION_NAME (LiteLLM prefers it over AWS_REGION). */
-  aws_region_name?: string;
-  /** GitLab's id of the model, written by `import`: lets a plan see a rename as an update. */
-  gitlab_id?: number;
-}
-
-/** The whole Duo Self-Hosted set-up as one document; unknown fields are errors. */
-export interface ConfigDocument {
-  /** `major.minor`, e.g. `"19.6"`; the rules follow this version (17.9 and later; after the newest covered release, the newest rules with a warning). */
-  gitlab_version: string;
-  offering?: 'self_managed' | 'dedicated' | 'gitlab_com';
-  tier: 'free' | 'premium' | 'ultimate';
-  add_ons?: ('duo_core' | 'duo_pro' | 'duo_enterprise' | 'duo_agent_platform_self_hosted')[];
-  license?: 'online' | 'offline';
-  installation?: Installation;
-  beta_models_and_features?: boolean;
-  network?: {
-    allow_local_requests_from_web_hooks_and_services?: boolean;
-    deny_all_requests_except_allowed?: boolean;
-    /** One entry per element, or one string as typed in GitLab's text area. */
-    outbound_allowlist?: string | string[];
-    /** The GitLab server's own IP addresses, if known. */
-    gitlab_server_addresses?: string[];
-  };
-  ai_gateway?: {
-    /** The Local AI Gateway URL as typed in GitLab. */
-    url?: string;
-    /** What the host resolves to on the GitLab server: absent when unknown, empty when it does not resolve. */
-    resolved_addresses?: string[];
-    /** "AI Gateway request timeout" in seconds (GitLab 18.7+): 60 to 600; absent: unset (GitLab reads 60). */
-    timeout_seconds?: number;
-  };
-  agent_platform?: {
-    /** `host:port`, without `http://` or `https://`. */
-    url?: string;
-    /** 18.10+: the stored setting; 18.4-18.9: DUO_AGENT_PLATFORM_SERVICE_SECURE (boolean or its text). */
-    tls?: boolean | string;
-  };
-  self_hosted_models?: SelfHostedModel[];
-  /** Keyed by GitLab's feature key (`code_generations`, `duo_chat_fix_code`, …); a feature left out is unassigned. */
-  features?: Record<string, FeatureSetting>;
-}
 
 /** `snippet(config, options)`: `duo-selfhosted snippet --format json`. */
 export interface Snippet {
@@ -302,7 +262,7 @@ export interface UnreadableDocument extends CheckReport {
 /** What one feature will actually use, and why. */
 export interface ResolvedFeature {
   /** GitLab's feature key. */
-  readonly feature: string;
+  readonly feature: FeatureKey;
   /** The UI title, e.g. `General Chat`. */
   readonly title: string;
   /** The UI group, e.g. `GitLab Duo Chat`. */
@@ -310,6 +270,7 @@ export interface ResolvedFeature {
   readonly provider: Provider;
   /** The deployment name (or vendored model), or null. */
   readonly model: string | null;
+  /** The deployment's family key as the document writes it, or null. */
   readonly family: string | null;
   /**
    * `own`: its own saved setting (or its own lack of a model);

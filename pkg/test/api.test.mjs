@@ -137,6 +137,7 @@ test('npm pack ships every file the exports map and the types point at, and noth
     'README.md',
     'dist/duo_selfhosted.js',
     'dist/duo_selfhosted_bg.wasm',
+    'dist/generated.d.ts',
     'dist/index.d.ts',
     'dist/index.js',
     'dist/node.d.ts',

@@ -15,10 +15,18 @@ import {
   parseAllowlist,
   parseIdentifier,
   resolveFeatures,
+  snippet,
   validateConfig,
   version,
   type CompiledAllowlist,
   type ConfigDocument,
+  type DeploymentMethod,
+  type Family,
+  type FeatureKey,
+  type FeatureSettings,
+  type Installation,
+  type Provider,
+  type SelfHostedModel,
   type StandardSchemaV1,
   type AddressClass,
   type Diagnostic,
@@ -106,6 +114,10 @@ export function modelRules(): void {
   void [valid, checkModel('{"name": "from JSON text"}')];
   // @ts-expect-error the deployment method is one of GitLab's
   checkModel({ name: 'x', family: 'mixtral', deployment: 'ollama' });
+  // @ts-expect-error the model family is one of GitLab's keys (llama3, not llama)
+  checkModel({ name: 'x', family: 'llama', deployment: 'vllm' });
+  // @ts-expect-error the deployment method is required, as in the JSON Schema
+  checkModel({ name: 'x', family: 'mixtral' });
 }
 
 export function configuration(): void {
@@ -126,6 +138,9 @@ export function configuration(): void {
   void codes;
   validateConfig('{"gitlab_version": "18.9"}');
   for (const f of resolveFeatures(config).features) {
+    const feature: FeatureKey = f.feature;
+    const provider: Provider = f.provider;
+    void [feature, provider];
     const via: 'own' | 'general_chat_fallback' | 'instance_model_selection' = f.via;
     // @ts-expect-error `via` has a third value from GitLab 19.4
     const twoWays: 'own' | 'general_chat_fallback' = f.via;
@@ -137,6 +152,45 @@ export function configuration(): void {
   validateConfig({ gitlab_version: '18.9' });
   // @ts-expect-error unknown provider
   validateConfig({ gitlab_version: '18.9', tier: 'ultimate', features: { duo_chat: { provider: 'openai' } } });
+  // @ts-expect-error a feature key with a typo
+  validateConfig({ gitlab_version: '18.9', tier: 'ultimate', features: { duo_chta: { provider: 'disabled' } } });
+  validateConfig({
+    gitlab_version: '18.9',
+    tier: 'ultimate',
+    // @ts-expect-error the model family is one of GitLab's keys (llama3, not llama)
+    self_hosted_models: [{ name: 'Llama', family: 'llama', deployment: 'vllm' }],
+  });
+  validateConfig({
+    gitlab_version: '18.9',
+    tier: 'ultimate',
+    // @ts-expect-error a deployment method GitLab does not have
+    self_hosted_models: [{ name: 'Llama', family: 'llama3', deployment: 'ollama' }],
+  });
+  // @ts-expect-error an add-on that does not exist
+  validateConfig({ gitlab_version: '18.9', tier: 'ultimate', add_ons: ['duo_ultimate'] });
+  // The unions are exported, for the admin's own forms.
+  const family: Family = 'llama3';
+  const key: FeatureKey = 'duo_chat_fix_code';
+  const method: DeploymentMethod = 'bedrock';
+  const provider: Provider = 'vendored';
+  const features: FeatureSettings = { [key]: { provider } };
+  const model: SelfHostedModel = { name: 'Llama', family, deployment: method };
+  void [features, model];
+
+  // snippet: the settings lines, or the check report of an unreadable document.
+  const lines = snippet(config, { installation: 'helm_chart' });
+  if ('lines' in lines) {
+    const file: string | null = lines.file;
+    const installation: Installation = lines.installation;
+    const text: readonly string[] = [...lines.lines, ...lines.notes];
+    void [file, installation, text];
+  } else {
+    const valid: false = lines.valid;
+    void [valid, lines.diagnostics];
+  }
+  snippet('{"gitlab_version": "18.9", "tier": "ultimate"}');
+  // @ts-expect-error an installation type that does not exist
+  snippet(config, { installation: 'omnibus' });
 
   // configSchema is usable wherever a Standard Schema v1 is expected.
   const schema: StandardSchemaV1<ConfigDocument> = configSchema;
