@@ -2,14 +2,18 @@
 //! library's tables (`pkg/src/generated.d.ts`, re-exported by
 //! `pkg/src/index.d.ts`): the literal unions of model families, feature
 //! keys, providers, deployment methods and the document's other closed
-//! sets, and the configuration document's interfaces, generated from the
-//! same field specs as the JSON Schema (`src/config/schema.rs`), so that the
-//! two cannot disagree. The checked-in file is the generated one.
+//! sets; the configuration document's interfaces, generated from the same
+//! field specs as the JSON Schema (`src/config/schema.rs`), so that the two
+//! cannot disagree; and from the diagnostics catalog
+//! (`src/diagnostic/catalog.rs`) the codes with each code's severities and
+//! parameters, which `index.d.ts` makes a union discriminated by `code`.
+//! The checked-in file is the generated one.
 //!
 //! Regenerate with `UPDATE_TYPES=1 cargo test --test ts_types`.
 
 use duo_selfhosted::config::schema::{FieldSpec, Kind, ObjectSpec, CONFIG_SPEC, OBJECT_SPECS};
 use duo_selfhosted::config::{AddOn, Installation, License, Offering, Tier};
+use duo_selfhosted::diagnostic::catalog::{ParamSpec, ParamType, CATALOG};
 use duo_selfhosted::feature::{Provider, FEATURES};
 use duo_selfhosted::{DeploymentMethod, Family, GitLabVersion};
 use std::fmt::Write as _;
@@ -147,6 +151,67 @@ fn interface(out: &mut String, unions: &[Union], object: &ObjectSpec) {
     out.push_str("}\n\n");
 }
 
+/// A parameter's member in `params`.
+fn param_member(param: &ParamSpec) -> String {
+    let ty = match param.ty {
+        ParamType::String => "string",
+        ParamType::Integer => "number",
+        ParamType::Boolean => "boolean",
+        ParamType::StringList => "readonly string[]",
+    };
+    let optional = if param.optional { "?" } else { "" };
+    let null = if param.nullable { " | null" } else { "" };
+    format!("readonly {}{optional}: {ty}{null}", param.name)
+}
+
+/// The catalog's part: the codes, each code's parameters and severities.
+fn diagnostics(out: &mut String) {
+    doc(
+        out,
+        "",
+        "A diagnostic code (the diagnostics catalog; `duo-selfhosted explain CODE` says what each means). Table rows: new codes come in compatible releases; a released code is never removed, renamed or reused.",
+    );
+    out.push_str("export type DiagnosticCode =\n");
+    for (i, entry) in CATALOG.iter().enumerate() {
+        let end = if i + 1 == CATALOG.len() { ";" } else { "" };
+        let _ = writeln!(out, "  | {}{end}", literal(entry.code));
+    }
+    out.push('\n');
+    doc(
+        out,
+        "",
+        "Each code's `params`, with their JSON types (`| null` where the value may be null, `?` where the parameter is present only in some situations). Compatible releases may add parameters to a code.",
+    );
+    out.push_str("export interface DiagnosticParams {\n");
+    for entry in CATALOG {
+        doc(out, "  ", entry.title);
+        let members: Vec<String> = entry.params.iter().map(param_member).collect();
+        let params = if members.is_empty() {
+            "{}".to_owned()
+        } else {
+            format!("{{ {}; }}", members.join("; "))
+        };
+        let _ = writeln!(out, "  {}: {params};", literal(entry.code));
+    }
+    out.push_str("}\n\n");
+    doc(out, "", "The severities each code can have.");
+    out.push_str("export interface DiagnosticSeverities {\n");
+    for entry in CATALOG {
+        let severities: Vec<String> = entry
+            .severities
+            .iter()
+            .map(|s| literal(s.as_str()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {}: {};",
+            literal(entry.code),
+            severities.join(" | ")
+        );
+    }
+    out.push_str("}\n");
+}
+
 /// The whole generated file.
 fn declarations() -> String {
     let unions = unions();
@@ -193,7 +258,8 @@ fn declarations() -> String {
         );
         let _ = writeln!(out, "  {}?: FeatureSetting;", feature.key);
     }
-    out.push_str("}\n");
+    out.push_str("}\n\n");
+    diagnostics(&mut out);
     out
 }
 

@@ -6,6 +6,9 @@
 import type {
   ConfigDocument,
   DeploymentMethod,
+  DiagnosticCode,
+  DiagnosticParams,
+  DiagnosticSeverities,
   FeatureKey,
   Installation,
   Provider,
@@ -18,6 +21,9 @@ export type {
   AiGatewaySettings,
   ConfigDocument,
   DeploymentMethod,
+  DiagnosticCode,
+  DiagnosticParams,
+  DiagnosticSeverities,
   Family,
   FeatureKey,
   FeatureSetting,
@@ -60,23 +66,31 @@ export function version(): string;
 /** How serious a diagnostic is. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A typed diagnostic parameter. */
-export type ParamValue = string | number | boolean | string[] | null;
+/** A diagnostic parameter's value (each code's own are typed in `DiagnosticParams`). */
+export type ParamValue = string | number | boolean | readonly string[] | null;
 
-/** One finding, as the CLI prints it with `--format json`. */
-export interface Diagnostic {
-  /** Stable dotted code, e.g. `url.scheme_not_allowed`. */
-  readonly code: string;
-  readonly severity: Severity;
-  /** Dotted path into the input, e.g. `self_hosted_models[0].identifier` (`""` for the whole input). */
-  readonly path: string;
-  /** The same place as an RFC 6901 JSON Pointer, e.g. `/self_hosted_models/0/identifier`. */
-  readonly pointer: string;
-  /** English message. */
-  readonly message: string;
-  /** Typed parameters; `gitlab_message` carries GitLab's own text where it has one. */
-  readonly params: Readonly<Record<string, ParamValue>>;
-}
+/**
+ * One finding, as the CLI prints it with `--format json`: a union
+ * discriminated by `code`, so that comparing `code` narrows `severity` and
+ * `params` to that code's (the diagnostics catalog's). `Diagnostic<'url.loopback'>`
+ * is one code's diagnostic.
+ */
+export type Diagnostic<Code extends DiagnosticCode = DiagnosticCode> = {
+  readonly [C in Code]: {
+    /** Stable dotted code, e.g. `url.scheme_not_allowed`. */
+    readonly code: C;
+    /** One of the severities the catalog gives the code. */
+    readonly severity: DiagnosticSeverities[C];
+    /** Dotted path into the input, e.g. `self_hosted_models[0].identifier` (`""` for the whole input). */
+    readonly path: string;
+    /** The same place as an RFC 6901 JSON Pointer, e.g. `/self_hosted_models/0/identifier`. */
+    readonly pointer: string;
+    /** English message. */
+    readonly message: string;
+    /** Typed parameters; `gitlab_message` carries GitLab's own text where it has one. */
+    readonly params: DiagnosticParams[C];
+  };
+}[Code];
 
 // ---------------------------------------------------------------------------
 // Outbound URL rules
@@ -150,7 +164,7 @@ export interface UrlVerdict {
   /** null when the outcome depends on DNS and no resolved addresses were given. */
   readonly blocked: boolean | null;
   /** The code of the deciding check; null when allowed. */
-  readonly code: string | null;
+  readonly code: DiagnosticCode | null;
   readonly message: string;
   /** GitLab's own error text, or null. */
   readonly gitlab_message: string | null;
@@ -336,7 +350,7 @@ export declare namespace StandardSchemaV1 {
 
 /** A configuration issue: Standard Schema's, plus the diagnostic code. */
 export interface ConfigIssue extends StandardSchemaV1.Issue {
-  readonly code?: string;
+  readonly code?: DiagnosticCode;
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   type StandardSchemaV1,
   type AddressClass,
   type Diagnostic,
+  type DiagnosticCode,
   type ModelRecord,
   type Severity,
   type UrlPolicy,
@@ -49,6 +50,54 @@ export async function usage(bytes: Uint8Array): Promise<void> {
 
 function severities(ds: readonly Diagnostic[]): Severity[] {
   return ds.map((d) => d.severity);
+}
+
+// Diagnostics are a union discriminated by `code`: comparing the code
+// narrows the severity and the params to that code's (the catalog's).
+export function diagnostics(ds: readonly Diagnostic[]): string[] {
+  const out: string[] = [];
+  for (const d of ds) {
+    if (d.code === 'url.loopback') {
+      const gitlab: string = d.params.gitlab_message;
+      const address: string | null = d.params.address;
+      const step: number = d.params.step;
+      const severity: 'error' = d.severity;
+      out.push(gitlab, String(address), String(step), severity);
+      // @ts-expect-error a parameter url.loopback does not have (gitlab_message)
+      out.push(d.params.gitlab_mesage);
+    }
+    // @ts-expect-error a code that does not exist (url.loopback)
+    if (d.code === 'url.loopbak') out.push(d.message);
+    switch (d.code) {
+      case 'model.family_unknown': {
+        const suggestions: readonly string[] = d.params.suggestions;
+        out.push(...suggestions);
+        break;
+      }
+      case 'feature.incompatible_family':
+        out.push(d.params.gitlab_message, ...d.params.compatible_families);
+        // @ts-expect-error a parameter of another code (model.family_unknown's)
+        out.push(...d.params.suggestions);
+        break;
+      default:
+        // Codes this program does not know: by their severity.
+        out.push(d.severity);
+    }
+  }
+  // @ts-expect-error a code that does not exist (url.loopback)
+  const typo: DiagnosticCode = 'url.loopbak';
+  const one: Diagnostic<'address.no_host'> = {
+    code: 'address.no_host',
+    severity: 'error',
+    path: '',
+    pointer: '',
+    message: 'the URL has no host',
+    params: {},
+  };
+  // @ts-expect-error url.depends_on_dns is a warning, never an error
+  const wrongSeverity: Diagnostic<'url.depends_on_dns'>['severity'] = 'error';
+  void [typo, one, wrongSeverity];
+  return out;
 }
 
 export function urlRules(): void {
@@ -134,7 +183,7 @@ export function configuration(): void {
     features: { duo_chat: { provider: 'self_hosted', model: 'Mixtral' }, duo_chat_explain_code: { provider: 'disabled' } },
   };
   const report = validateConfig(config);
-  const codes: string[] = report.diagnostics.map((d) => d.code);
+  const codes: DiagnosticCode[] = report.diagnostics.map((d) => d.code);
   void codes;
   validateConfig('{"gitlab_version": "18.9"}');
   for (const f of resolveFeatures(config).features) {
@@ -198,7 +247,7 @@ export function configuration(): void {
   if ('issues' in result && result.issues) {
     for (const issue of result.issues) {
       const message: string = issue.message;
-      const code: string | undefined = issue.code;
+      const code: DiagnosticCode | undefined = issue.code;
       void [message, code, issue.path];
     }
   } else {
