@@ -151,72 +151,58 @@ struct Unreadable<'a> {
     diagnostics: &'a Diagnostics,
 }
 
-/// The configuration, or `Err` after printing why it cannot be read (as
-/// JSON with `json`).
-fn readable(
-    doc: &Document,
-    format: Format,
+/// Run a command on a readable configuration: `answer` is what it prints
+/// (as text or JSON). A document that cannot be read prints why instead
+/// (as JSON with `unreadable`) and exits 1.
+fn with_config<T: Serialize + std::fmt::Display>(
+    args: &DocumentArgs,
     color: bool,
-    json: impl Fn(&Diagnostics),
-) -> Result<config::Config, ExitCode> {
+    unreadable: impl Fn(&Diagnostics),
+    answer: impl Fn(&config::Config) -> T,
+) -> Outcome {
+    let doc = input::read_document(args.file.as_deref(), args.input_format)?;
     let decoded = doc.decode();
-    match decoded.config {
-        Some(config) => Ok(config),
-        None => {
-            toml_hint(doc, &decoded.diagnostics);
-            match format {
-                Format::Json => json(&decoded.diagnostics),
-                Format::Text => {
-                    let mut out = Out::new(color);
-                    render::diagnostics(&mut out, Some(&source(doc)), &decoded.diagnostics);
-                }
+    let Some(config) = decoded.config else {
+        toml_hint(&doc, &decoded.diagnostics);
+        match args.format {
+            Format::Json => unreadable(&decoded.diagnostics),
+            Format::Text => {
+                render::diagnostics(
+                    &mut Out::new(color),
+                    Some(&source(&doc)),
+                    &decoded.diagnostics,
+                );
             }
-            Err(ExitCode::from(1))
+        }
+        return Ok(ExitCode::from(1));
+    };
+    let answer = answer(&config);
+    match args.format {
+        Format::Json => print_json(&answer),
+        Format::Text => {
+            Out::new(color).text(&answer.to_string());
         }
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `resolve [FILE]`: what every feature will use (exit 1 when the document
 /// cannot be read, with why).
 pub fn resolve(args: &DocumentArgs, color: bool) -> Outcome {
-    let doc = input::read_document(args.file.as_deref(), args.input_format)?;
     let unreadable = |diagnostics: &Diagnostics| {
         print_json(&Unreadable {
             features: [],
             diagnostics,
         });
     };
-    let config = match readable(&doc, args.format, color, unreadable) {
-        Ok(config) => config,
-        Err(code) => return Ok(code),
-    };
-    let resolution = config::resolve(&config);
-    match args.format {
-        Format::Json => print_json(&resolution),
-        Format::Text => {
-            Out::new(color).text(&resolution.to_string());
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    with_config(args, color, unreadable, config::resolve)
 }
 
 /// `snippet [FILE]`: the settings lines (exit 1 when the document cannot
 /// be read, with why; as JSON the `check` report's shape).
 pub fn snippet(args: &DocumentArgs, color: bool) -> Outcome {
-    let doc = input::read_document(args.file.as_deref(), args.input_format)?;
     let unreadable = |diagnostics: &Diagnostics| {
         print_json(&config::Report::new(diagnostics.clone()));
     };
-    let config = match readable(&doc, args.format, color, unreadable) {
-        Ok(config) => config,
-        Err(code) => return Ok(code),
-    };
-    let snippet = settings::snippet(&config);
-    match args.format {
-        Format::Json => print_json(&snippet),
-        Format::Text => {
-            Out::new(color).text(&snippet.to_string());
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    with_config(args, color, unreadable, settings::snippet)
 }

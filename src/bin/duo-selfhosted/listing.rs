@@ -30,11 +30,10 @@ fn version(args: &ListingArgs) -> Result<duo_selfhosted::GitLabVersion, Failure>
     Ok(version)
 }
 
-/// `features`.
-pub fn features(args: &ListingArgs) -> Outcome {
-    let listing = listing::features(&version(args)?);
-    match args.format {
-        Format::Json => print_json(&listing),
+/// Print a listing as text or JSON.
+fn print<T: serde::Serialize + std::fmt::Display>(listing: &T, format: Format) -> Outcome {
+    match format {
+        Format::Json => print_json(listing),
         Format::Text => {
             Out::new(false).text(&listing.to_string());
         }
@@ -42,14 +41,12 @@ pub fn features(args: &ListingArgs) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `features`.
+pub fn features(args: &ListingArgs) -> Outcome {
+    print(&listing::features(&version(args)?), args.format)
+}
+
 /// `families`.
 pub fn families(args: &ListingArgs) -> Outcome {
-    let listing = listing::families(&version(args)?);
-    match args.format {
-        Format::Json => print_json(&listing),
-        Format::Text => {
-            Out::new(false).text(&listing.to_string());
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    print(&listing::families(&version(args)?), args.format)
 }

@@ -128,7 +128,7 @@ enum Command {
     Url(url::UrlArgs),
     /// The outbound allowlist as GitLab reads it, and which entry allows a
     /// host.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = EXIT_CODES)]
     Allowlist(allowlist::AllowlistCommand),
     /// The bedrock/… identifier for a model called from an AWS Region.
     #[command(after_help = EXIT_CODES)]
