@@ -282,11 +282,13 @@ function renderResolution(features) {
       tr.append(td);
       return td;
     };
+    const chosen = choices.get(f.feature) ?? 'unassigned';
     cell('Feature', f.title);
-    cell('In the form', choiceLabel(choices.get(f.feature) ?? 'unassigned'));
+    cell('In the form', choiceLabel(chosen));
     cell('Uses', uses(f));
     const via = document.createElement('strong');
-    via.textContent = VIA[f.via] ?? f.via;
+    // `own` for a feature the form leaves unassigned is its own lack of a setting.
+    via.textContent = f.via === 'own' && chosen === 'unassigned' ? 'no setting of its own' : (VIA[f.via] ?? f.via);
     const reason = document.createElement('span');
     reason.className = 'reason';
     reason.textContent = f.reason;

@@ -291,6 +291,8 @@ test('feature assignments: Chat sub-features fall back to General Chat', async (
   await agents.locator('td', { hasText: 'Agents & flows' }).waitFor();
   await page.locator('#gitlab-version').fill('19.6');
   await expectPageMatchesPackage();
+  // From the top, where the sticky status bar belongs.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${outDir}/demo-1280.png`, fullPage: true });
   assert.deepEqual(consoleErrors, []);
 });
@@ -311,6 +313,7 @@ test('at 420 px wide: no horizontal overflow, and every "Use it" button on scree
       const box = await button.boundingBox();
       assert.ok(box !== null && box.x >= 0 && box.x + box.width <= 420, `${id}: "Use it" at x=${box?.x} width=${box?.width}`);
     }
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${outDir}/demo-420.png`, fullPage: true });
     await page.locator('#allowlist-suggestion').getByRole('button', { name: 'Use it' }).click();
     await expectCode('ai-gateway-url', 'url.allowlisted');
