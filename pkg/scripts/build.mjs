@@ -73,7 +73,7 @@ run(join(pkg, 'node_modules', '.bin', 'wasm-opt'), [
 ]);
 console.log(`wasm-opt -Oz: ${before} -> ${statSync(wasm).size} bytes`);
 
-for (const file of ['index.js', 'node.js', 'index.d.ts', 'node.d.ts']) {
+for (const file of ['index.js', 'node.js', 'index.d.ts', 'node.d.ts', 'generated.d.ts']) {
   cpSync(join(pkg, 'src', file), join(dist, file));
 }
 // The licence texts live at the repository root; the package ships copies

@@ -185,4 +185,39 @@ describe('parity between the native CLI and the package', () => {
     assert.ok(results.includes('unreadable'), 'unreadable documents are compared too');
     tally(results, t);
   });
+
+  test('snippet over configurations, installation types and malformed text', (t) => {
+    const example = JSON.parse(readFileSync(join(root, 'examples', 'duo-selfhosted.json'), 'utf8'));
+    const file = join(scratch, 'snippet.json');
+    const results = [];
+    // The CLI reads the installation type from the document; the package's
+    // option stands for the document's member, so each (document, option)
+    // pair is compared with the CLI on the document that says so.
+    const compare = (label, text, doc, options) => {
+      writeFileSync(file, doc);
+      // A document that cannot be read: the CLI exits 1 with the check
+      // report's {"valid": false, "diagnostics": [...]}, as the package answers.
+      const expected = cli(['snippet', '--format', 'json', file]);
+      assert.equal(expected.usage, undefined, `${label}: ${expected.usage}`);
+      assert.equal(JSON.stringify(duo.snippet(text, options)), expected.json, label);
+      results.push(JSON.parse(expected.json).lines === undefined ? 'unreadable' : 'json');
+    };
+    for (const config of cases.configs(example)) {
+      const text = JSON.stringify(config);
+      compare(`snippet ${text.slice(0, 80)}`, text, text);
+    }
+    for (const text of cases.configTexts) compare(`snippet ${JSON.stringify(text)}`, text, text);
+    for (const version of ['17.9', '18.3', '18.9', '18.10', '19.1', '19.2', '19.6']) {
+      for (const tls of [true, false]) {
+        for (const installation of cases.installations) {
+          const config = { ...structuredClone(example), gitlab_version: version };
+          config.agent_platform.tls = tls;
+          const label = `snippet ${version} tls=${tls} --installation ${installation}`;
+          compare(label, config, JSON.stringify({ ...config, installation }), { installation });
+        }
+      }
+    }
+    assert.ok(results.includes('unreadable'), 'unreadable documents are compared too');
+    tally(results, t);
+  });
 });
