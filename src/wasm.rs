@@ -205,6 +205,44 @@ pub fn resolve_features_json(config_json: &str) -> String {
     }
 }
 
+/// `duo-selfhosted snippet FILE --format json` for a JSON document, for the
+/// document's installation type or `installation` when given (the key of
+/// the document's `installation` member; another text is the caller's
+/// mistake, as an unknown deployment method is). A document that cannot be
+/// read at all gets the `check` report's `{valid, diagnostics}` saying why,
+/// which the CLI prints with exit code 1.
+#[cfg(feature = "wasm-rules")]
+#[wasm_bindgen]
+pub fn snippet_json(config_json: &str, installation: Option<String>) -> Result<String, String> {
+    use crate::config::Installation;
+    let installation = match installation {
+        None => None,
+        Some(key) => Some(
+            Installation::ALL
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, value)| *value)
+                .ok_or_else(|| {
+                    let keys: Vec<&str> = Installation::ALL.iter().map(|(k, _)| *k).collect();
+                    format!(
+                        "installation: unknown installation type {key:?}, expected one of: {}",
+                        keys.join(", ")
+                    )
+                })?,
+        ),
+    };
+    let decoded = Config::from_json(config_json);
+    Ok(match decoded.config {
+        Some(mut config) => {
+            if let Some(installation) = installation {
+                config.installation = installation;
+            }
+            to_json(&crate::settings::snippet(&config))
+        }
+        None => to_json(&config::Report::new(decoded.diagnostics)),
+    })
+}
+
 /// `duo-selfhosted plan --live STATE DOCUMENT --format json` for JSON texts:
 /// the operations that make the live state (the three GraphQL queries'
 /// answers) the document's, with API keys masked. Only in builds with the

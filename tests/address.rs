@@ -359,3 +359,13 @@ proptest! {
         }
     }
 }
+
+/// Issue 12: `classify` echoes its input; a URL's password is masked there
+/// (the `url` and `check` outputs never echo it).
+#[test]
+fn classify_masks_a_password() {
+    let result = duo_selfhosted::classify("http://admin:s3cret@10.0.0.1:5052/");
+    assert_eq!(result.input, "http://admin:*****@10.0.0.1:5052/");
+    let json = serde_json::to_string(&result).unwrap_or_default();
+    assert!(!json.contains("s3cret"), "{json}");
+}

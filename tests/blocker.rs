@@ -540,6 +540,47 @@ fn sanitization_user_and_ascii() {
         None,
         None,
     );
+    // Issue 12 (GitLab's blocker run offline): Ruby's sanitizer also drops
+    // the XML-invalid characters, one row per class; the neighbours that
+    // XML allows pass. Without enforce_sanitization they are not checked.
+    // U+000B and U+000C are Ruby `\s`, which Addressable refuses in a host
+    // (step 1), so they are tried in the path.
+    for (c, url) in [
+        ('\u{1}', "http://ex\u{1}ample.com"),
+        ('\u{8}', "http://ex\u{8}ample.com"),
+        ('\u{b}', "http://example.com/a\u{b}b"),
+        ('\u{c}', "http://example.com/a\u{c}b"),
+        ('\u{e}', "http://ex\u{e}ample.com"),
+        ('\u{1f}', "http://ex\u{1f}ample.com"),
+        ('\u{fffe}', "http://ex\u{fffe}ample.com"),
+        ('\u{ffff}', "http://example.com/\u{ffff}"),
+    ] {
+        expect(
+            url,
+            &sanitize,
+            &public,
+            Some("url.html_tags"),
+            Some("HTML/CSS/JS tags are not allowed"),
+        );
+        expect(url, &defaults(), &public, None, None);
+        assert!(duo_selfhosted::blocker::sanitize::changes(url), "{c:?}");
+    }
+    expect(
+        "http://ex\u{b}ample.com",
+        &sanitize,
+        &public,
+        Some("url.invalid"),
+        Some("URI is invalid"),
+    );
+    for c in ['\u{7f}', '\u{fffd}'] {
+        expect(
+            &format!("http://ex{c}ample.com"),
+            &sanitize,
+            &public,
+            None,
+            None,
+        );
+    }
     // §2.1 step 3d: user must start with \p{Alnum}.
     let user = Policy {
         enforce_user: true,
@@ -723,6 +764,68 @@ fn presets_by_version() {
     assert_eq!(Preset::from_name("nope"), None);
 }
 
+/// Issue 12: `localhost` and `*.localhost` always resolve to loopback
+/// (RFC 6761; the hosts file on GitLab's servers, §9), so GitLab's verdict
+/// is certain: the AI gateway URL `http://localhost:5052` is blocked, as
+/// `http://127.0.0.1:5052` is, with a note saying why DNS does not matter.
+#[test]
+fn localhost_names_resolve_to_loopback() {
+    let save = Preset::AiGatewaySave.policy(&GitLabVersion::new(18, 9));
+    for url in [
+        "http://localhost:5052",
+        "http://LOCALHOST.:5052/",
+        "http://gw.localhost:5052",
+    ] {
+        let verdict = check_url(url, &save, &Context::default());
+        assert_eq!(verdict.blocked, Some(true), "{url}");
+        assert_eq!(verdict.code, Some("url.localhost"), "{url}");
+        assert_eq!(verdict.gitlab_message.as_deref(), Some(LOCALHOST), "{url}");
+        assert_eq!(verdict.class, AddressClass::Loopback, "{url}");
+        assert!(verdict.dns_outcomes.is_empty(), "{url}");
+        let note = util::only(&verdict.diagnostics, "url.localhost_name");
+        assert_eq!(note.severity(), duo_selfhosted::Severity::Info);
+        assert_eq!(
+            util::codes(&verdict.diagnostics),
+            [
+                "url.localhost",
+                "url.localhost_name",
+                "url.suggested_allowlist_entry"
+            ],
+            "{url}"
+        );
+    }
+    let verdict = check_url("http://localhost:5052", &save, &Context::default());
+    assert_eq!(
+        verdict.diagnostics.as_slice()[1].message(),
+        "a localhost name always resolves to the loopback addresses 127.0.0.1 and ::1 (RFC 6761, and the hosts file on GitLab's servers), so GitLab's verdict does not depend on DNS"
+    );
+    // A resolver answer given for it is ignored, as for a numeric host.
+    let verdict = check_url("http://localhost:5052", &save, &resolved(&["10.0.0.5"]));
+    assert_eq!(verdict.code, Some("url.localhost"));
+    util::only(&verdict.diagnostics, "url.resolved_addresses_ignored");
+    // At request time local requests are allowed: the same answer passes.
+    let request = Preset::AiGatewayRequest.policy(&GitLabVersion::new(18, 9));
+    let verdict = check_url("http://localhost:5052", &request, &Context::default());
+    assert_eq!(verdict.blocked, Some(false));
+    util::only(&verdict.diagnostics, "url.localhost_name");
+    // The model endpoint's options skip DNS altogether (step 5): no note.
+    let endpoint = Preset::ModelEndpoint.policy(&GitLabVersion::new(18, 9));
+    let verdict = check_url("http://localhost:8000/v1", &endpoint, &Context::default());
+    assert_eq!(verdict.blocked, Some(false));
+    util::none_with(&verdict.diagnostics, "url.localhost_name");
+    // Not localhost names: a percent-encoded dot (GitLab hands the raw
+    // name to the resolver), a longer label, another domain.
+    for url in [
+        "http://localhost%2e:5052",
+        "http://notlocalhost:5052",
+        "http://localhost.example.com:5052",
+    ] {
+        let verdict = check_url(url, &save, &Context::default());
+        assert_eq!(verdict.blocked, None, "{url}");
+        util::none_with(&verdict.diagnostics, "url.localhost_name");
+    }
+}
+
 #[test]
 fn depends_on_dns() {
     let save = Preset::AiGatewaySave.policy(&GitLabVersion::new(18, 9));
@@ -754,12 +857,40 @@ fn depends_on_dns() {
             ("public", None),
         ]
     );
+    // Issue 12: one summary instead of one info per answer, with every
+    // answer's outcome in its parameters.
     assert_eq!(
-        util::codes(&verdict.diagnostics)
-            .iter()
-            .filter(|c| **c == "url.dns_outcome")
-            .count(),
-        9
+        util::codes(&verdict.diagnostics),
+        ["url.depends_on_dns", "url.suggested_allowlist_entry"]
+    );
+    let summary = util::only(&verdict.diagnostics, "url.depends_on_dns");
+    assert_eq!(
+        summary.message(),
+        "GitLab blocks this URL unless aigw.example.com resolves to a private, link-local, shared (100.64.0.0/10), broadcast (255.255.255.255) or public address; set resolved_addresses to the addresses it resolves to on the GitLab server to check it"
+    );
+    let list = |name: &str| match summary.param(name) {
+        Some(duo_selfhosted::Param::List(items)) => items.join(" "),
+        other => panic!("{name}: {other:?}"),
+    };
+    assert_eq!(
+        list("answers"),
+        "does_not_resolve loopback unspecified local_network link_local shared_address limited_broadcast cloud_metadata public"
+    );
+    assert_eq!(
+        list("example_addresses"),
+        " 127.0.0.1 0.0.0.0 10.0.0.1 169.254.0.1 100.64.0.1 255.255.255.255 169.254.169.254 1.1.1.1"
+    );
+    assert_eq!(
+        list("outcomes"),
+        "url.unresolvable url.localhost url.localhost allowed allowed allowed allowed url.cloud_metadata allowed"
+    );
+    assert_eq!(
+        list("blocked_answers"),
+        "does_not_resolve loopback unspecified cloud_metadata"
+    );
+    assert_eq!(
+        list("allowed_answers"),
+        "local_network link_local shared_address limited_broadcast public"
     );
     // With every answer blocked the verdict is certain.
     let mut deny = save.clone();
@@ -767,6 +898,11 @@ fn depends_on_dns() {
     let verdict = check_url("http://aigw.example.com", &deny, &Context::default());
     assert_eq!(verdict.blocked, Some(true));
     assert_eq!(verdict.code, Some("url.blocked_whatever_dns"));
+    let blocked = util::only(&verdict.diagnostics, "url.blocked_whatever_dns");
+    assert!(
+        matches!(blocked.param("outcomes"), Some(duo_selfhosted::Param::List(o)) if o.iter().all(|c| c != "allowed")),
+        "{blocked:?}"
+    );
     // With the answer given, it is decided.
     let verdict = check_url("http://aigw.example.com", &save, &resolved(&["10.1.2.3"]));
     assert_eq!(
@@ -787,6 +923,9 @@ fn advice() {
         ("https://AIGW.Example.COM./", Some("aigw.example.com:443")),
         ("http://169.254.169.254/", None),
         ("ftp://aigw/", None),
+        // Issue 12: no entry for a host browsers refuse (it was
+        // "10.0.0.1%00.evil.com:5052").
+        ("http://10.0.0.1%00.evil.com:5052", None),
     ];
     for (url, entry) in rows {
         let verdict = check_url(url, &save, &Context::default());
@@ -804,6 +943,15 @@ fn advice() {
             assert_eq!(again.blocked, Some(false), "{url} with {entry}");
         }
     }
+    let verdict = check_url(
+        "http://10.0.0.1%00.evil.com:5052",
+        &save,
+        &Context::default(),
+    );
+    assert_eq!(
+        util::only(&verdict.diagnostics, "url.no_allowlist_entry").message(),
+        "no allowlist entry can help: the host is not valid (browsers refuse this URL)"
+    );
 }
 
 #[test]

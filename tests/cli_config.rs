@@ -85,12 +85,23 @@ fn resolve_json() {
     let mut keys = keys;
     keys.sort_unstable();
     assert_eq!(keys, expected);
-    // An unreadable document cannot be resolved: exit 2 with the reasons.
-    let out = run(&["resolve", "-"], Some("{\"tier\": \"ultimate\"}"));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("missing required field `gitlab_version`")
+    // An unreadable document cannot be resolved: its findings, exit 1 (it
+    // was a usage error, exit 2, before issue 12's exit-code contract), in
+    // the npm package's resolveFeatures shape.
+    let out = run(
+        &["resolve", "-", "--format", "json"],
+        Some("{\"tier\": \"ultimate\"}"),
     );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out)
+            .starts_with("{\"features\":[],\"diagnostics\":[{\"code\":\"document.missing_field\""),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&["resolve", "-"], Some("{\"tier\": \"ultimate\"}"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("missing required field `gitlab_version`"));
 }
 
 /// `snippet` prints the lines for the installation type.

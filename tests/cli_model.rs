@@ -83,7 +83,8 @@ fn bedrock_command() {
         ],
         "",
     );
-    assert_eq!(code, 0);
+    // Issue 12: no identifier can work, an error: exit 1 (it was 0).
+    assert_eq!(code, 1);
     let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
     assert_eq!(value["identifier"], serde_json::Value::Null);
     assert_eq!(value["prefix"], serde_json::Value::Null);
@@ -130,7 +131,8 @@ fn model_command() {
         &["model", "--format", "json"],
         r#"{"name":"m","family":"mistral","deployment":"vllm","api_key":"sk-live-abc123"}"#,
     );
-    assert_eq!(code, 0);
+    // Issue 12: an invalid record exits 1 (it was 0).
+    assert_eq!(code, 1);
     assert!(out.starts_with("{\"valid\":false,\"diagnostics\":[{\"code\":\"model.endpoint_blank\""));
     assert!(!out.contains("sk-live-abc123"));
 }

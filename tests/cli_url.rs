@@ -1,5 +1,6 @@
 //! The `classify`, `url` and `allowlist` commands: the JSON contract of
-//! issue 2 and the exit codes (0 ran, 2 usage error).
+//! issue 2 and the exit codes (issue 12: 0 no error finding, 1 an error
+//! finding such as a blocked URL, 2 usage error).
 #![cfg(feature = "cli")]
 
 use std::process::Command;
@@ -18,7 +19,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
 
 fn json(args: &[&str]) -> serde_json::Value {
     let (code, stdout, stderr) = run(args);
-    assert_eq!(code, 0, "{args:?}: {stderr}");
+    assert!(code == 0 || code == 1, "{args:?}: {stderr}");
     assert_eq!(stdout.lines().count(), 1, "one line of JSON: {stdout}");
     serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"))
 }
@@ -104,6 +105,11 @@ fn url_contract() {
         ],
     );
     assert_eq!(v["blocked"], true);
+    // Issue 12: a blocked URL is an error finding, exit 1 (it was 0).
+    assert_eq!(
+        run(&["url", "http://127.0.0.1:5052", "--preset", "ai-gateway"]).0,
+        1
+    );
     // 127.0.0.1 is the loopback interface's: the localhost check names it.
     assert_eq!(v["code"], "url.localhost");
     assert_eq!(v["gitlab_message"], "Requests to localhost are not allowed");
@@ -118,6 +124,11 @@ fn url_contract() {
         "json",
     ]);
     assert!(v["blocked"].is_null());
+    // Depends on DNS: a warning, exit 0.
+    assert_eq!(
+        run(&["url", "http://aigw.internal:5052", "--preset", "ai-gateway"]).0,
+        0
+    );
     let v = json(&[
         "url",
         "http://aigw.internal:5052",
@@ -154,7 +165,7 @@ fn url_contract() {
     assert_eq!(run(&["url", "http://x", "--policy", "{"]).0, 2);
     assert_eq!(run(&["url", "http://x", "--preset", "nope"]).0, 2);
     let (code, stdout, _) = run(&["url", "http://169.254.169.254/"]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     assert!(stdout.starts_with("BLOCKED: "), "{stdout}");
 }
 

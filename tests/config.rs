@@ -84,7 +84,12 @@ fn unknown_fields_and_values_are_all_reported() {
             "document.unknown_value",
             "document.unknown_field",
             "document.unknown_field",
-            "document.unknown_field"
+            "document.unknown_field",
+            // Issue 12: the missing version no longer stops the rules; the
+            // rest is checked as 19.6 (and says so).
+            "config.values_assumed",
+            "bedrock.model_end_of_life_scheduled",
+            "url.allowlisted"
         ]
     );
     let messages: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
@@ -106,7 +111,8 @@ fn unknown_fields_and_values_are_all_reported() {
     );
 }
 
-/// A version written as a number loses its minor (18.10 == 18.1).
+/// A version written as a number loses its minor (18.10 == 18.1); the hint
+/// quotes what was written (issue 12: it suggested "18.1" for 18.10).
 #[test]
 fn version_must_be_a_string() {
     let decoded = Config::from_json(r#"{"gitlab_version": 18.10, "tier": "ultimate"}"#);
@@ -114,8 +120,23 @@ fn version_must_be_a_string() {
     let d = only(&decoded.diagnostics, "config.version_is_number");
     assert_eq!(
         d.message(),
-        "write the GitLab version as a string, e.g. \"18.1\": as a number, 18.10 reads as 18.1"
+        "write the GitLab version as a string, \"18.10\": as a number, 18.10 reads as 18.1"
     );
+    assert_eq!(d.param("value"), Some(&s("18.10")));
+    assert_eq!(d.param("read_as"), Some(&s("18.1")));
+    let decoded = Config::from_json(r#"{"gitlab_version": 18.9, "tier": "ultimate"}"#);
+    assert_eq!(
+        only(&decoded.diagnostics, "config.version_is_number").message(),
+        "write the GitLab version as a string, \"18.9\": as a number, 18.10 would read as 18.1"
+    );
+    #[cfg(feature = "toml")]
+    {
+        let decoded = Config::from_toml("gitlab_version = 19.10\ntier = \"ultimate\"\n");
+        assert_eq!(
+            only(&decoded.diagnostics, "config.version_is_number").message(),
+            "write the GitLab version as a string, \"19.10\": as a number, 19.10 reads as 19.1"
+        );
+    }
     let decoded = Config::from_json(r#"{"gitlab_version": "18.x", "tier": "ultimate"}"#);
     assert_eq!(
         only(&decoded.diagnostics, "config.invalid_version").message(),
@@ -140,6 +161,51 @@ fn broken_parts_are_skipped_not_fatal() {
     let decoded = Config::from_value(&with(json!({ "tier": "ultimat" })));
     assert!(decoded.config.is_none());
     assert_eq!(codes(&decoded.diagnostics), ["document.unknown_value"]);
+}
+
+/// Issue 12: a broken header no longer stops the rules. Every part that
+/// could be read is checked, with stand-ins for the header fields that
+/// could not (said once); the resolution notes and the prerequisites,
+/// which would be about the stand-ins, are left out.
+#[test]
+fn broken_header_still_checks_the_rest() {
+    let mut doc = with(json!({ "tier": "ultimat", "beta_models_and_features": "yes" }));
+    doc["self_hosted_models"][0]["family"] = json!("mistrall");
+    doc["ai_gateway"]["url"] = json!("http://localhost:5052");
+    let decoded = Config::from_value(&doc);
+    assert!(decoded.config.is_none());
+    let (partial, assumed) = decoded
+        .partial
+        .unwrap_or_else(|| panic!("partial expected"));
+    assert_eq!(
+        assumed.fields,
+        [
+            ("tier", "ultimate".to_owned()),
+            ("beta_models_and_features", "true".to_owned())
+        ]
+    );
+    assert_eq!(partial.self_hosted_models.len(), 4);
+    let r = check(doc);
+    assert_eq!(
+        codes(&r.diagnostics),
+        [
+            "document.unknown_value",
+            "document.wrong_type",
+            "config.values_assumed",
+            "model.family_unknown",
+            "model.endpoint_placeholder",
+            "bedrock.model_end_of_life_scheduled",
+            "url.localhost",
+            "url.localhost_name",
+            "url.suggested_allowlist_entry",
+        ]
+    );
+    assert_eq!(
+        only(&r.diagnostics, "config.values_assumed").message(),
+        "the rest of the document is checked as if tier = \"ultimate\" and beta_models_and_features = true, the values that ask least of it, because tier and beta_models_and_features could not be read; fix them and check again"
+    );
+    // Not an object: nothing to check.
+    assert!(Config::from_json("[1]").partial.is_none());
 }
 
 /// The TOML twin of the bundled example is the same configuration.
@@ -350,6 +416,22 @@ fn self_hosted_settings() {
         incompatible.message(),
         "\"Codestral\" is a codestral model, which Agentic Chat cannot use in GitLab 18.9; compatible families: claude_3, gpt, general"
     );
+    // Issue 12: a family typo is reported once, where it is written, not
+    // again as incompatible with every feature that uses the model.
+    let mut doc = with(json!({"features": {
+        "duo_chat": {"provider": "self_hosted", "model": "Mistral"},
+        "code_generations": {"provider": "self_hosted", "model": "Mistral"},
+        "code_completions": {"provider": "self_hosted", "model": "Mistral"}
+    }}));
+    doc["self_hosted_models"][0]["family"] = json!("mistrall");
+    let r = check(doc);
+    assert_eq!(
+        only(&r.diagnostics, "model.family_unknown")
+            .path()
+            .to_string(),
+        "self_hosted_models[0].family"
+    );
+    none_with(&r.diagnostics, "feature.incompatible_family");
 }
 
 /// gitlab-update §3.1: Mistral becomes compatible with the Agent Platform
@@ -573,6 +655,24 @@ fn disabled_and_unassigned_settings() {
         "features.duo_chat_write_tests.provider"
     );
     none_with(&r.diagnostics, "feature.unassigned_not_in_version");
+    // Issue 12: disabling a feature needs neither the beta setting nor
+    // Ultimate (it was feature.needs_beta, an error).
+    let r = features(
+        "18.9",
+        false,
+        json!({"duo_chat_troubleshoot_job": {"provider": "disabled"}}),
+    );
+    none_with(&r.diagnostics, "feature.needs_beta");
+    assert!(
+        r.diagnostics
+            .iter()
+            .all(|d| !d.is_error() || d.code() == "model.family_needs_beta"),
+        "{r}"
+    );
+    let r = check(with(
+        json!({"tier": "premium", "features": {"resolve_vulnerability": {"provider": "disabled"}}}),
+    ));
+    none_with(&r.diagnostics, "feature.ultimate_only");
     let r = features(
         "18.8",
         true,
@@ -602,6 +702,14 @@ fn ai_gateway_url_rules() {
             "{url}"
         );
     }
+    // Issue 12: titles and agreement (was "duo_chat use self-hosted models").
+    let r = check(with(
+        json!({"ai_gateway": null, "features": {"duo_chat": {"provider": "self_hosted", "model": "Mistral"}}}),
+    ));
+    assert_eq!(
+        only(&r.diagnostics, "ai_gateway.url_missing").message(),
+        "General Chat is set to a self-hosted model, but no Local AI Gateway URL is set: its requests would go to GitLab's cloud AI gateway, which cannot reach self-hosted models"
+    );
     let long = format!("http://gw.internal/{}", "a".repeat(2048));
     let r = check(with(json!({"ai_gateway": {"url": long}})));
     let d = only(&r.diagnostics, "settings.url_too_long");
@@ -658,7 +766,9 @@ fn agent_platform_url_rules() {
     let r = platform("18.9", None, Value::Null, Some("self_hosted"));
     assert_eq!(
         only(&r.diagnostics, "agent_platform.url_missing").message(),
-        "duo_agent_platform, duo_agent_platform_agentic_chat use self-hosted models, but no Agent Platform service URL is set"
+        // Issue 12: titles and agreement (was "duo_agent_platform,
+        // duo_agent_platform_agentic_chat use self-hosted models").
+        "\"All agents, except Agentic Chat\" and Agentic Chat are set to a self-hosted model, but no Agent Platform service URL is set"
     );
     let r = platform(
         "18.9",
@@ -941,11 +1051,23 @@ fn resolution_notes() {
     ));
     assert_eq!(
         only(&r.diagnostics, "feature.general_chat_fallback").message(),
-        "Code Explanation, Test Generation, Refactor Code, Fix Code have no model of their own and use General Chat's: the self-hosted model \"Mistral\""
+        "Code Explanation, Test Generation, Refactor Code and Fix Code have no model of their own and use General Chat's: the self-hosted model \"Mistral\""
     );
+    // Issue 12: a title with a comma is quoted (was "All agents, except
+    // Agentic Chat, Agentic Chat have no model").
     assert_eq!(
         only(&r.diagnostics, "feature.no_model_stays_on").message(),
-        "Code Completion, Code Review, All agents, except Agentic Chat, Agentic Chat have no model and stay on: GitLab sends their requests with its default model parameters through the AI gateway; set a feature's provider to disabled to turn it off"
+        "Code Completion, Code Review, \"All agents, except Agentic Chat\" and Agentic Chat have no model and stay on: GitLab sends their requests with its default model parameters through the AI gateway; set a feature's provider to disabled to turn it off"
+    );
+    // Issue 12: General Chat without a model (was "use General Chat's: no
+    // model: General Chat has none either").
+    let r = check(chat_doc(
+        json!({"beta_models_and_features": false}),
+        json!({"duo_chat_explain_code": {"provider": "self_hosted", "model": "Mistral"}, "duo_chat_write_tests": {"provider": "self_hosted", "model": "Mistral"}, "duo_chat_refactor_code": {"provider": "self_hosted", "model": "Mistral"}, "duo_chat": null}),
+    ));
+    assert_eq!(
+        only(&r.diagnostics, "feature.general_chat_fallback").message(),
+        "Fix Code has no model of its own: it would use General Chat's, but General Chat has no model either"
     );
     assert!(config::is_valid(&config_of(&base())));
 }
@@ -971,6 +1093,44 @@ fn code_quality_report() {
         r.code_quality("duo.json"),
         issues,
         "fingerprints are stable"
+    );
+}
+
+/// Issue 12: lines come from the parser's spans. In the bundled TOML
+/// example the third model's finding is on its own `identifier` line (44),
+/// not on the first line with that key (model 0's, line 31).
+#[cfg(feature = "toml")]
+#[test]
+fn code_quality_lines_from_spans() {
+    let r = config::check_toml(config::EXAMPLE_TOML);
+    let issues = r.code_quality_located(
+        "examples/duo-selfhosted.toml",
+        config::EXAMPLE_TOML,
+        config::SourceFormat::Toml,
+    );
+    let lines: Vec<(&str, u32)> = issues
+        .iter()
+        .map(|i| (i.check_name, i.location.lines.begin))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("config.version_rules_carried_forward", 2),
+            ("bedrock.model_end_of_life_scheduled", 44),
+            ("url.allowlisted", 17),
+            ("feature.no_model_stays_on", 54)
+        ]
+    );
+    // The same findings in the JSON twin point at its lines.
+    let r = config::check_json(config::EXAMPLE_JSON);
+    let map = config::SourceMap::new(config::EXAMPLE_JSON, config::SourceFormat::Json);
+    let eol = only(&r.diagnostics, "bedrock.model_end_of_life_scheduled");
+    let span = map
+        .diagnostic_span(config::EXAMPLE_JSON, eol)
+        .unwrap_or_else(|| panic!("no span"));
+    assert_eq!(
+        &config::EXAMPLE_JSON[span.start..span.end],
+        "\"bedrock/jp.anthropic.claude-sonnet-4-5-20250929-v1:0\""
     );
 }
 
@@ -1041,6 +1201,14 @@ fn ai_gateway_url_through_the_blocker() {
     );
     let r = gateway("http://gw.internal:5052", json!({}), json!(["127.0.0.2"]));
     only(&r.diagnostics, "url.loopback");
+    // Issue 12: the most common mistake, `localhost`, is not a DNS guess:
+    // it resolves to loopback, so the document is invalid, as with 127.0.0.1.
+    let r = gateway("http://localhost:5052", json!({}), Value::Null);
+    assert!(!r.valid, "{r}");
+    let d = only(&r.diagnostics, "url.localhost");
+    assert_eq!(d.path().to_string(), "ai_gateway.url");
+    only(&r.diagnostics, "url.localhost_name");
+    none_with(&r.diagnostics, "url.depends_on_dns");
     let r = gateway("http://gw.internal:5052", json!({}), json!(["10.0.1.7"]));
     none_with(&r.diagnostics, "url.depends_on_dns");
     assert!(r.valid, "{r}");
@@ -1148,4 +1316,97 @@ fn duplicate_add_on_and_agent_platform_url_length() {
             .to_string(),
         "agent_platform.url"
     );
+}
+
+/// Issue 12: `init`'s starting document is accepted by `check` with no
+/// error, for every release the rules cover, every deployment method the
+/// release has, in TOML (with comments) and JSON.
+#[cfg(feature = "toml")]
+#[test]
+fn starting_documents_are_valid() {
+    use duo_selfhosted::family::DeploymentMethod;
+    use duo_selfhosted::timeline;
+    let mut checked = 0;
+    for major in 17u16..=19 {
+        for minor in 0u16..=11 {
+            let version = duo_selfhosted::GitLabVersion::new(major, minor);
+            if !timeline::OLDEST.reached(&version) || timeline::newer_than_rules(&version) {
+                continue;
+            }
+            for key in DeploymentMethod::keys() {
+                let Some(method) = DeploymentMethod::from_key(key) else {
+                    continue;
+                };
+                for format in [config::SourceFormat::Toml, config::SourceFormat::Json] {
+                    let text = match config::starting_document(&version, method, format) {
+                        Ok(text) => text,
+                        Err(e) => {
+                            assert!(!method.available_in(&version), "{version} {key}: {e}");
+                            continue;
+                        }
+                    };
+                    let report = match format {
+                        config::SourceFormat::Toml => config::check_toml(&text),
+                        config::SourceFormat::Json => config::check_json(&text),
+                    };
+                    assert!(
+                        report.valid,
+                        "{version} {key} {format:?}:\n{report}\n{text}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 60, "{checked}");
+    // The same document in both formats.
+    let v = duo_selfhosted::GitLabVersion::new(19, 6);
+    let toml = config::starting_document(&v, DeploymentMethod::Bedrock, config::SourceFormat::Toml);
+    let json = config::starting_document(&v, DeploymentMethod::Bedrock, config::SourceFormat::Json);
+    let (Ok(toml), Ok(json)) = (toml, json) else {
+        panic!("no document")
+    };
+    assert_eq!(
+        Config::from_toml(&toml).config,
+        Config::from_json(&json).config
+    );
+    assert!(
+        toml.lines().filter(|l| l.starts_with('#')).count() > 10,
+        "commented"
+    );
+    assert!(config::starting_document(
+        &duo_selfhosted::GitLabVersion::new(18, 9),
+        DeploymentMethod::VertexAi,
+        config::SourceFormat::Toml
+    )
+    .is_err());
+}
+
+/// What a release offers, for `features` and `families`.
+#[test]
+fn listings_by_release() {
+    use config::listing;
+    let v = duo_selfhosted::GitLabVersion::new(18, 9);
+    let features = listing::features(&v);
+    let rca = features
+        .features
+        .iter()
+        .find(|f| f.key == "duo_chat_troubleshoot_job")
+        .unwrap_or_else(|| panic!("no Root Cause Analysis"));
+    assert_eq!(rca.title, "Root Cause Analysis");
+    assert!(rca.needs_beta_setting);
+    assert!(!features.features.iter().any(|f| f.key == "duo_developer"));
+    let families = listing::families(&v);
+    let llama = families
+        .families
+        .iter()
+        .find(|f| f.key == "llama3")
+        .unwrap_or_else(|| panic!("no llama3"));
+    assert_eq!(
+        (llama.release_state, llama.needs_beta_setting),
+        ("BETA", true)
+    );
+    assert!(llama.compatible_features.contains(&"duo_chat"));
+    assert!(!families.families.iter().any(|f| f.key == "qwen"));
+    assert!(listing::covered(&duo_selfhosted::GitLabVersion::new(17, 0)).is_err());
 }

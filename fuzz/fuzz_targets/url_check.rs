@@ -33,7 +33,7 @@ fn well_formed(url: &str, v: &UrlVerdict) {
         Some(true) => {
             assert!(v.code.is_some(), "{url:?}: blocked without a code");
             // Blocked whatever DNS answers, with a message that depends on
-            // the answer: the messages are in the `url.dns_outcome` infos.
+            // the answer: the messages are in the diagnostic's parameters.
             if v.code != Some("url.blocked_whatever_dns") {
                 assert!(
                     v.gitlab_message.is_some(),

@@ -47,11 +47,30 @@ pub fn is_dotted_code(code: &str) -> bool {
     segments >= 2
 }
 
-/// The properties every diagnostic has: a dotted code, a message that is
-/// not empty and has no trailing period, a path whose JSON Pointer form is
-/// empty exactly when the path is the root.
+/// The properties every diagnostic has: a dotted code with a catalog entry
+/// that allows its severity and its params, a message that is not empty
+/// and has no trailing period, a path whose JSON Pointer form is empty
+/// exactly when the path is the root.
 pub fn check_diagnostic(d: &Diagnostic) {
     assert!(is_dotted_code(d.code()), "bad code {:?}", d.code());
+    // The catalog is the contract: the code, its severity and its params.
+    let Some(entry) = duo_selfhosted::diagnostic::catalog::lookup(d.code()) else {
+        panic!("{} has no catalog entry", d.code());
+    };
+    assert!(
+        entry.severities.contains(&d.severity()),
+        "{} is {} but the catalog allows {:?}",
+        d.code(),
+        d.severity(),
+        entry.severities
+    );
+    for (name, value) in d.params() {
+        assert!(
+            entry.param(name).is_some_and(|spec| spec.admits(value)),
+            "{}: the param {name} = {value:?} does not fit the catalog",
+            d.code()
+        );
+    }
     assert!(!d.message().is_empty(), "empty message for {}", d.code());
     // A message may end with a period only where it ends with a value
     // taken from the input (a host such as `example.com.`).

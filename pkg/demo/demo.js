@@ -17,12 +17,22 @@ const form = $('config');
 const choices = new Map(); // feature key -> 'unassigned' | 'self_hosted' | 'vendored' | 'disabled'
 let featureKeys = '';
 
+// What the form calls each choice, in the assignment table and in the
+// results, so that the two tables speak the same words.
+const CHOICES = [
+  ['unassigned', 'not assigned'],
+  ['self_hosted', 'self-hosted model from the form'],
+  ['vendored', 'GitLab AI vendor model'],
+  ['disabled', 'disabled'],
+];
+const choiceLabel = (value) => CHOICES.find(([v]) => v === value)?.[1] ?? value;
+
 function text(id) {
   return $(id).value.trim();
 }
 
 function modelRecord() {
-  const ids = ['model-name', 'model-family', 'model-endpoint', 'model-api-key', 'model-identifier', 'model-region'];
+  const ids = ['model-name', 'model-family', 'model-endpoint', 'model-api-key', 'model-identifier', 'model-region', 'model-region-name'];
   if (ids.every((id) => $(id).value === '')) return null;
   const record = {
     name: $('model-name').value,
@@ -33,6 +43,7 @@ function modelRecord() {
   if ($('model-api-key').value !== '') record.api_key = $('model-api-key').value;
   record.identifier = text('model-identifier');
   if (record.deployment === 'bedrock' && text('model-region') !== '') record.aws_region = text('model-region');
+  if (record.deployment === 'bedrock' && text('model-region-name') !== '') record.aws_region_name = text('model-region-name');
   return record;
 }
 
@@ -77,7 +88,8 @@ function configDocument() {
   return doc;
 }
 
-// Each field with a data-path gets a list for its diagnostics right after it.
+// Each field with a data-path gets a list for its diagnostics right after it
+// (the assignment table holds the findings about the features as a whole).
 const slots = [];
 for (const field of form.querySelectorAll('[data-path]')) {
   const list = document.createElement('ul');
@@ -122,7 +134,7 @@ function showDiagnostics(diagnostics) {
       continue;
     }
     slot.list.append(item(d));
-    if (d.severity === 'error') slot.field.setAttribute('aria-invalid', 'true');
+    if (d.severity === 'error' && slot.field.matches('input, select, textarea')) slot.field.setAttribute('aria-invalid', 'true');
   }
   $('general-diagnostics').replaceChildren(...general);
 }
@@ -198,13 +210,8 @@ function suggestIdentifier() {
 function assignmentOptions(feature) {
   const select = document.createElement('select');
   select.dataset.feature = feature;
-  for (const [value, label] of [
-    ['unassigned', '(not assigned)'],
-    ['self_hosted', 'self-hosted model from the form'],
-    ['vendored', 'GitLab AI vendor model'],
-    ['disabled', 'disabled'],
-  ]) {
-    select.add(new Option(label, value));
+  for (const [value, label] of CHOICES) {
+    select.add(new Option(value === 'unassigned' ? `(${label})` : label, value));
   }
   select.value = choices.get(feature) ?? 'unassigned';
   select.addEventListener('change', () => {
@@ -226,14 +233,17 @@ function renderAssignments(features) {
     select.id = `feature-${f.feature}`;
     select.dataset.path = `features.${f.feature}`;
     const cell = document.createElement('td');
+    cell.dataset.label = 'Model';
     const list = document.createElement('ul');
     list.className = 'diagnostics';
     list.dataset.for = select.id;
     cell.append(select, list);
     slots.push({ path: select.dataset.path, field: select, list });
     const title = document.createElement('td');
+    title.dataset.label = 'Feature';
     title.textContent = f.title;
     const group = document.createElement('td');
+    group.dataset.label = 'Group';
     group.textContent = f.group;
     tr.append(title, group, cell);
     return tr;
@@ -241,49 +251,105 @@ function renderAssignments(features) {
   $('assignments').tBodies[0].replaceChildren(...rows);
 }
 
+// What a feature ends up with, in the admin's words.
+function uses(f) {
+  if (f.provider === 'disabled') return 'nothing (disabled)';
+  if (f.model === null) return f.provider === 'vendored' ? "GitLab's default model" : 'no model';
+  return f.family === null ? f.model : `${f.model} (${f.family})`;
+}
+
+const VIA = {
+  own: 'own setting',
+  general_chat_fallback: 'General Chat fallback',
+  instance_model_selection: 'instance model selection',
+};
+
+// One row per feature: what the form assigns, what GitLab will use, and
+// GitLab's reason (the package's `via` and `reason`), so that a feature
+// the form leaves unassigned never reads as if the admin had chosen a model.
 function renderResolution(features) {
   const rows = features.map((f) => {
     const tr = document.createElement('tr');
     tr.dataset.feature = f.feature;
+    tr.dataset.via = f.via;
+    tr.dataset.provider = f.provider;
     if (f.via === 'general_chat_fallback') tr.className = 'fallback';
     if (f.via === 'instance_model_selection') tr.className = 'instance-default';
-    tr.title = f.reason;
-    const via = {
-      own: 'own setting',
-      general_chat_fallback: 'General Chat fallback',
-      instance_model_selection: "GitLab's default model",
-    };
-    const cells = [
-      f.title,
-      f.provider,
-      f.model ?? '—',
-      f.family ?? '—',
-      via[f.via] ?? f.via,
-      f.enabled ? 'on' : 'off',
-    ];
-    for (const value of cells) {
+    const cell = (label, ...content) => {
       const td = document.createElement('td');
-      td.textContent = value;
+      td.dataset.label = label;
+      td.append(...content);
       tr.append(td);
-    }
-    if (!f.enabled) tr.lastChild.className = 'off';
+      return td;
+    };
+    const chosen = choices.get(f.feature) ?? 'unassigned';
+    cell('Feature', f.title);
+    cell('In the form', choiceLabel(chosen));
+    cell('Uses', uses(f));
+    const via = document.createElement('strong');
+    // `own` for a feature the form leaves unassigned is its own lack of a setting.
+    via.textContent = f.via === 'own' && chosen === 'unassigned' ? 'no setting of its own' : (VIA[f.via] ?? f.via);
+    const reason = document.createElement('span');
+    reason.className = 'reason';
+    reason.textContent = f.reason;
+    cell('Why', via, reason);
+    const on = cell('On', f.enabled ? 'on' : 'off');
+    if (!f.enabled) on.className = 'off';
     return tr;
   });
   $('resolution').tBodies[0].replaceChildren(...rows);
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Whether the admin has entered nothing yet (the version and licence always have a value). */
+function nothingEntered(doc) {
+  return (
+    doc.ai_gateway === undefined &&
+    doc.agent_platform === undefined &&
+    doc.self_hosted_models.length === 0 &&
+    Object.keys(doc.features).length === 0 &&
+    doc.network.outbound_allowlist.trim() === '' &&
+    !doc.network.allow_local_requests_from_web_hooks_and_services &&
+    !doc.network.deny_all_requests_except_allowed &&
+    !doc.beta_models_and_features
+  );
+}
+
+function showStatus(report, doc) {
+  const count = (severity) => report.diagnostics.filter((d) => d.severity === severity).length;
+  const [errors, warnings] = [count('error'), count('warning')];
+  const status = $('status');
+  let state;
+  let message;
+  if (errors > 0) {
+    state = 'invalid';
+    message = warnings > 0 ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : plural(errors, 'error');
+  } else if (nothingEntered(doc)) {
+    state = 'empty';
+    message = 'Nothing to check yet: enter a setting, add a model or assign a feature.';
+  } else {
+    state = 'valid';
+    message = warnings > 0 ? `Valid, with ${plural(warnings, 'warning')}` : 'Valid';
+  }
+  status.textContent = message;
+  status.dataset.state = state;
+  status.dataset.valid = String(report.valid);
+}
+
 function update() {
-  $('region-row').hidden = $('model-deployment').value !== 'bedrock';
+  const bedrock = $('model-deployment').value === 'bedrock';
+  $('region-row').hidden = !bedrock;
+  $('region-name-row').hidden = !bedrock;
   const doc = configDocument();
   const resolution = resolveFeatures(doc);
   renderAssignments(resolution.features);
-  const report = validateConfig(configDocument());
+  const report = validateConfig(doc);
   showDiagnostics(report.diagnostics);
   renderResolution(resolution.features);
   suggestAllowlistEntry();
   suggestIdentifier();
-  $('status').textContent = report.valid ? 'valid' : `${report.diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
-  $('status').dataset.valid = String(report.valid);
+  showStatus(report, doc);
 }
 
 // For tests and curious admins: the document the form currently describes.

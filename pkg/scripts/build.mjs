@@ -128,7 +128,7 @@ for (const file of outputs.map((out) => `${out}.js`)) {
 for (const file of ['index.js', 'node.js', 'api.js', 'url.js', 'url-node.js', 'url-api.js']) {
   writeFileSync(join(dist, file), minify(readFileSync(join(pkg, 'src', file), 'utf8')));
 }
-for (const file of ['index.d.ts', 'node.d.ts', 'url.d.ts']) {
+for (const file of ['index.d.ts', 'node.d.ts', 'generated.d.ts', 'url.d.ts']) {
   cpSync(join(pkg, 'src', file), join(dist, file));
 }
 // The licence texts live at the repository root; the package ships copies

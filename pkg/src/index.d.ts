@@ -1,5 +1,41 @@
-// Type declarations of duo-selfhosted (hand-written; checked by
-// `tsc -p test/tsconfig.json` against test/types.test.ts).
+// Type declarations of duo-selfhosted: hand-written, except what comes from
+// the library's tables (generated.d.ts: the literal unions and the
+// configuration document, generated like the JSON Schema), re-exported
+// here. Checked by `tsc -p test/tsconfig.json` against test/types.test.ts.
+
+import type {
+  ConfigDocument,
+  DeploymentMethod,
+  DiagnosticCode,
+  DiagnosticParams,
+  DiagnosticSeverities,
+  FeatureKey,
+  Installation,
+  Provider,
+  SelfHostedModel,
+} from './generated.js';
+
+export type {
+  AddOn,
+  AgentPlatformSettings,
+  AiGatewaySettings,
+  ConfigDocument,
+  DeploymentMethod,
+  DiagnosticCode,
+  DiagnosticParams,
+  DiagnosticSeverities,
+  Family,
+  FeatureKey,
+  FeatureSetting,
+  FeatureSettings,
+  Installation,
+  License,
+  NetworkSettings,
+  Offering,
+  Provider,
+  SelfHostedModel,
+  Tier,
+} from './generated.js';
 
 /** What `init()` accepts: where or what the package's .wasm is. */
 export type InitInput =
@@ -30,23 +66,31 @@ export function version(): string;
 /** How serious a diagnostic is. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A typed diagnostic parameter. */
-export type ParamValue = string | number | boolean | string[] | null;
+/** A diagnostic parameter's value (each code's own are typed in `DiagnosticParams`). */
+export type ParamValue = string | number | boolean | readonly string[] | null;
 
-/** One finding, as the CLI prints it with `--format json`. */
-export interface Diagnostic {
-  /** Stable dotted code, e.g. `url.scheme_not_allowed`. */
-  readonly code: string;
-  readonly severity: Severity;
-  /** Dotted path into the input, e.g. `self_hosted_models[0].identifier` (`""` for the whole input). */
-  readonly path: string;
-  /** The same place as an RFC 6901 JSON Pointer, e.g. `/self_hosted_models/0/identifier`. */
-  readonly pointer: string;
-  /** English message. */
-  readonly message: string;
-  /** Typed parameters; `gitlab_message` carries GitLab's own text where it has one. */
-  readonly params: Readonly<Record<string, ParamValue>>;
-}
+/**
+ * One finding, as the CLI prints it with `--format json`: a union
+ * discriminated by `code`, so that comparing `code` narrows `severity` and
+ * `params` to that code's (the diagnostics catalog's). `Diagnostic<'url.loopback'>`
+ * is one code's diagnostic.
+ */
+export type Diagnostic<Code extends DiagnosticCode = DiagnosticCode> = {
+  readonly [C in Code]: {
+    /** Stable dotted code, e.g. `url.scheme_not_allowed`. */
+    readonly code: C;
+    /** One of the severities the catalog gives the code. */
+    readonly severity: DiagnosticSeverities[C];
+    /** Dotted path into the input, e.g. `self_hosted_models[0].identifier` (`""` for the whole input). */
+    readonly path: string;
+    /** The same place as an RFC 6901 JSON Pointer, e.g. `/self_hosted_models/0/identifier`. */
+    readonly pointer: string;
+    /** English message. */
+    readonly message: string;
+    /** Typed parameters; `gitlab_message` carries GitLab's own text where it has one. */
+    readonly params: DiagnosticParams[C];
+  };
+}[Code];
 
 // ---------------------------------------------------------------------------
 // Outbound URL rules
@@ -120,7 +164,7 @@ export interface UrlVerdict {
   /** null when the outcome depends on DNS and no resolved addresses were given. */
   readonly blocked: boolean | null;
   /** The code of the deciding check; null when allowed. */
-  readonly code: string | null;
+  readonly code: DiagnosticCode | null;
   readonly message: string;
   /** GitLab's own error text, or null. */
   readonly gitlab_message: string | null;
@@ -156,9 +200,6 @@ export interface AllowlistMatch {
 // ---------------------------------------------------------------------------
 // Model rules
 
-/** GitLab's deployment methods (`vertex_ai` where the GitLab version has it). */
-export type DeploymentMethod = 'vllm' | 'bedrock' | 'azure_openai' | 'vertex_ai';
-
 /** `parseIdentifier(identifier, method?)`: `duo-selfhosted identifier --format json`. */
 export interface IdentifierReport {
   /** The AI gateway's provider: the part before the first `/` (`custom_openai` when there is none). */
@@ -190,20 +231,11 @@ export interface BedrockReport {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A self-hosted model record (the fields of `self_hosted_models[]` in the configuration). */
-export interface ModelRecord {
-  /** Deployment name (unique, case-sensitive). */
-  name: string;
-  /** Model family key, e.g. `mixtral`, `claude_3`. */
-  family: string;
-  deployment: DeploymentMethod;
-  endpoint?: string;
-  /** Never echoed in any output. */
-  api_key?: string;
-  identifier?: string;
-  /** For Bedrock: the AI gateway's `AWS_REGION`. */
-  aws_region?: string;
-}
+/**
+ * A self-hosted model record, `checkModel`'s input: the fields of a
+ * configuration's `self_hosted_models[]` entry.
+ */
+export type ModelRecord = SelfHostedModel;
 
 /** `checkModel` and `validateConfig`: `{valid, diagnostics}`. */
 export interface CheckReport {
@@ -215,65 +247,36 @@ export interface CheckReport {
 // ---------------------------------------------------------------------------
 // The configuration document (`duo-selfhosted check` / `resolve`)
 
-/** A feature's provider. */
-export type Provider = 'self_hosted' | 'vendored' | 'disabled' | 'unassigned';
-
-/** One feature's setting. */
-export interface FeatureSetting {
-  provider: Provider;
-  /** self_hosted: the deployment name; vendored: an optional GitLab-managed model. */
-  model?: string;
+/** `snippet(config, options)`: `duo-selfhosted snippet --format json`. */
+export interface Snippet {
+  /** The installation type the lines are for. */
+  readonly installation: Installation;
+  /** The file the lines go into (`/etc/gitlab/gitlab.rb`, `/etc/default/gitlab`, `values.yaml`). */
+  readonly file: string | null;
+  /** The lines, ready to paste; empty when nothing needs setting. */
+  readonly lines: readonly string[];
+  /** What to do with them and what else to set, in order. */
+  readonly notes: readonly string[];
 }
 
-/** A self-hosted model deployment in the configuration (a ModelRecord plus AWS_REGION_NAME). */
-export interface SelfHostedModel extends ModelRecord {
-  /** Bedrock: the AI gateway's AWS_REGION_NAME (LiteLLM prefers it over AWS_REGION). */
-  aws_region_name?: string;
-  /** GitLab's id of the model, written by `import`: lets a plan see a rename as an update. */
-  gitlab_id?: number;
+/** `snippet` options. */
+export interface SnippetOptions {
+  /** The installation type to write the lines for; default: the document's `installation` (`linux_package` when absent). */
+  installation?: Installation;
 }
 
-/** The whole Duo Self-Hosted set-up as one document; unknown fields are errors. */
-export interface ConfigDocument {
-  /** `major.minor`, e.g. `"19.6"`; the rules follow this version (17.9 and later; after the newest covered release, the newest rules with a warning). */
-  gitlab_version: string;
-  offering?: 'self_managed' | 'dedicated' | 'gitlab_com';
-  tier: 'free' | 'premium' | 'ultimate';
-  add_ons?: ('duo_core' | 'duo_pro' | 'duo_enterprise' | 'duo_agent_platform_self_hosted')[];
-  license?: 'online' | 'offline';
-  installation?: 'linux_package' | 'self_compiled' | 'helm_chart' | 'docker';
-  beta_models_and_features?: boolean;
-  network?: {
-    allow_local_requests_from_web_hooks_and_services?: boolean;
-    deny_all_requests_except_allowed?: boolean;
-    /** One entry per element, or one string as typed in GitLab's text area. */
-    outbound_allowlist?: string | string[];
-    /** The GitLab server's own IP addresses, if known. */
-    gitlab_server_addresses?: string[];
-  };
-  ai_gateway?: {
-    /** The Local AI Gateway URL as typed in GitLab. */
-    url?: string;
-    /** What the host resolves to on the GitLab server: absent when unknown, empty when it does not resolve. */
-    resolved_addresses?: string[];
-    /** "AI Gateway request timeout" in seconds (GitLab 18.7+): 60 to 600; absent: unset (GitLab reads 60). */
-    timeout_seconds?: number;
-  };
-  agent_platform?: {
-    /** `host:port`, without `http://` or `https://`. */
-    url?: string;
-    /** 18.10+: the stored setting; 18.4-18.9: DUO_AGENT_PLATFORM_SERVICE_SECURE (boolean or its text). */
-    tls?: boolean | string;
-  };
-  self_hosted_models?: SelfHostedModel[];
-  /** Keyed by GitLab's feature key (`code_generations`, `duo_chat_fix_code`, …); a feature left out is unassigned. */
-  features?: Record<string, FeatureSetting>;
+/**
+ * What `snippet` answers for a document that cannot be read at all: the
+ * `check` report's shape, saying why (the CLI prints it and exits 1).
+ */
+export interface UnreadableDocument extends CheckReport {
+  readonly valid: false;
 }
 
 /** What one feature will actually use, and why. */
 export interface ResolvedFeature {
   /** GitLab's feature key. */
-  readonly feature: string;
+  readonly feature: FeatureKey;
   /** The UI title, e.g. `General Chat`. */
   readonly title: string;
   /** The UI group, e.g. `GitLab Duo Chat`. */
@@ -281,6 +284,7 @@ export interface ResolvedFeature {
   readonly provider: Provider;
   /** The deployment name (or vendored model), or null. */
   readonly model: string | null;
+  /** The deployment's family key as the document writes it, or null. */
   readonly family: string | null;
   /**
    * `own`: its own saved setting (or its own lack of a model);
@@ -346,7 +350,7 @@ export declare namespace StandardSchemaV1 {
 
 /** A configuration issue: Standard Schema's, plus the diagnostic code. */
 export interface ConfigIssue extends StandardSchemaV1.Issue {
-  readonly code?: string;
+  readonly code?: DiagnosticCode;
 }
 
 /**
@@ -416,4 +420,11 @@ export function validateConfig(config: ConfigDocument | string): CheckReport;
 
 /** What every feature will actually use, including General Chat fallbacks. */
 export function resolveFeatures(config: ConfigDocument | string): Resolution;
+
+/**
+ * The settings lines an admin adds for the installation type (environment
+ * variables up to GitLab 19.1, the Agent Platform TLS variable in
+ * 18.4-18.9), with notes. Tell the two answers apart with `'lines' in result`.
+ */
+export function snippet(config: ConfigDocument | string, options?: SnippetOptions): Snippet | UnreadableDocument;
 

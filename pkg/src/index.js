@@ -148,6 +148,19 @@ export function resolveFeatures(config) {
   return call('resolveFeatures', wasm.resolve_features_json, documentText('resolveFeatures', 'config', config));
 }
 
+/**
+ * The settings lines for the installation type (`duo-selfhosted snippet
+ * --format json`): the document's `installation`, or `options.installation`
+ * when given. A document that cannot be read at all gives `{valid: false,
+ * diagnostics}` saying why.
+ */
+export function snippet(config, options) {
+  const text = documentText('snippet', 'config', config);
+  const { installation } = optionsObject('snippet', options);
+  optionalString('snippet', 'options.installation', installation);
+  return call('snippet', wasm.snippet_json, text, installation);
+}
+
 // Standard Schema v1 (https://standardschema.dev): the configuration
 // document's validator for form libraries. Error-severity diagnostics become
 // issues; warnings and advice do not fail validation.

@@ -69,6 +69,9 @@ test('a wrong argument type throws a TypeError naming the function and argument'
     [() => duo.bedrockIdentifier({ region: 'us-east-1' }), 'duo-selfhosted: bedrockIdentifier(): model must be a string, got undefined'],
     [() => duo.checkModel(42), 'duo-selfhosted: checkModel(): record must be an object or JSON text, got a number'],
     [() => duo.checkModel(null), 'duo-selfhosted: checkModel(): record must be an object or JSON text, got null'],
+    [() => duo.snippet(42), 'duo-selfhosted: snippet(): config must be an object or JSON text, got a number'],
+    [() => duo.snippet('{}', 'docker'), 'duo-selfhosted: snippet(): options must be an object, got a string'],
+    [() => duo.snippet('{}', { installation: 1 }), 'duo-selfhosted: snippet(): options.installation must be a string, got a number'],
   ];
   for (const [call, message] of cases) {
     assert.throws(call, { name: 'TypeError', message });
@@ -85,6 +88,11 @@ test('what the CLI refuses as a usage error throws a TypeError with its message'
   assert.throws(() => duo.bedrockIdentifier({ region: 'us-east-1', model: 'm', prefer: 'closest' }), {
     name: 'TypeError',
     message: 'duo-selfhosted: bedrockIdentifier(): --prefer: expected regional or global, got "closest"',
+  });
+  assert.throws(() => duo.snippet({ gitlab_version: '18.9', tier: 'ultimate' }, { installation: 'omnibus' }), {
+    name: 'TypeError',
+    message:
+      'duo-selfhosted: snippet(): installation: unknown installation type "omnibus", expected one of: linux_package, self_compiled, helm_chart, docker',
   });
 });
 
@@ -132,6 +140,7 @@ test('npm pack ships every file the exports map and the types point at, and noth
     'dist/duo_selfhosted_bg.wasm',
     'dist/duo_selfhosted_url.js',
     'dist/duo_selfhosted_url_bg.wasm',
+    'dist/generated.d.ts',
     'dist/index.d.ts',
     'dist/index.js',
     'dist/node.d.ts',
@@ -191,4 +200,34 @@ test('compileAllowlist and CompiledAllowlist.match check their arguments', async
     message: 'duo-selfhosted: CompiledAllowlist.match(): port must be an integer from 0 to 65535, got a number 65536',
   });
   compiled.free();
+});
+
+test('snippet: the settings lines for the document\'s installation, or the one asked for', async () => {
+  await duo.init();
+  // 18.9: the AI gateway URL is an environment variable, and TLS off needs DUO_AGENT_PLATFORM_SERVICE_SECURE.
+  const config = {
+    gitlab_version: '18.9',
+    tier: 'ultimate',
+    installation: 'self_compiled',
+    ai_gateway: { url: 'http://ai-gateway.internal:5052' },
+    agent_platform: { url: 'ai-gateway.internal:50052', tls: false },
+  };
+  const own = duo.snippet(config);
+  assert.equal(own.installation, 'self_compiled');
+  assert.equal(own.file, '/etc/default/gitlab');
+  assert.deepEqual(own.lines, [
+    "export AI_GATEWAY_URL='http://ai-gateway.internal:5052'",
+    'export DUO_AGENT_PLATFORM_SERVICE_SECURE=false',
+  ]);
+  const helm = duo.snippet(JSON.stringify(config), { installation: 'helm_chart' });
+  assert.equal(helm.installation, 'helm_chart');
+  assert.equal(helm.file, 'values.yaml');
+  assert.deepEqual(helm.lines.slice(0, 2), ['global:', '  extraEnv:']);
+  // The option is the document's member: the same answer as a document that says so.
+  assert.deepEqual(duo.snippet({ ...config, installation: 'docker' }), duo.snippet(config, { installation: 'docker' }));
+  // A document that cannot be read at all: the check report saying why.
+  const unreadable = duo.snippet('{"gitlab_version": }');
+  assert.equal(unreadable.valid, false);
+  assert.equal(unreadable.diagnostics[0].code, 'document.invalid_json');
+  assert.equal('lines' in unreadable, false);
 });

@@ -25,6 +25,7 @@ before(async () => {
   mkdirSync(outDir, { recursive: true });
   const viteDist = await buildViteApp('vite-app-browser');
   server = await serve({ '/': pkgDir, '/vite/': viteDist });
+  await duo.init();
   browser = await launch();
   page = await browser.context.newPage();
   page.on('request', (r) => {
@@ -75,10 +76,51 @@ async function expectPageMatchesPackage() {
   );
   assert.deepEqual(shown.map((s) => s.key).sort(), expected);
   for (const s of shown) {
+    // Only a finding about the whole document may land under "Other findings".
+    assert.ok(s.slot !== null || s.path === '', `${s.key} has a field`);
     if (s.slot !== null) {
       assert.ok(s.path === s.slot || s.path.startsWith(`${s.slot}.`) || s.path.startsWith(`${s.slot}[`), `${s.key} shown at ${s.slot}`);
     }
   }
+  await expectResultsMatchForm(doc);
+}
+
+// The results table says, for every feature, what the assignment table
+// says (the choice's own words), and what the package resolves it to, with
+// its `via` and its `reason`: an unassigned feature never reads as chosen.
+async function expectResultsMatchForm(doc) {
+  const resolved = duo.resolveFeatures(doc).features;
+  const rows = await page.locator('#resolution tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const select = document.getElementById(`feature-${tr.dataset.feature}`);
+      const cells = [...tr.cells].map((td) => td.textContent);
+      return {
+        feature: tr.dataset.feature,
+        via: tr.dataset.via,
+        chosen: select.selectedOptions[0].textContent.replace(/^\((.*)\)$/, '$1'),
+        form: cells[1],
+        why: cells[3],
+      };
+    }),
+  );
+  assert.deepEqual(rows.map((r) => r.feature), resolved.map((f) => f.feature));
+  for (const [i, row] of rows.entries()) {
+    assert.equal(row.form, row.chosen, `${row.feature}: the results and the assignment table agree`);
+    assert.equal(row.via, resolved[i].via, row.feature);
+    assert.ok(row.why.endsWith(resolved[i].reason), `${row.feature}: the reason is shown`);
+  }
+}
+
+// The status bar: its own element, styled by its state.
+async function expectStatus(state, text) {
+  const status = page.locator('#status');
+  await page.locator(`#status[data-state="${state}"]`).waitFor({ timeout: 5000 });
+  assert.match(await status.textContent(), text);
+}
+
+async function noHorizontalOverflow() {
+  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} <= clientWidth ${clientWidth}`);
 }
 
 async function typeInto(id, text) {
@@ -91,7 +133,34 @@ test('the demo page loads the package without a bundler', async () => {
   await page.locator('#version', { hasText: version }).waitFor();
   const wasm = server.requests.filter((p) => p.endsWith('.wasm'));
   assert.deepEqual(wasm, ['/dist/duo_selfhosted_bg.wasm']);
-  assert.equal(await page.locator('#status').textContent(), 'valid');
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('the status is a styled element of its own; an empty form has nothing to check yet', async () => {
+  // Not text inside the intro sentence: a block of its own, with its own colours.
+  const status = page.locator('#status');
+  assert.equal(await status.evaluate((el) => el.closest('header p') === null && getComputedStyle(el).display), 'block');
+  // The form as it opens (only the version and licence have a value).
+  await expectStatus('empty', /^Nothing to check yet/);
+  const look = () => status.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const empty = await look();
+  assert.notEqual(empty, 'rgba(0, 0, 0, 0)');
+  // Every feature is "not assigned" in both tables, and the results say
+  // why GitLab then uses its default model.
+  const codeGen = page.locator('#resolution tr[data-feature="code_generations"]');
+  assert.deepEqual((await codeGen.locator('td').allTextContents()).slice(1, 3), ['not assigned', "GitLab's default model"]);
+  await expectPageMatchesPackage();
+  // An error: the count, in the error colours.
+  await typeInto('ai-gateway-timeout', '30');
+  await expectStatus('invalid', /^1 error$/);
+  const invalid = await look();
+  // A valid form that is not empty.
+  await typeInto('ai-gateway-timeout', '120');
+  await expectStatus('valid', /^Valid/);
+  const valid = await look();
+  assert.equal(new Set([empty, invalid, valid]).size, 3, 'each state has its own colours');
+  await page.locator('#ai-gateway-timeout').fill('');
+  await expectStatus('empty', /^Nothing to check yet/);
   assert.deepEqual(consoleErrors, []);
 });
 
@@ -103,6 +172,7 @@ test('the AI gateway URL: a blocked loopback URL, the suggested allowlist entry,
   await typeInto('ai-gateway-url', 'http://127.0.0.1:5052');
   await expectCode('ai-gateway-url', verdict.code);
   await expectPageMatchesPackage();
+  await expectStatus('invalid', /^\d+ errors?\b/);
   assert.equal(await page.locator('#ai-gateway-url').getAttribute('aria-invalid'), 'true');
   const suggestion = page.locator('#allowlist-suggestion');
   assert.match(await suggestion.textContent(), /Add to the outbound allowlist: 127\.0\.0\.1:5052/);
@@ -166,6 +236,18 @@ test('adding a Bedrock model: family typo, the suggested cross-region identifier
   await page.locator('ul.diagnostics[data-for="model-region"] li').first().waitFor();
   await typeInto('model-region', 'ap-northeast-1');
   assert.deepEqual(await codesAt('model-region'), []);
+  // AWS_REGION alone: the note about AWS_REGION_NAME sits at its own field,
+  // not under "Other findings".
+  await expectCode('model-region-name', 'region.name_variable_missing');
+  assert.equal(await page.locator('#general-diagnostics li').count(), 0);
+  await expectPageMatchesPackage();
+  await typeInto('model-region-name', 'eu-west-2');
+  await expectCode('model-region-name', 'region.variables_differ');
+  await expectPageMatchesPackage();
+  await typeInto('model-region-name', 'ap-northeast-1');
+  await expectCode('model-region-name', 'region.variables_differ', false);
+  assert.deepEqual(await codesAt('model-region-name'), []);
+  await expectPageMatchesPackage();
   assert.deepEqual(consoleErrors, []);
 });
 
@@ -174,30 +256,30 @@ test('feature assignments: Chat sub-features fall back to General Chat', async (
   const explain = page.locator('#resolution tr[data-feature="duo_chat_explain_code"]');
   // GitLab 19.6 (the form's default), online licence: a sub-feature with
   // no setting of its own gets GitLab's default model, not General Chat's.
-  await explain.locator('td', { hasText: "GitLab's default model" }).waitFor();
+  await page.locator('#resolution tr[data-feature="duo_chat_explain_code"][data-via="instance_model_selection"]').waitFor();
+  assert.equal(await explain.locator('td').nth(2).textContent(), "GitLab's default model");
   assert.equal(await explain.getAttribute('class'), 'instance-default');
-  assert.match(await explain.getAttribute('title'), /from GitLab 19\.4 an online licence uses the instance model selection/);
+  assert.match(await explain.locator('.reason').textContent(), /from GitLab 19\.4 an online licence uses the instance model selection/);
+  await expectResultsMatchForm(await page.evaluate(() => window.duoDemo.document()));
   // 19.3: the fallback to General Chat.
   await page.locator('#gitlab-version').fill('19.3');
-  await explain.locator('td', { hasText: 'General Chat fallback' }).waitFor();
+  await page.locator('#resolution tr[data-feature="duo_chat_explain_code"][data-via="general_chat_fallback"]').waitFor();
   assert.equal(await explain.getAttribute('class'), 'fallback');
-  assert.deepEqual(await explain.locator('td').allTextContents(), [
-    'Code Explanation',
-    'self_hosted',
-    'Claude on Bedrock',
-    'claude_3',
-    'General Chat fallback',
-    'on',
-  ]);
+  const [title, form, uses, why, on] = await explain.locator('td').allTextContents();
+  assert.deepEqual([title, form, uses, on], ['Code Explanation', 'not assigned', 'Claude on Bedrock (claude_3)', 'on']);
+  assert.match(why, /^General Chat fallback/);
+  await expectResultsMatchForm(await page.evaluate(() => window.duoDemo.document()));
   // A sub-feature turned off is its own setting and off.
   await page.locator('#feature-duo_chat_fix_code').selectOption('disabled');
   const fix = page.locator('#resolution tr[data-feature="duo_chat_fix_code"]');
-  await fix.locator('td', { hasText: 'own setting' }).waitFor();
+  await page.locator('#resolution tr[data-feature="duo_chat_fix_code"][data-provider="disabled"]').waitFor();
+  assert.match(await fix.locator('td').nth(3).textContent(), /^own setting/);
   assert.equal(await fix.locator('td').last().textContent(), 'off');
+  assert.deepEqual((await fix.locator('td').allTextContents()).slice(1, 3), ['disabled', 'nothing (disabled)']);
   // General Chat without a model: the sub-feature has no model to fall back to.
   await page.locator('#feature-duo_chat').selectOption('unassigned');
   await explain.locator('td', { hasText: 'Claude on Bedrock' }).waitFor({ state: 'detached' });
-  assert.equal(await explain.locator('td').nth(2).textContent(), '—');
+  await expectResultsMatchForm(await page.evaluate(() => window.duoDemo.document()));
   await page.locator('#feature-duo_chat').selectOption('self_hosted');
   await explain.locator('td', { hasText: 'Claude on Bedrock' }).waitFor();
   await expectPageMatchesPackage();
@@ -208,7 +290,40 @@ test('feature assignments: Chat sub-features fall back to General Chat', async (
   await page.locator('#gitlab-version').fill('19.0');
   await agents.locator('td', { hasText: 'Agents & flows' }).waitFor();
   await page.locator('#gitlab-version').fill('19.6');
-  await page.screenshot({ path: `${outDir}/demo.png`, fullPage: true });
+  await expectPageMatchesPackage();
+  // From the top, where the sticky status bar belongs.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${outDir}/demo-1280.png`, fullPage: true });
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('at 420 px wide: no horizontal overflow, and every "Use it" button on screen', async () => {
+  await page.setViewportSize({ width: 420, height: 900 });
+  try {
+    // Both suggestions with their buttons: a new allowlist entry, and the
+    // cross-region identifier (long, unbreakable values).
+    await typeInto('ai-gateway-url', 'http://127.0.0.2:5052');
+    await typeInto('model-identifier', 'bedrock/anthropic.claude-3-5-sonnet-20241022-v2:0');
+    await expectCode('model-identifier', 'bedrock.prefix_recommended');
+    await noHorizontalOverflow();
+    for (const id of ['allowlist-suggestion', 'identifier-suggestion']) {
+      const button = page.locator(`#${id}`).getByRole('button', { name: 'Use it' });
+      await button.scrollIntoViewIfNeeded();
+      assert.equal(await button.isVisible(), true, id);
+      const box = await button.boundingBox();
+      assert.ok(box !== null && box.x >= 0 && box.x + box.width <= 420, `${id}: "Use it" at x=${box?.x} width=${box?.width}`);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${outDir}/demo-420.png`, fullPage: true });
+    await page.locator('#allowlist-suggestion').getByRole('button', { name: 'Use it' }).click();
+    await expectCode('ai-gateway-url', 'url.allowlisted');
+    await page.locator('#identifier-suggestion').getByRole('button', { name: 'Use it' }).click();
+    await expectCode('model-identifier', 'bedrock.prefix_recommended', false);
+    await noHorizontalOverflow();
+    await expectPageMatchesPackage();
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 1000 });
+  }
   assert.deepEqual(consoleErrors, []);
 });
 

@@ -154,6 +154,9 @@ export const modelRecords = [
 
 export const modelTexts = ['', '{', '[]', 'null', '"text"', '{"name": "a",}', '{"name":"a","name":"b"}', '\ufeff{}'];
 
+// The installation types (`installation` in the document; `snippet`'s option).
+export const installations = ['linux_package', 'self_compiled', 'helm_chart', 'docker'];
+
 export const configTexts = ['', '{', '[]', 'null', '42', '{"gitlab_version": }', 'gitlab_version = "18.9"'];
 
 // Whole configurations: the bundled example and variations of it that touch

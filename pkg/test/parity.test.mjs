@@ -30,7 +30,8 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 function cli(args, input) {
   const run = spawnSync(CLI, [...args], { input: input ?? '', encoding: 'utf8', maxBuffer: 64 << 20 });
   if (run.status === 2) {
-    const message = run.stderr.replace(/^error: /, '').replace(/\n\nusage:[^]*$/, '');
+    // The CLI prints `error: <message>` and a line feed (no usage text).
+    const message = run.stderr.replace(/^error: /, '').replace(/\n$/, '');
     return { usage: message };
   }
   assert.ok(run.status === 0 || run.status === 1, `CLI ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
@@ -173,24 +174,50 @@ describe('parity between the native CLI and the package', () => {
       const label = text.slice(0, 80);
       // `check` exits 1 on errors; the JSON is the same either way.
       results.push(same(`check ${label}`, ['check', '--format', 'json', file], () => duo.validateConfig(text)));
+      // A document that cannot be read: the CLI exits 1 with the same
+      // {"features": [], "diagnostics": [...]} the package answers.
       const expected = cli(['resolve', '--format', 'json', file]);
-      if (expected.json !== undefined) {
-        assert.equal(JSON.stringify(duo.resolveFeatures(text)), expected.json, `resolve ${label}`);
-        results.push('json');
-      } else {
-        // The CLI cannot read the document and lists why; the package gives
-        // no features and the same diagnostics.
-        const resolution = duo.resolveFeatures(text);
-        assert.deepEqual(resolution.features, [], label);
-        const lines = resolution.diagnostics
-          .filter((d) => d.severity === 'error')
-          .map((d) => `${d.severity}[${d.code}]${d.path === '' ? '' : ` ${d.path}`}: ${d.message}`);
-        assert.equal(expected.usage, `cannot read ${file}:\n${lines.join('\n')}`, `resolve ${label}`);
-        results.push('usage');
-      }
+      assert.equal(expected.usage, undefined, `resolve ${label}: ${expected.usage}`);
+      assert.equal(JSON.stringify(duo.resolveFeatures(text)), expected.json, `resolve ${label}`);
+      results.push(JSON.parse(expected.json).diagnostics === undefined ? 'json' : 'unreadable');
     }
     assert.ok(results.filter((r) => r === 'json').length > 100, 'most configurations are answered');
-    assert.ok(results.includes('usage'), 'unreadable documents are compared too');
+    assert.ok(results.includes('unreadable'), 'unreadable documents are compared too');
+    tally(results, t);
+  });
+
+  test('snippet over configurations, installation types and malformed text', (t) => {
+    const example = JSON.parse(readFileSync(join(root, 'examples', 'duo-selfhosted.json'), 'utf8'));
+    const file = join(scratch, 'snippet.json');
+    const results = [];
+    // The CLI reads the installation type from the document; the package's
+    // option stands for the document's member, so each (document, option)
+    // pair is compared with the CLI on the document that says so.
+    const compare = (label, text, doc, options) => {
+      writeFileSync(file, doc);
+      // A document that cannot be read: the CLI exits 1 with the check
+      // report's {"valid": false, "diagnostics": [...]}, as the package answers.
+      const expected = cli(['snippet', '--format', 'json', file]);
+      assert.equal(expected.usage, undefined, `${label}: ${expected.usage}`);
+      assert.equal(JSON.stringify(duo.snippet(text, options)), expected.json, label);
+      results.push(JSON.parse(expected.json).lines === undefined ? 'unreadable' : 'json');
+    };
+    for (const config of cases.configs(example)) {
+      const text = JSON.stringify(config);
+      compare(`snippet ${text.slice(0, 80)}`, text, text);
+    }
+    for (const text of cases.configTexts) compare(`snippet ${JSON.stringify(text)}`, text, text);
+    for (const version of ['17.9', '18.3', '18.9', '18.10', '19.1', '19.2', '19.6']) {
+      for (const tls of [true, false]) {
+        for (const installation of cases.installations) {
+          const config = { ...structuredClone(example), gitlab_version: version };
+          config.agent_platform.tls = tls;
+          const label = `snippet ${version} tls=${tls} --installation ${installation}`;
+          compare(label, config, JSON.stringify({ ...config, installation }), { installation });
+        }
+      }
+    }
+    assert.ok(results.includes('unreadable'), 'unreadable documents are compared too');
     tally(results, t);
   });
 });

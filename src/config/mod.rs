@@ -41,7 +41,9 @@
 mod check;
 mod decode;
 mod document;
+mod init;
 mod lines;
+pub mod listing;
 pub mod prerequisite;
 mod report;
 mod resolve;
@@ -53,11 +55,13 @@ mod write;
 pub use check::check_json;
 #[cfg(feature = "toml")]
 pub use check::check_toml;
-pub use decode::Decoded;
+pub use decode::{Assumed, Decoded};
 pub use document::{
     AddOn, AgentPlatform, AiGateway, AllowlistInput, Config, FeatureSetting, Installation, License,
     Network, Offering, Tier, EXAMPLE_JSON, EXAMPLE_TOML,
 };
+pub use init::starting_document;
+pub use lines::{SourceFormat, SourceMap, Span};
 pub use report::{CodeQualityIssue, Report};
 pub use resolve::{resolve, Resolution, ResolvedFeature, Via};
 pub use validate::{is_valid, validate, TIMEOUT_MAX, TIMEOUT_MIN};

@@ -1,7 +1,8 @@
 //! The result of checking a configuration, and its GitLab CI Code Quality
 //! form.
 
-use crate::diagnostic::{Diagnostics, Severity};
+use super::lines::{SourceFormat, SourceMap};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use serde::Serialize;
 
 /// Every diagnostic of a check; serialises as the CLI's
@@ -32,17 +33,33 @@ impl Report {
         self.issues(file, |_| 1)
     }
 
-    /// [`Report::code_quality`] with each finding at the line of its path
-    /// in `source`, the document's text (JSON exactly, TOML by key).
+    /// [`Report::code_quality`] with each finding at its line in `source`,
+    /// the document's text: JSON when it starts with `{`, TOML otherwise
+    /// (see [`Report::code_quality_located`]).
     pub fn code_quality_in(&self, file: &str, source: &str) -> Vec<CodeQualityIssue> {
-        self.issues(file, |path| super::lines::line_of(source, path))
+        let format = if source.trim_start().starts_with('{') {
+            SourceFormat::Json
+        } else {
+            SourceFormat::Toml
+        };
+        self.code_quality_located(file, source, format)
     }
 
-    fn issues(
+    /// [`Report::code_quality`] with each finding at the line the parser
+    /// gives for it in `source`, a document in `format` ([`SourceMap`]).
+    pub fn code_quality_located(
         &self,
         file: &str,
-        line: impl Fn(&crate::diagnostic::Path) -> u32,
+        source: &str,
+        format: SourceFormat,
     ) -> Vec<CodeQualityIssue> {
+        let map = SourceMap::new(source, format);
+        self.issues(file, |d| {
+            map.diagnostic_span(source, d).map_or(1, |s| s.line)
+        })
+    }
+
+    fn issues(&self, file: &str, line: impl Fn(&Diagnostic) -> u32) -> Vec<CodeQualityIssue> {
         self.diagnostics
             .iter()
             .map(|d| {
@@ -62,9 +79,7 @@ impl Report {
                     description,
                     location: Location {
                         path: file.to_owned(),
-                        lines: Lines {
-                            begin: line(d.path()),
-                        },
+                        lines: Lines { begin: line(d) },
                     },
                 }
             })

@@ -232,7 +232,7 @@ pub(crate) const MODEL_FAMILY: FieldSpec = field(
 pub(crate) const MODEL_DEPLOYMENT: FieldSpec = field(
     "deployment",
     Kind::Enum(|| DeploymentMethod::keys().collect()),
-    false,
+    true,
     "Deployment method; which methods a version offers is checked by the model rules.",
 );
 pub(crate) const MODEL_ENDPOINT: FieldSpec = field(

@@ -11,6 +11,7 @@
 //! quick yes/no ([`Diagnostics::is_valid`]), the first problem
 //! ([`Diagnostics::first_error`]) and all problems (iteration).
 
+pub mod catalog;
 mod collection;
 mod finding;
 mod nearest;

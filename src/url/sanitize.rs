@@ -4,19 +4,43 @@
 //! tags").
 //!
 //! The sanitizer parses the text as an HTML fragment and serialises what is
-//! left: tags and comments disappear, and in text `<`, `>` and `&` come out
-//! as `&lt;`, `&gt;` and `&amp;`. So the string survives unchanged only if
-//! it has no `<` or `>`, and every `&` starts one of the three entities that
-//! round-trip (`&amp;`, `&lt;`, `&gt;`). GitLab's own run confirmed that a
-//! plain `&` (as in `?a=1&b=2`) is rejected (`url-blocker.md`, "Confirmed
-//! by running GitLab's code"); the round-tripping entities are inferred from
-//! how the serialiser escapes text.
+//! left: tags and comments disappear, in text `<`, `>` and `&` come out as
+//! `&lt;`, `&gt;` and `&amp;`, and the characters XML 1.0 does not allow
+//! are dropped: U+0001–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE and
+//! U+FFFF ([`XML_INVALID`]). So the string survives unchanged only if it has
+//! none of those, no `<` or `>`, and every `&` starts one of the three
+//! entities that round-trip (`&amp;`, `&lt;`, `&gt;`). GitLab's own run
+//! confirmed that a plain `&` (as in `?a=1&b=2`) is rejected
+//! (`url-blocker.md`, "Confirmed by running GitLab's code"); the dropped
+//! characters were found by running GitLab's `gitlab-http` URL blocker
+//! offline against 20 000 generated URLs (issue 12): `http://ex\u{1}ample.com`
+//! is blocked with "HTML/CSS/JS tags are not allowed". U+0000, tab, line
+//! feed, carriage return and U+007F are not dropped (the first three are
+//! XML characters; a line break is refused earlier, at step 1). The
+//! round-tripping entities are inferred from how the serialiser escapes
+//! text.
 
 /// Whether the safe-list sanitizer with no tags allowed
 /// (`ActionController::Base.helpers.sanitize(url, tags: [])`, blocker step
 /// 2) would change `text`.
 pub fn changes(text: &str) -> bool {
-    changed(text, &['<', '>'], &["&amp;", "&lt;", "&gt;"])
+    text.chars().any(xml_invalid) || changed(text, &['<', '>'], &["&amp;", "&lt;", "&gt;"])
+}
+
+/// The characters the sanitizer drops because XML 1.0 does not allow them
+/// (its `Char` production), as inclusive ranges; U+0000 is not among them
+/// (see the module documentation).
+pub const XML_INVALID: &[(char, char)] = &[
+    ('\u{1}', '\u{8}'),
+    ('\u{b}', '\u{c}'),
+    ('\u{e}', '\u{1f}'),
+    ('\u{fffe}', '\u{ffff}'),
+];
+
+fn xml_invalid(c: char) -> bool {
+    XML_INVALID
+        .iter()
+        .any(|(low, high)| (*low..=*high).contains(&c))
 }
 
 /// Whether `Rails::Html::FullSanitizer` (the allowlist validator,
@@ -24,6 +48,9 @@ pub fn changes(text: &str) -> bool {
 /// the fragment's text through Loofah's `encode_special_chars`
 /// (`CGI.escapeHTML`), which also escapes `"` and `'`, so those change an
 /// entry too **(inferred)** from Loofah's code; no GitLab test covers quotes.
+/// Whether it also drops the XML-invalid characters of [`changes`] was not
+/// run against GitLab (it returns the fragment's text rather than its
+/// serialisation), so they are not counted here.
 pub fn full_changes(text: &str) -> bool {
     changed(
         text,
@@ -61,5 +88,40 @@ mod tests {
         // The allowlist's full sanitizer also escapes quotes.
         assert!(full_changes("a'b.com") && full_changes("a\"b") && full_changes("a&b"));
         assert!(!full_changes("example.com:8080") && !full_changes("a&quot;b"));
+    }
+
+    /// One row per class of XML-invalid character (issue 12, GitLab's blocker
+    /// run offline), with the first, a middle and the last character of each
+    /// range, and the neighbours that are kept.
+    #[test]
+    fn xml_invalid_characters_change_the_url() {
+        let dropped: &[&[char]] = &[
+            &['\u{1}', '\u{4}', '\u{8}'],
+            &['\u{b}'],
+            &['\u{c}'],
+            &['\u{e}', '\u{1b}', '\u{1f}'],
+            &['\u{fffe}'],
+            &['\u{ffff}'],
+        ];
+        for class in dropped {
+            for c in *class {
+                assert!(changes(&format!("http://ex{c}ample.com")), "{c:?}");
+            }
+        }
+        for kept in [
+            '\u{0}',
+            '\t',
+            '\n',
+            '\r',
+            ' ',
+            '\u{7f}',
+            '\u{fffd}',
+            '\u{fffc}',
+            '\u{10000}',
+        ] {
+            assert!(!changes(&format!("http://ex{kept}ample.com")), "{kept:?}");
+        }
+        // The allowlist's full sanitizer is unchanged (not run against GitLab).
+        assert!(!full_changes("ex\u{1}ample.com"));
     }
 }

@@ -1,35 +1,46 @@
 //! `duo-selfhosted classify <HOST|IP|URL>`: the address class of a host.
 
-use crate::args::{print_json, Args, Format, UsageError};
+use crate::out::{escape_line, print_json, Out};
+use crate::render;
+use crate::{exit_for, Format, Outcome};
 use duo_selfhosted::address::classify;
-use std::process::ExitCode;
 
-/// Run the command.
-pub fn run(argv: &[String]) -> Result<ExitCode, UsageError> {
-    let args = Args::parse(argv, &[], &[])?;
-    let format = args.format(&[Format::Text, Format::Json])?;
-    let [input] = args.exactly(["HOST|IP|URL"])?;
-    let result = classify(input);
-    match format {
+/// The arguments of `classify`.
+#[derive(clap::Args, Debug)]
+pub struct ClassifyArgs {
+    /// A host, an IP address or a URL (a URL's password is masked in the
+    /// output).
+    #[arg(value_name = "HOST|IP|URL")]
+    input: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+/// Run the command; exit 1 when the input is invalid.
+pub fn run(args: &ClassifyArgs, color: bool) -> Outcome {
+    let result = classify(&args.input);
+    match args.format {
         Format::Json => print_json(&result),
-        _ => {
-            outln!("input:          {}", result.input);
-            outln!(
+        Format::Text => {
+            let mut out = Out::new(color);
+            out.line(&format!("input:          {}", escape_line(&result.input)));
+            out.line(&format!(
                 "canonical host: {}",
-                result.canonical_host.as_deref().unwrap_or("(none)")
-            );
-            outln!("class:          {}", result.class);
+                escape_line(result.canonical_host.as_deref().unwrap_or("(none)"))
+            ));
+            out.line(&format!("class:          {}", result.class));
             if let Some(v4) = result.embedded_ipv4 {
-                outln!("embedded IPv4:  {v4}");
+                out.line(&format!("embedded IPv4:  {v4}"));
             }
-            outln!(
+            out.line(&format!(
                 "cloud metadata: {}",
                 if result.cloud_metadata { "yes" } else { "no" }
-            );
+            ));
             for d in &result.diagnostics {
-                outln!("{d}");
+                render::line(&mut out, d);
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(exit_for(result.diagnostics.has_errors()))
 }

@@ -8,7 +8,9 @@
 //! default `GITLAB_TOKEN`) or a file (`--token-file`), never from the
 //! command line, and it appears in no output.
 
-use crate::args::{print_json, Args, UsageError};
+use crate::input;
+use crate::out::{print_json, Out};
+use crate::{Failure as UsageError, Format, EXIT_CODES};
 use duo_selfhosted::config::{Config, Decoded};
 use duo_selfhosted::gitlab::{
     self, ApplyReport, DecodedLiveState, LiveState, PlanOptions, PlanReport, Transport,
@@ -19,7 +21,100 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 /// The options every command that talks to GitLab takes.
-pub const CONNECTION_OPTIONS: &[&str] = &["gitlab", "token-env", "token-file", "ca-file"];
+#[derive(clap::Args, Debug, Default)]
+pub struct Connection {
+    /// The GitLab instance's URL (https://gitlab.example.com).
+    #[arg(long, value_name = "URL")]
+    gitlab: Option<String>,
+    /// The environment variable holding the token (default GITLAB_TOKEN);
+    /// tokens are never read from the command line.
+    #[arg(long, value_name = "VAR")]
+    token_env: Option<String>,
+    /// A file holding the token.
+    #[arg(long, value_name = "FILE")]
+    token_file: Option<String>,
+    /// A PEM file of the CA certificates to trust.
+    #[arg(long, value_name = "FILE")]
+    ca_file: Option<String>,
+}
+
+/// `--format` of `import`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// JSON.
+    Json,
+    /// TOML.
+    Toml,
+}
+
+/// The arguments of `import`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = EXIT_CODES)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    connection: Connection,
+    /// Output format of the document.
+    #[arg(long, value_enum, default_value = "json")]
+    format: ImportFormat,
+    /// Also write the live state GitLab answered (JSON), for `plan --live`.
+    #[arg(long, value_name = "FILE")]
+    save_live: Option<String>,
+    /// The release to write into the document when GitLab does not say.
+    #[arg(long, value_name = "V")]
+    gitlab_version: Option<String>,
+}
+
+/// The arguments of `plan`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = PLAN_EXIT_CODES)]
+pub struct PlanArgs {
+    /// The configuration (JSON or TOML); `-` for standard input.
+    #[arg(value_name = "DOCUMENT")]
+    document: Option<String>,
+    #[command(flatten)]
+    connection: Connection,
+    /// A live state saved by `import --save-live`, instead of --gitlab.
+    #[arg(long, value_name = "FILE")]
+    live: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Exit 3 when the plan changes something.
+    #[arg(long)]
+    detailed_exitcode: bool,
+    /// Send every model's API key again.
+    #[arg(long)]
+    rotate_api_keys: bool,
+}
+
+/// The arguments of `apply`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = EXIT_CODES)]
+pub struct ApplyArgs {
+    /// The configuration (JSON or TOML); `-` for standard input.
+    #[arg(value_name = "DOCUMENT")]
+    document: Option<String>,
+    #[command(flatten)]
+    connection: Connection,
+    /// Apply without asking (needed without a terminal, as in CI).
+    #[arg(long)]
+    auto_approve: bool,
+    /// Send every model's API key again.
+    #[arg(long)]
+    rotate_api_keys: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+/// `plan`'s exit codes (`--detailed-exitcode` adds 3).
+pub const PLAN_EXIT_CODES: &str = "\
+Exit codes:
+  0  a plan (with --detailed-exitcode: a plan that changes nothing)
+  1  no plan: the document has an error finding or the live state is incomplete
+  2  usage error: a mistyped command or option, a value the command does
+     not take, a file that cannot be read
+  3  with --detailed-exitcode: the plan changes something";
 
 /// An HTTPS connection to one GitLab's API.
 pub struct Http {
@@ -31,44 +126,44 @@ pub struct Http {
 impl Http {
     /// Connect to the GitLab at `--gitlab URL` with the token and CA the
     /// options name.
-    pub fn from_args(args: &Args) -> Result<Option<Self>, UsageError> {
-        let Some(base) = args.value("gitlab") else {
+    pub fn from_args(args: &Connection) -> Result<Option<Self>, UsageError> {
+        let Some(base) = args.gitlab.as_deref() else {
             return Ok(None);
         };
         let base = base.trim_end_matches('/').to_owned();
         if !(base.starts_with("https://") || base.starts_with("http://")) {
-            return Err(UsageError(format!(
+            return Err(UsageError::usage(format!(
                 "--gitlab: expected the instance's URL (https://gitlab.example.com), got {base:?}"
             )));
         }
-        let token = match (args.value("token-file"), args.value("token-env")) {
+        let token = match (args.token_file.as_deref(), args.token_env.as_deref()) {
             (Some(_), Some(_)) => {
-                return Err(UsageError(
+                return Err(UsageError::usage(
                     "give the token by --token-env or --token-file, not both".to_owned(),
                 ))
             }
             (Some(path), None) => std::fs::read_to_string(path)
-                .map_err(|e| UsageError(format!("cannot read the token file {path}: {e}")))?
+                .map_err(|e| UsageError::usage(format!("cannot read the token file {path}: {e}")))?
                 .trim()
                 .to_owned(),
             (None, variable) => {
                 let variable = variable.unwrap_or("GITLAB_TOKEN");
                 std::env::var(variable).map_err(|_| {
-                    UsageError(format!(
+                    UsageError::usage(format!(
                         "no token: set the environment variable {variable} (or name another with --token-env, or a file with --token-file); tokens are never read from the command line"
                     ))
                 })?
             }
         };
         if token.is_empty() {
-            return Err(UsageError("the GitLab token is empty".to_owned()));
+            return Err(UsageError::usage("the GitLab token is empty"));
         }
         let mut config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(60)));
-        if let Some(path) = args.value("ca-file") {
+        if let Some(path) = args.ca_file.as_deref() {
             let pem = std::fs::read(path)
-                .map_err(|e| UsageError(format!("cannot read the CA file {path}: {e}")))?;
+                .map_err(|e| UsageError::usage(format!("cannot read the CA file {path}: {e}")))?;
             let certs: Vec<ureq::tls::Certificate<'static>> = ureq::tls::parse_pem(&pem)
                 .filter_map(|item| match item {
                     Ok(ureq::tls::PemItem::Certificate(cert)) => Some(cert),
@@ -76,7 +171,7 @@ impl Http {
                 })
                 .collect();
             if certs.is_empty() {
-                return Err(UsageError(format!(
+                return Err(UsageError::usage(format!(
                     "no PEM certificate in the CA file {path}"
                 )));
             }
@@ -148,7 +243,7 @@ impl Transport for Http {
 
 /// Fetch the live state, with GitLab's release when it says.
 fn fetch(http: &mut Http) -> Result<DecodedLiveState, UsageError> {
-    let mut decoded = gitlab::fetch_live(http).map_err(UsageError)?;
+    let mut decoded = gitlab::fetch_live(http).map_err(UsageError::usage)?;
     if decoded.state.gitlab_version.is_none() {
         decoded.state.gitlab_version = http.version();
     }
@@ -157,47 +252,34 @@ fn fetch(http: &mut Http) -> Result<DecodedLiveState, UsageError> {
 
 fn print_diagnostics(diagnostics: &Diagnostics) {
     for d in diagnostics.iter() {
-        eprintln!("{d}");
+        eprintln!("{}", crate::out::escape(&d.to_string()));
     }
 }
 
 /// `import --gitlab URL [--format json|toml] [--save-live FILE] [--gitlab-version V]`.
-pub fn import(argv: &[String]) -> Result<std::process::ExitCode, UsageError> {
-    let mut valued = CONNECTION_OPTIONS.to_vec();
-    valued.extend(["save-live", "gitlab-version"]);
-    let args = Args::parse(argv, &valued, &[])?;
-    args.exactly([])?;
-    let toml = match args.value("format") {
-        None | Some("json") => false,
-        Some("toml") => true,
-        Some(other) => {
-            return Err(UsageError(format!(
-                "import: unknown format {other:?} (json or toml)"
-            )))
-        }
-    };
-    let mut http = Http::from_args(&args)?
-        .ok_or_else(|| UsageError("import needs --gitlab URL".to_owned()))?;
+pub fn import(args: &ImportArgs) -> Result<std::process::ExitCode, UsageError> {
+    let mut http = Http::from_args(&args.connection)?
+        .ok_or_else(|| UsageError::usage("import needs --gitlab URL"))?;
     let decoded = fetch(&mut http)?;
     print_diagnostics(&decoded.diagnostics);
-    if let Some(path) = args.value("save-live") {
+    if let Some(path) = &args.save_live {
         let text = serde_json::to_string_pretty(&decoded.state.to_value()).unwrap_or_default();
         std::fs::write(path, text + "\n")
-            .map_err(|e| UsageError(format!("cannot write {path}: {e}")))?;
+            .map_err(|e| UsageError::usage(format!("cannot write {path}: {e}")))?;
     }
-    let version = match args.value("gitlab-version") {
+    let version = match &args.gitlab_version {
         Some(text) => text
             .parse()
-            .map_err(|e| UsageError(format!("--gitlab-version: {e}")))?,
+            .map_err(|e| UsageError::usage(format!("--gitlab-version: {e}")))?,
         None => duo_selfhosted::preset::DEFAULT_VERSION,
     };
     let imported = gitlab::import(&decoded.state, &version);
     print_diagnostics(&imported.diagnostics);
-    if toml {
-        out!("{}", imported.config.to_toml_text());
-    } else {
-        out!("{}", imported.config.to_json_text());
-    }
+    let text = match args.format {
+        ImportFormat::Toml => imported.config.to_toml_text(),
+        ImportFormat::Json => imported.config.to_json_text(),
+    };
+    Out::new(false).text(&text);
     Ok(if decoded.diagnostics.has_errors() {
         std::process::ExitCode::from(1)
     } else {
@@ -206,52 +288,40 @@ pub fn import(argv: &[String]) -> Result<std::process::ExitCode, UsageError> {
 }
 
 /// The live state from `--live FILE` or `--gitlab URL`.
-fn live_state(args: &Args, http: Option<&mut Http>) -> Result<DecodedLiveState, UsageError> {
-    match (args.value("live"), http) {
-        (Some(_), Some(_)) => Err(UsageError(
-            "give --live FILE or --gitlab URL, not both".to_owned(),
+fn live_state(live: Option<&str>, http: Option<&mut Http>) -> Result<DecodedLiveState, UsageError> {
+    match (live, http) {
+        (Some(_), Some(_)) => Err(UsageError::usage(
+            "give --live FILE or --gitlab URL, not both",
         )),
-        (Some(path), None) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| UsageError(format!("cannot read {path}: {e}")))?;
-            Ok(LiveState::from_json(&text))
-        }
+        (Some(path), None) => Ok(LiveState::from_json(&input::read_text(path)?)),
         (None, Some(http)) => fetch(http),
-        (None, None) => Err(UsageError(
-            "plan needs --gitlab URL or --live FILE".to_owned(),
-        )),
+        (None, None) => Err(UsageError::usage("plan needs --gitlab URL or --live FILE")),
     }
 }
 
-fn options(args: &Args) -> PlanOptions {
-    PlanOptions {
-        rotate_api_keys: args.flag("rotate-api-keys"),
-    }
+fn options(rotate_api_keys: bool) -> PlanOptions {
+    PlanOptions { rotate_api_keys }
 }
 
-/// The document named by the one positional argument.
-fn document(args: &Args) -> Result<Decoded, UsageError> {
-    let doc = crate::document::read(args.optional_one("DOCUMENT")?)?;
-    Ok(doc.decode())
+/// The document named by the positional argument (or standard input, or
+/// the bundled example, as `check` reads it).
+fn document(file: Option<&str>) -> Result<Decoded, UsageError> {
+    Ok(input::read_document(file, None)?.decode())
 }
 
 /// `plan DOCUMENT (--gitlab URL | --live FILE) [--format text|json]
 /// [--detailed-exitcode] [--rotate-api-keys]`: exit 0, 1 (errors, no plan),
 /// 2 (usage), and with `--detailed-exitcode` 3 when the plan has changes.
-pub fn plan(argv: &[String]) -> Result<std::process::ExitCode, UsageError> {
-    let mut valued = CONNECTION_OPTIONS.to_vec();
-    valued.push("live");
-    let args = Args::parse(argv, &valued, &["detailed-exitcode", "rotate-api-keys"])?;
-    let format = args.format(&[crate::args::Format::Text, crate::args::Format::Json])?;
-    let desired = document(&args)?;
-    let mut http = Http::from_args(&args)?;
-    let live = live_state(&args, http.as_mut())?;
-    let report = PlanReport::new(desired, live, options(&args));
-    match format {
-        crate::args::Format::Json => print_json(&report),
-        _ => print_plan_text(&report),
+pub fn plan(args: &PlanArgs) -> Result<std::process::ExitCode, UsageError> {
+    let desired = document(args.document.as_deref())?;
+    let mut http = Http::from_args(&args.connection)?;
+    let live = live_state(args.live.as_deref(), http.as_mut())?;
+    let report = PlanReport::new(desired, live, options(args.rotate_api_keys));
+    match args.format {
+        Format::Json => print_json(&report),
+        Format::Text => print_plan_text(&report),
     }
-    Ok(exit_code(&report, args.flag("detailed-exitcode")))
+    Ok(exit_code(&report, args.detailed_exitcode))
 }
 
 fn exit_code(report: &PlanReport, detailed: bool) -> std::process::ExitCode {
@@ -265,27 +335,28 @@ fn exit_code(report: &PlanReport, detailed: bool) -> std::process::ExitCode {
 }
 
 fn print_plan_text(report: &PlanReport) {
+    let mut out = Out::new(false);
     for d in report.diagnostics.iter() {
-        outln!("{d}");
+        out.line(&d.to_string());
     }
     if !report.planned {
-        outln!("No plan: the document has errors or the live state is incomplete.");
+        out.line("No plan: the document has errors or the live state is incomplete.");
         return;
     }
-    outln!(
+    out.line(&format!(
         "GitLab Duo Self-Hosted plan for GitLab {}",
         report.gitlab_version.as_deref().unwrap_or("?")
-    );
+    ));
     for op in &report.operations {
         let sign = match op.action {
             gitlab::Action::Create => '+',
             gitlab::Action::Update => '~',
             gitlab::Action::Delete => '-',
         };
-        outln!("  {sign} {}", op.summary);
+        out.line(&format!("  {sign} {}", op.summary));
     }
     let u = report.unchanged;
-    outln!(
+    out.line(&format!(
         "Plan: {} to create, {} to update, {} to delete; unchanged: {} settings, {} models, {} features.",
         report.counts.create,
         report.counts.update,
@@ -293,61 +364,58 @@ fn print_plan_text(report: &PlanReport) {
         u.settings,
         u.models,
         u.features
-    );
+    ));
 }
 
 /// `apply DOCUMENT --gitlab URL [--auto-approve] [--rotate-api-keys]
 /// [--format text|json]`: shows the plan, asks on a terminal, runs it.
-pub fn apply(argv: &[String]) -> Result<std::process::ExitCode, UsageError> {
-    let args = Args::parse(
-        argv,
-        CONNECTION_OPTIONS,
-        &["auto-approve", "rotate-api-keys"],
-    )?;
-    let format = args.format(&[crate::args::Format::Text, crate::args::Format::Json])?;
-    let decoded = document(&args)?;
-    let mut http =
-        Http::from_args(&args)?.ok_or_else(|| UsageError("apply needs --gitlab URL".to_owned()))?;
-    let auto = args.flag("auto-approve");
+pub fn apply(args: &ApplyArgs) -> Result<std::process::ExitCode, UsageError> {
+    let decoded = document(args.document.as_deref())?;
+    let mut http = Http::from_args(&args.connection)?
+        .ok_or_else(|| UsageError::usage("apply needs --gitlab URL"))?;
+    let auto = args.auto_approve;
     if !auto && !std::io::stdin().is_terminal() {
-        return Err(UsageError(
-            "apply asks for confirmation on a terminal; in CI, pass --auto-approve".to_owned(),
+        return Err(UsageError::usage(
+            "apply asks for confirmation on a terminal; in CI, pass --auto-approve",
         ));
     }
     let live = fetch(&mut http)?;
+    let format = args.format;
     let Some(config) = decoded.config.clone() else {
-        let report = PlanReport::new(decoded, live, options(&args));
+        let report = PlanReport::new(decoded, live, options(args.rotate_api_keys));
         print_plan_text(&report);
         return Ok(std::process::ExitCode::from(1));
     };
-    let plan = match gitlab::plan_with(&config, &live.state, options(&args)) {
+    let plan = match gitlab::plan_with(&config, &live.state, options(args.rotate_api_keys)) {
         Ok(plan) => plan,
         Err(_) => {
-            let report = PlanReport::new(decoded, live, options(&args));
+            let report = PlanReport::new(decoded, live, options(args.rotate_api_keys));
             match format {
-                crate::args::Format::Json => print_json(&report),
-                _ => print_plan_text(&report),
+                Format::Json => print_json(&report),
+                Format::Text => print_plan_text(&report),
             }
             return Ok(std::process::ExitCode::from(1));
         }
     };
-    if format != crate::args::Format::Json {
-        out!("{plan}");
+    if format != Format::Json {
+        Out::new(false).text(&plan.to_string()).flush();
     }
     if plan.is_empty() {
-        if format == crate::args::Format::Json {
+        if format == Format::Json {
             print_json(&gitlab::apply(&plan, &mut http));
         }
         return Ok(std::process::ExitCode::SUCCESS);
     }
     if !auto && !confirm()? {
-        outln!("Nothing applied.");
+        Out::new(false).line("Nothing applied.");
         return Ok(std::process::ExitCode::SUCCESS);
     }
     let report: ApplyReport = gitlab::apply(&plan, &mut http);
     match format {
-        crate::args::Format::Json => print_json(&report),
-        _ => out!("{report}"),
+        Format::Json => print_json(&report),
+        Format::Text => {
+            Out::new(false).text(&report.to_string());
+        }
     }
     Ok(if report.complete {
         std::process::ExitCode::SUCCESS
@@ -361,12 +429,15 @@ fn confirm() -> Result<bool, UsageError> {
     let mut answer = String::new();
     std::io::stdin()
         .read_line(&mut answer)
-        .map_err(|e| UsageError(format!("cannot read the answer: {e}")))?;
+        .map_err(|e| UsageError::usage(format!("cannot read the answer: {e}")))?;
     Ok(answer.trim() == "yes")
 }
 
 /// For `check --gitlab URL`: the drift between the document and GitLab.
-pub fn drift(args: &Args, config: Option<&Config>) -> Result<Option<Diagnostics>, UsageError> {
+pub fn drift(
+    args: &Connection,
+    config: Option<&Config>,
+) -> Result<Option<Diagnostics>, UsageError> {
     let Some(mut http) = Http::from_args(args)? else {
         return Ok(None);
     };

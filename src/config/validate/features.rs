@@ -36,6 +36,11 @@ pub(super) fn check_feature(
     let path = feature_path(feature);
     match feature.offered(version, offer(config)) {
         Ok(()) => {}
+        // Turning a feature off needs neither the beta setting nor
+        // Ultimate: the feature is off either way (issue 12: a Premium
+        // configuration that disables the beta features is valid).
+        Err(NotOffered::NeedsBeta | NotOffered::UltimateOnly)
+            if setting.provider == Provider::Disabled => {}
         Err(NotOffered::NotInVersion) => {
             diagnostics.push(
                 if feature.since.certainly_absent_in(version) {
@@ -220,7 +225,12 @@ fn check_self_hosted(
                 );
             }
             Some(deployment) => {
-                if !feature.is_compatible(version, &deployment.family) {
+                // An unknown or blank family is reported once, by the model
+                // check (`model.family_unknown`, `model.family_blank`); it
+                // is not also incompatible with every feature using it.
+                if deployment.family().is_some()
+                    && !feature.is_compatible(version, &deployment.family)
+                {
                     let allowed: Vec<String> = feature
                         .compatible_families(version)
                         .iter()

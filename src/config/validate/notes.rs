@@ -8,12 +8,32 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::feature::{self, Provider};
 use crate::timeline;
 
-/// "A, B and C" (the titles of a list of features, in English).
-fn list_titles(titles: &[&str]) -> String {
-    match titles {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+/// "A, B and C" (the titles of a list of features, in English). A title
+/// that holds a comma ("All agents, except Agentic Chat") is quoted, so the
+/// list stays readable.
+pub(super) fn list_titles(titles: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, title) in titles.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == titles.len() { " and " } else { ", " });
+        }
+        if title.contains(',') {
+            out.push('"');
+            out.push_str(title);
+            out.push('"');
+        } else {
+            out.push_str(title);
+        }
+    }
+    out
+}
+
+/// `singular` for one feature, `plural` for more.
+pub(super) fn agree<'a>(count: usize, singular: &'a str, plural: &'a str) -> &'a str {
+    if count == 1 {
+        singular
+    } else {
+        plural
     }
 }
 
@@ -30,29 +50,38 @@ pub(super) fn report_resolution(config: &Config, diagnostics: &mut Diagnostics) 
         .collect();
     if !fallback.is_empty() {
         let general = feature::general_chat();
-        let target = match resolution.feature(general.key) {
-            Some(g) if g.provider == Provider::SelfHosted => {
-                format!(
-                    "the self-hosted model {:?}",
-                    g.model.as_deref().unwrap_or_default()
-                )
-            }
-            Some(g) if g.provider == Provider::Vendored => "a GitLab-managed model".to_owned(),
-            Some(g) if g.provider == Provider::Disabled => {
-                "nothing: General Chat is disabled".to_owned()
-            }
-            _ => "no model: General Chat has none either".to_owned(),
-        };
+        let general_title = general.title(version);
         let titles: Vec<&str> = fallback.iter().map(|f| f.title).collect();
+        let subject = format!(
+            "{} {} no model of {} own",
+            list_titles(&titles),
+            agree(titles.len(), "has", "have"),
+            agree(titles.len(), "its", "their")
+        );
+        let message = match resolution.feature(general.key) {
+            Some(g) if g.provider == Provider::SelfHosted => format!(
+                "{subject} and {} {general_title}'s: the self-hosted model {:?}",
+                agree(titles.len(), "uses", "use"),
+                g.model.as_deref().unwrap_or_default()
+            ),
+            Some(g) if g.provider == Provider::Vendored => format!(
+                "{subject} and {} {general_title}'s: a GitLab-managed model",
+                agree(titles.len(), "uses", "use")
+            ),
+            Some(g) if g.provider == Provider::Disabled => format!(
+                "{subject}: {} use {general_title}'s, but {general_title} is disabled",
+                agree(titles.len(), "it would", "they would")
+            ),
+            _ => format!(
+                "{subject}: {} use {general_title}'s, but {general_title} has no model either",
+                agree(titles.len(), "it would", "they would")
+            ),
+        };
         diagnostics.push(
             Diagnostic::info(
                 "feature.general_chat_fallback",
                 Path::root().key("features"),
-                format!(
-                    "{} have no model of their own and use {}'s: {target}",
-                    titles.join(", "),
-                    general.title(version)
-                ),
+                message,
             )
             .with(
                 "features",
@@ -85,9 +114,12 @@ pub(super) fn report_resolution(config: &Config, diagnostics: &mut Diagnostics) 
                 "feature.sub_feature_uses_gitlab_default",
                 Path::root().key("features"),
                 format!(
-                    "{} have no setting of their own: from GitLab {} they use GitLab's default model through GitLab's cloud AI gateway, not General Chat's model; give each its own setting to keep its requests on your models",
+                    "{} {} no setting of {} own: from GitLab {} {} GitLab's default model through GitLab's cloud AI gateway, not General Chat's model; give each its own setting to keep its requests on your models",
                     list_titles(&titles),
-                    timeline::NO_GENERAL_CHAT_FALLBACK_ON_ONLINE_LICENCE.version_text()
+                    agree(titles.len(), "has", "have"),
+                    agree(titles.len(), "its", "their"),
+                    timeline::NO_GENERAL_CHAT_FALLBACK_ON_ONLINE_LICENCE.version_text(),
+                    agree(titles.len(), "it uses", "they use"),
                 ),
             )
             .with(
@@ -109,8 +141,11 @@ pub(super) fn report_resolution(config: &Config, diagnostics: &mut Diagnostics) 
                 "feature.no_model_stays_on",
                 Path::root().key("features"),
                 format!(
-                    "{} have no model and stay on: GitLab sends their requests with its default model parameters through the AI gateway; set a feature's provider to disabled to turn it off",
-                    titles.join(", ")
+                    "{} {} no model and {} on: GitLab sends {} requests with its default model parameters through the AI gateway; set a feature's provider to disabled to turn it off",
+                    list_titles(&titles),
+                    agree(titles.len(), "has", "have"),
+                    agree(titles.len(), "stays", "stay"),
+                    agree(titles.len(), "its", "their"),
                 ),
             )
             .with("features", unassigned.iter().map(|f| f.feature.to_owned()).collect::<Vec<_>>()),

@@ -2,6 +2,7 @@
 //! blocker with the save-time preset) and its request timeout, and the
 //! Agent Platform service (URL, permission, TLS by version).
 
+use super::notes::{agree, list_titles};
 use crate::config::document::{Config, License};
 use crate::config::prerequisite::agent_platform_self_hosted_allowed;
 use crate::config::resolve;
@@ -26,6 +27,13 @@ fn self_hosted_features(config: &Config, agent_platform: bool) -> Vec<&'static F
         })
         .map(|s| s.feature)
         .filter(|f| f.agent_platform == agent_platform)
+        .collect()
+}
+
+fn titles(config: &Config, features: &[&'static Feature]) -> Vec<&'static str> {
+    features
+        .iter()
+        .map(|f| f.title(&config.gitlab_version))
         .collect()
 }
 
@@ -71,8 +79,10 @@ pub(super) fn check_ai_gateway(
                         "ai_gateway.url_missing",
                         path,
                         format!(
-                            "{} use self-hosted models, but no Local AI Gateway URL is set: their requests would go to GitLab's cloud AI gateway, which cannot reach self-hosted models",
-                            users.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
+                            "{} {} set to a self-hosted model, but no Local AI Gateway URL is set: {} requests would go to GitLab's cloud AI gateway, which cannot reach self-hosted models",
+                            list_titles(&titles(config, &users)),
+                            agree(users.len(), "is", "are"),
+                            agree(users.len(), "its", "their"),
                         ),
                     )
                     .with("features", keys(&users)),
@@ -192,8 +202,9 @@ pub(super) fn check_agent_platform(config: &Config, diagnostics: &mut Diagnostic
                 "agent_platform.url_missing",
                 url_path.clone(),
                 format!(
-                    "{} use self-hosted models, but no Agent Platform service URL is set",
-                    users.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
+                    "{} {} set to a self-hosted model, but no Agent Platform service URL is set",
+                    list_titles(&titles(config, &users)),
+                    agree(users.len(), "is", "are"),
                 ),
             )
             .with("features", keys(&users)),

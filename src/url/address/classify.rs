@@ -8,10 +8,34 @@ use crate::url::host::{self, addressable::AddressableUri, canonical, Host, Whatw
 use serde::Serialize;
 use std::net::{IpAddr, Ipv4Addr};
 
+/// `input` with the password of its userinfo (`user:password@`) replaced by
+/// `*****`, as GitLab masks credentials in URLs it shows: the `input` of a
+/// [`Classification`] is echoed in output and logs.
+fn redact_password(input: &str) -> String {
+    let start = input.find("://").map_or(0, |i| i + 3);
+    let rest = &input[start..];
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let Some(at) = authority.rfind('@') else {
+        return input.to_owned();
+    };
+    match authority[..at].find(':') {
+        Some(colon) if colon + 1 < at => format!(
+            "{}*****{}",
+            &input[..start + colon + 1],
+            &input[start + at..]
+        ),
+        _ => input.to_owned(),
+    }
+}
+
 /// The result of [`classify`], in the `classify` command's JSON shape.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Classification {
-    /// The input as given.
+    /// The input as given, with a URL's password masked (`user:*****@`).
     pub input: String,
     /// The WHATWG serialisation of the host (IPv6 in brackets), or `None`
     /// when the input is invalid.
@@ -34,7 +58,7 @@ pub fn classify(input: &str) -> Classification {
     let rfc = AddressableUri::parse(&url_text).ok();
     let mut diagnostics = host::hazards(&url_text, whatwg.as_ref(), rfc.as_ref());
     let mut result = Classification {
-        input: input.to_owned(),
+        input: redact_password(input),
         canonical_host: None,
         class: AddressClass::Invalid,
         embedded_ipv4: None,
@@ -169,4 +193,31 @@ pub fn classify(input: &str) -> Classification {
     result.cloud_metadata = metadata.is_some();
     result.diagnostics = diagnostics;
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_password;
+
+    #[test]
+    fn passwords_are_masked() {
+        let rows = [
+            (
+                "http://user:s3cret@10.0.0.1/",
+                "http://user:*****@10.0.0.1/",
+            ),
+            ("user:s3cret@gw.internal", "user:*****@gw.internal"),
+            (
+                "https://a:b:c@x@gw/p?q=user:pw@x",
+                "https://a:*****@gw/p?q=user:pw@x",
+            ),
+            ("http://user@gw/", "http://user@gw/"),
+            ("http://user:@gw/", "http://user:@gw/"),
+            ("http://gw/path@x:y", "http://gw/path@x:y"),
+            ("10.0.0.1", "10.0.0.1"),
+        ];
+        for (input, shown) in rows {
+            assert_eq!(redact_password(input), shown, "{input}");
+        }
+    }
 }

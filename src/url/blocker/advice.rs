@@ -35,7 +35,11 @@ pub(super) fn advise(
     if blocks.is_empty() {
         return;
     }
-    let reason = if blocks.iter().all(|b| !b.allowlistable()) {
+    let reason = if verdict.canonical_host.is_none() {
+        // An entry for a host browsers refuse (`10.0.0.1%00.evil.com`) would
+        // only make GitLab accept a URL that no one should use.
+        Some("the host is not valid (browsers refuse this URL)".to_owned())
+    } else if blocks.iter().all(|b| !b.allowlistable()) {
         let first = &blocks[0];
         Some(if first.code == "url.cloud_metadata" {
             "cloud metadata endpoints are blocked before GitLab reads the allowlist".to_owned()

@@ -6,7 +6,7 @@ use super::dns::evaluate;
 use super::dns_summary::summarise_dns;
 use super::policy::{Context, Policy};
 use super::risks::risks;
-use super::steps::{known_without_dns, unmap, Allowed, Outcome};
+use super::steps::{is_localhost_name, known_without_dns, unmap, Allowed, Outcome};
 use super::verdict::{allowed_message, lower_first, UrlVerdict};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::url::address::{self, AddressClass};
@@ -56,12 +56,21 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
         .as_ref()
         .and_then(known_without_dns)
         .or_else(|| context.resolved_addresses.clone());
+    let localhost_name = uri
+        .as_ref()
+        .and_then(AddressableUri::hostname)
+        .is_some_and(is_localhost_name);
     if let (Some(uri), Some(given)) = (&uri, &context.resolved_addresses) {
-        if uri.hostname().and_then(inet::numeric_host).is_some() && !given.is_empty() {
+        let numeric = uri.hostname().and_then(inet::numeric_host).is_some();
+        if (numeric || localhost_name) && !given.is_empty() {
             diagnostics.push(Diagnostic::info(
                 "url.resolved_addresses_ignored",
                 Path::root().key("host"),
-                "the host is a numeric address, which the resolver answers without DNS; resolved_addresses is ignored",
+                if numeric {
+                    "the host is a numeric address, which the resolver answers without DNS; resolved_addresses is ignored"
+                } else {
+                    "the host is a localhost name, which always resolves to loopback; resolved_addresses is ignored"
+                },
             ));
         }
     }
@@ -114,6 +123,21 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
                         );
                     }
                 }
+            }
+            if localhost_name && reached_dns {
+                let host = uri
+                    .as_ref()
+                    .and_then(AddressableUri::hostname)
+                    .unwrap_or("");
+                diagnostics.push(
+                    Diagnostic::info(
+                        "url.localhost_name",
+                        Path::root().key("host"),
+                        "a localhost name always resolves to the loopback addresses 127.0.0.1 and ::1 (RFC 6761, and the hosts file on GitLab's servers), so GitLab's verdict does not depend on DNS",
+                    )
+                    .with("host", host)
+                    .with("addresses", vec!["127.0.0.1".to_owned(), "::1".to_owned()]),
+                );
             }
         }
         Err(outcomes) => {

@@ -33,8 +33,10 @@
 //! (`host::inet`), so its address is known; for a name the caller passes
 //! the resolved addresses in [`Context`]. When they are unknown and the
 //! outcome depends on them, the verdict is `blocked: None` ("depends on
-//! DNS"), with one `url.dns_outcome` diagnostic per possible answer; when
+//! DNS"), with one `url.depends_on_dns` warning naming the answers GitLab
+//! lets through and listing every answer's outcome in its parameters; when
 //! every possible answer leads to the same verdict, that verdict is given.
+//! A localhost name is answered without DNS (`url.localhost_name`).
 //!
 //! Codes. Blocks (errors, GitLab's message as `gitlab_message`):
 //! `url.invalid`, `url.html_tags`, `url.scheme_not_allowed`,
@@ -44,7 +46,7 @@
 //! `url.localhost`, `url.loopback`, `url.local_network`, `url.link_local`,
 //! `url.shared_address`, `url.limited_broadcast`,
 //! `url.blocked_whatever_dns`. DNS: `url.depends_on_dns` (warning),
-//! `url.dns_outcome` (info, one per answer), `url.resolved_addresses_ignored`.
+//! `url.localhost_name`, `url.resolved_addresses_ignored` (info).
 //! Advice: `url.allowlisted`, `url.suggested_allowlist_entry`,
 //! `url.no_allowlist_entry` (info). Stricter than GitLab (warnings):
 //! `url.cloud_metadata_not_blocked`, `url.embedded_ipv4_unchecked`. Parser

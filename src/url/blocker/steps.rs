@@ -239,11 +239,13 @@ pub(super) fn before_dns(
     Ok(Ok(uri))
 }
 
-/// What the resolver answers without DNS: a numeric host, and (older gem,
-/// which lets blank hosts through) an empty host, which Ruby's socket layer
-/// turns into `0.0.0.0`, or a missing one, for which `getaddrinfo(NULL, …)`
-/// answers with the loopback addresses **(inferred)** from Ruby's
-/// `host_str` and POSIX `getaddrinfo`; no GitLab test covers it.
+/// What the resolver answers without DNS: a numeric host; a localhost
+/// name ([`is_localhost_name`]), which resolves to `127.0.0.1` and `::1`;
+/// and (older gem, which lets blank hosts through) an empty host, which
+/// Ruby's socket layer turns into `0.0.0.0`, or a missing one, for which
+/// `getaddrinfo(NULL, …)` answers with the loopback addresses
+/// **(inferred)** from Ruby's `host_str` and POSIX `getaddrinfo`; no GitLab
+/// test covers it.
 pub(super) fn known_without_dns(uri: &AddressableUri) -> Option<Vec<IpAddr>> {
     match uri.hostname() {
         Some("") => Some(vec![IpAddr::V4(Ipv4Addr::UNSPECIFIED)]),
@@ -251,8 +253,34 @@ pub(super) fn known_without_dns(uri: &AddressableUri) -> Option<Vec<IpAddr>> {
             IpAddr::V6(Ipv6Addr::LOCALHOST),
             IpAddr::V4(Ipv4Addr::LOCALHOST),
         ]),
+        Some(h) if is_localhost_name(h) => Some(LOCALHOST_ANSWER.to_vec()),
         Some(h) => inet::numeric_host(h).map(|ip| vec![ip]),
     }
+}
+
+/// What a localhost name resolves to on GitLab's servers, in the order
+/// GitLab's own test runs get it from the hosts file (`url-blocker.md` §9).
+pub(super) const LOCALHOST_ANSWER: [IpAddr; 2] = [
+    IpAddr::V4(Ipv4Addr::LOCALHOST),
+    IpAddr::V6(Ipv6Addr::LOCALHOST),
+];
+
+/// Whether the resolver answers `hostname` with the loopback addresses
+/// whatever DNS says: `localhost` and every name under it, in any case,
+/// with or without one trailing dot. RFC 6761 §6.3 reserves them for
+/// loopback, the hosts file of every Linux server (glibc's `files`
+/// source, asked before DNS) maps `localhost` to `127.0.0.1` and `::1`, and
+/// GitLab's own test runs resolve it so (`url-blocker.md` §7.3, §9). The
+/// name is the one GitLab hands to `getaddrinfo` (Addressable's raw
+/// hostname): a percent-encoded `localhost%2e` is not one.
+pub(super) fn is_localhost_name(hostname: &str) -> bool {
+    let name = hostname.strip_suffix('.').unwrap_or(hostname);
+    let Some(split) = name.len().checked_sub("localhost".len()) else {
+        return false;
+    };
+    name.is_char_boundary(split)
+        && name[split..].eq_ignore_ascii_case("localhost")
+        && (split == 0 || name[..split].ends_with('.') && split > 1)
 }
 
 /// Steps 7–14 for a given resolver answer (empty = does not resolve).
@@ -396,4 +424,36 @@ fn local_checks(policy: &Policy, context: &Context, addresses: &[IpAddr]) -> Opt
                 block
             })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_localhost_name;
+
+    #[test]
+    fn localhost_names() {
+        for name in [
+            "localhost",
+            "LocalHost",
+            "localhost.",
+            "a.localhost",
+            "gw.A.LOCALHOST.",
+        ] {
+            assert!(is_localhost_name(name), "{name}");
+        }
+        for name in [
+            "",
+            ".",
+            "localhost..",
+            ".localhost",
+            "notlocalhost",
+            "localhost.com",
+            "localhost%2e",
+            "ip6-localhost",
+            "localhost.localdomain",
+            "é.localhost",
+        ] {
+            assert_eq!(is_localhost_name(name), name == "é.localhost", "{name}");
+        }
+    }
 }
