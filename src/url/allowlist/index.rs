@@ -87,7 +87,7 @@ pub(super) fn sort_by_hashed_text<'a>(
     *pairs = order.iter().map(|&k| pairs[k]).collect();
 }
 
-fn mask128(prefix: u8) -> u128 {
+pub(super) fn mask128(prefix: u8) -> u128 {
     if prefix == 0 {
         0
     } else {
@@ -95,7 +95,7 @@ fn mask128(prefix: u8) -> u128 {
     }
 }
 
-fn mapped(ip: IpAddr) -> u128 {
+pub(super) fn mapped(ip: IpAddr) -> u128 {
     match ip {
         IpAddr::V4(a) => 0xffff_0000_0000 | u128::from(u32::from(a)),
         IpAddr::V6(a) => u128::from(a),

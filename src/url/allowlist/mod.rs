@@ -129,6 +129,27 @@ impl Entry {
     fn port_matches(&self, port: Option<u64>) -> bool {
         self.port.is_none() || self.port == port
     }
+
+    /// Whether this entry, alone in a list, lets a URL whose normalised host
+    /// is `normalized_host` through on `port` (GitLab's `domain_allowed?`).
+    pub fn matches_domain(&self, normalized_host: &str, port: Option<u64>) -> bool {
+        self.target == Target::Domain
+            && !normalized_host.is_empty()
+            && self.value == normalized_host
+            && self.port_matches(port)
+    }
+
+    /// Whether this entry, alone in a list, lets the address `ip` through on
+    /// `port` (GitLab's `ip_allowed?`: IPv4 and IPv6 compared through the
+    /// IPv4-mapped form).
+    pub fn matches_ip(&self, ip: IpAddr, port: Option<u64>) -> bool {
+        match self.target {
+            Target::Ip { base, prefix } => {
+                index::mapped(ip) & index::mask128(prefix) == base && self.port_matches(port)
+            }
+            Target::Domain => false,
+        }
+    }
 }
 
 /// [`Entry::parse`], keeping what `IPAddr.new` made of the address part
