@@ -2,9 +2,9 @@
 //! through (verified by re-running the steps after resolution with it), or
 //! why none can.
 
-use super::dns::after_resolution;
+use super::dns::allowed_with;
 use super::policy::{Context, Policy};
-use super::steps::{unmap, Block, ListView, Outcome, Resolving};
+use super::steps::{unmap, Block, ListView, Resolving};
 use crate::diagnostic::{Diagnostic, Path, Quoted};
 use crate::url::allowlist::Allowlist;
 use crate::url::host::{addressable::AddressableUri, canonical, inet};
@@ -56,14 +56,7 @@ pub(super) fn advise(
                 continue;
             }
             let list = ListView::with(policy, &single.entries()[0]);
-            let fixed = match after_resolution(resolving, policy, context, list) {
-                Ok(Outcome::Allowed(_)) => true,
-                Ok(Outcome::Blocked(_)) => false,
-                Err(outcomes) => outcomes
-                    .iter()
-                    .all(|o| o.outcome.blocked().map_or(true, |b| !b.allowlistable())),
-            };
-            if fixed {
+            if allowed_with(resolving, policy, context, list) {
                 let diagnostic = Diagnostic::info(
                     "url.suggested_allowlist_entry",
                     Path::root(),
@@ -93,8 +86,15 @@ pub(super) fn advise(
 fn candidates(uri: &AddressableUri, resolved: Option<&[IpAddr]>) -> Vec<String> {
     let port = uri.effective_port();
     let with_port = |host: String| match port {
-        Some(p) if host.contains(':') => format!("[{host}]:{p}"),
-        Some(p) => format!("{host}:{p}"),
+        Some(p) => {
+            let bracket = host.contains(':');
+            let mut entry = String::with_capacity(host.len() + 8);
+            entry.push_str(if bracket { "[" } else { "" });
+            entry.push_str(&host);
+            entry.push_str(if bracket { "]:" } else { ":" });
+            canonical::push_decimal(&mut entry, p);
+            entry
+        }
         None => host,
     };
     let mut out = Vec::new();

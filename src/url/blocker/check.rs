@@ -24,7 +24,7 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
     let host_class = match &whatwg {
         Ok(w) => match &w.host {
             Some(h) if w.special => address::classify_host(h).0,
-            Some(h) => Host::parse(&h.to_string())
+            Some(h) => Host::parse(&h.canonical_string())
                 .map_or(AddressClass::Invalid, |h| address::classify_host(&h).0),
             None => AddressClass::Invalid,
         },

@@ -3,7 +3,8 @@
 
 use super::policy::{Context, Policy};
 use super::steps::{
-    after_dns, before_dns, gitlab_metadata_ip, unmap, BeforeDns, ListView, Outcome, Resolving,
+    after_dns, before_dns, decide, gitlab_metadata_ip, unmap, BeforeDns, ListView, Outcome,
+    Resolving,
 };
 use crate::url::allowlist::Entry;
 use crate::url::host::addressable::AddressableUri;
@@ -176,4 +177,26 @@ pub(super) fn after_resolution(
             })
             .collect(),
     )
+}
+
+/// Whether GitLab lets the URL through with the allowlist `list` (or blocks
+/// it only where no allowlist entry could help): [`after_resolution`] without
+/// building any outcome's text (the advice's trials).
+pub(super) fn allowed_with(
+    resolving: &Resolving,
+    policy: &Policy,
+    context: &Context,
+    list: ListView<'_>,
+) -> bool {
+    if let Some(addresses) = &resolving.known {
+        return matches!(
+            decide(resolving, policy, context, list, addresses),
+            super::steps::Decision::Allowed(..)
+        );
+    }
+    representative_answers(policy, context, list, resolving.port())
+        .iter()
+        .all(|(_, example)| {
+            decide(resolving, policy, context, list, example.as_slice()).allowed_or_final()
+        })
 }

@@ -7,7 +7,7 @@ use super::policy::Policy;
 use super::steps::Block;
 use super::verdict::{lower_first, UrlVerdict};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::url::host::addressable::AddressableUri;
+use crate::url::host::{addressable::AddressableUri, canonical};
 
 /// The verdict when DNS decides: blocked, allowed or "depends on DNS" over
 /// every possible answer. One diagnostic says so (none when every answer
@@ -34,7 +34,7 @@ pub(super) fn summarise_dns(
     let mut allowed_outcomes: Vec<&DnsOutcome> = Vec::new();
     for o in outcomes {
         answers.push(o.answer.to_owned());
-        examples.push(o.example.map(|a| a.to_string()).unwrap_or_default());
+        examples.push(o.example.map(canonical::ip_string).unwrap_or_default());
         match o.outcome.blocked() {
             Some(b) => {
                 codes.push(b.code.to_owned());

@@ -380,6 +380,46 @@ impl<'a> ListView<'a> {
     }
 }
 
+/// Steps 7–14's answer for one resolver answer, before any text is built:
+/// the advice's trials need only whether it is allowed, and a verdict only
+/// the answers it shows.
+pub(super) enum Decision<'a> {
+    /// Let through, and why (the entry that matched, if any).
+    Allowed(Allowed, Option<&'a Entry>),
+    /// Refused: code, GitLab's message, step, the address that decided.
+    Blocked(&'static str, &'static str, u8, Option<IpAddr>),
+}
+
+impl Decision<'_> {
+    /// Whether the answer is let through, or refused for good (a block no
+    /// allowlist entry lifts).
+    pub(super) fn allowed_or_final(&self) -> bool {
+        match self {
+            Decision::Allowed(..) => true,
+            Decision::Blocked(_, _, step, _) => !matches!(step, 7 | 12 | 13),
+        }
+    }
+
+    /// The outcome, with its texts.
+    pub(super) fn outcome(self) -> Outcome {
+        match self {
+            Decision::Allowed(why, entry) => Outcome::Allowed(match (why, entry) {
+                (Allowed::UnresolvableAllowlisted(_), Some(e)) => {
+                    Allowed::UnresolvableAllowlisted(e.raw.clone())
+                }
+                (Allowed::DomainAllowlist(_), Some(e)) => Allowed::DomainAllowlist(e.raw.clone()),
+                (Allowed::IpAllowlist(_), Some(e)) => Allowed::IpAllowlist(e.raw.clone()),
+                (why, _) => why,
+            }),
+            Decision::Blocked(code, message, step, address) => {
+                let mut block = Block::new(code, message, step);
+                block.address = address;
+                Outcome::Blocked(block)
+            }
+        }
+    }
+}
+
 /// Steps 7–14 for a given resolver answer (empty = does not resolve).
 pub(super) fn after_dns(
     resolving: &Resolving,
@@ -388,53 +428,68 @@ pub(super) fn after_dns(
     list: ListView<'_>,
     addresses: &[IpAddr],
 ) -> Outcome {
+    decide(resolving, policy, context, list, addresses).outcome()
+}
+
+/// [`after_dns`] without its texts.
+pub(super) fn decide<'a>(
+    resolving: &Resolving,
+    policy: &Policy,
+    context: &Context,
+    list: ListView<'a>,
+    addresses: &[IpAddr],
+) -> Decision<'a> {
     let port = resolving.port;
     let domain_hit = list.match_domain(&resolving.normalized, port);
+    let listed = |why: Allowed, entry| Decision::Allowed(why, Some(entry));
     if addresses.is_empty() {
         if let Some(entry) = domain_hit {
-            return Outcome::Allowed(Allowed::UnresolvableAllowlisted(entry.raw.clone()));
+            return listed(Allowed::UnresolvableAllowlisted(String::new()), entry);
         }
         if policy.deny_all_requests_except_allowed
             || (policy.dns_rebind_protection && !context.http_proxy_env)
         {
-            return Outcome::Blocked(Block::new(
+            return Decision::Blocked(
                 "url.unresolvable",
                 "Host cannot be resolved or invalid",
                 7,
-            ));
+                None,
+            );
         }
-        return Outcome::Allowed(if policy.dns_rebind_protection {
+        let why = if policy.dns_rebind_protection {
             Allowed::UnresolvableProxy
         } else {
             Allowed::UnresolvableNoRebindProtection
-        });
+        };
+        return Decision::Allowed(why, None);
     }
     let unmapped = || addresses.iter().copied().map(unmap);
     if policy.deny_cloud_metadata_requests && policy.gem.blocks_metadata() {
         if let Some(ip) = unmapped().find(|ip| gitlab_metadata_ip(*ip)) {
-            let mut block = Block::new("url.cloud_metadata", METADATA_MESSAGE, 8);
-            block.address = Some(ip);
-            return Outcome::Blocked(block);
+            return Decision::Blocked("url.cloud_metadata", METADATA_MESSAGE, 8, Some(ip));
         }
     }
     if let Some(entry) = domain_hit {
-        return Outcome::Allowed(Allowed::DomainAllowlist(entry.raw.clone()));
+        return listed(Allowed::DomainAllowlist(String::new()), entry);
     }
     if let Some(entry) = list.match_ip(unmap(addresses[0]), port) {
-        return Outcome::Allowed(Allowed::IpAllowlist(entry.raw.clone()));
+        return listed(Allowed::IpAllowlist(String::new()), entry);
     }
     if resolving.allowed_uri {
-        return Outcome::Allowed(Allowed::AllowedUri);
+        return Decision::Allowed(Allowed::AllowedUri, None);
     }
     if policy.deny_all_requests_except_allowed {
-        return Outcome::Blocked(Block::new(
+        return Decision::Blocked(
             "url.not_on_allowlist",
             "Requests to hosts and IP addresses not on the Allow List are denied",
             12,
-        ));
+            None,
+        );
     }
-    local_checks(policy, context, addresses)
-        .map_or(Outcome::Allowed(Allowed::Passed), Outcome::Blocked)
+    match local_checks(policy, context, addresses) {
+        Some((code, message, ip)) => Decision::Blocked(code, message, 13, Some(ip)),
+        None => Decision::Allowed(Allowed::Passed, None),
+    }
 }
 
 /// The addresses of Linux's loopback interface, always among the server's
@@ -445,7 +500,11 @@ const LOOPBACK_INTERFACE: [IpAddr; 2] = [
 ];
 
 /// GitLab's local-address checks (§2.3), in GitLab's order, on every address.
-fn local_checks(policy: &Policy, context: &Context, addresses: &[IpAddr]) -> Option<Block> {
+fn local_checks(
+    policy: &Policy,
+    context: &Context,
+    addresses: &[IpAddr],
+) -> Option<(&'static str, &'static str, IpAddr)> {
     type Check = (&'static str, &'static str, fn(IpAddr, &Context) -> bool);
     const LOCALHOST: &[Check] = &[
         (
@@ -521,11 +580,7 @@ fn local_checks(policy: &Policy, context: &Context, addresses: &[IpAddr]) -> Opt
                 .copied()
                 .map(unmap)
                 .find(|ip| test(*ip, context))
-                .map(|ip| {
-                    let mut block = Block::new(code, *message, 13);
-                    block.address = Some(ip);
-                    block
-                })
+                .map(|ip| (*code, *message, ip))
         })
 }
 
