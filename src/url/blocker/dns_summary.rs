@@ -27,8 +27,17 @@ pub(super) fn summarise_dns(
         .unwrap_or("")
         .to_owned();
     // One pass over the answers for every list the summary carries.
-    let (mut answers, mut examples, mut codes) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut messages, mut blocked, mut allowed) = (Vec::new(), Vec::new(), Vec::new());
+    let n = outcomes.len();
+    let (mut answers, mut examples, mut codes) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let (mut messages, mut blocked, mut allowed) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
     let mut first_block: Option<&Block> = None;
     let mut same_code = true;
     let mut allowed_outcomes: Vec<&DnsOutcome> = Vec::new();

@@ -212,7 +212,8 @@ fn steps_before_dns(
         let blank = host::addressable::is_blank(hostname);
         let hostname_ok = match hostname {
             _ if blank => policy.gem == GemVersion::BeforeCloudMetadata,
-            Some(h) => h.parse::<IpAddr>().is_ok() || h.chars().next().is_some_and(ruby_alnum),
+            // The cheap test first (both are pure, so the order is free).
+            Some(h) => h.chars().next().is_some_and(ruby_alnum) || h.parse::<IpAddr>().is_ok(),
             None => false,
         };
         if !hostname_ok {
