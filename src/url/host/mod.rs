@@ -204,27 +204,27 @@ pub fn url_for_input(input: &str) -> Cow<'_, str> {
 
 /// The host GitLab ends up contacting, as far as the URL alone tells.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Reading {
+enum Reading<'a> {
     Ip(IpAddr),
-    Name(String),
+    Name(Cow<'a, str>),
     None,
 }
 
-fn gitlab_reading(uri: &AddressableUri) -> Reading {
+fn gitlab_reading(uri: &AddressableUri) -> Reading<'static> {
     match uri.hostname() {
         None | Some("") => Reading::None,
         Some(hostname) => match inet::numeric_host(hostname) {
             Some(ip) => Reading::Ip(ip),
-            None => Reading::Name(uri.normalized_host().unwrap_or_default()),
+            None => Reading::Name(Cow::Owned(uri.normalized_host().unwrap_or_default())),
         },
     }
 }
 
-fn whatwg_reading(url: &WhatwgUrl) -> Reading {
+fn whatwg_reading(url: &WhatwgUrl) -> Reading<'_> {
     match &url.host {
         None => Reading::None,
         Some(Host::Domain(d)) if d.is_empty() => Reading::None,
-        Some(Host::Domain(d)) => Reading::Name(d.strip_suffix('.').unwrap_or(d).to_owned()),
+        Some(Host::Domain(d)) => Reading::Name(Cow::Borrowed(d.strip_suffix('.').unwrap_or(d))),
         Some(host) => host.ip().map_or(Reading::None, Reading::Ip),
     }
 }
@@ -245,7 +245,7 @@ fn gitlab_host_text(uri: &AddressableUri) -> Option<String> {
 fn describe(reading: &Reading) -> Option<String> {
     match reading {
         Reading::Ip(ip) => Some(canonical::whatwg_ip_string(*ip)),
-        Reading::Name(n) => Some(n.clone()),
+        Reading::Name(n) => Some(n.to_string()),
         Reading::None => None,
     }
 }
