@@ -50,10 +50,12 @@ if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; the
   cp package-lock.json node_modules/.installed-from-lock
 fi
 node scripts/build.mjs
-# The budget is 120 KB gzipped; the library is over it (pkg/README.md,
-# "Size", has the measurements and what it would take). Until that is
-# fixed, CI fails only above this ceiling, so that growth is still caught.
-node scripts/size.mjs --ceiling 205000
+# The budgets (pkg/README.md, "Size"): the whole package at most 185,000 B
+# gzipped, duo-selfhosted/url's first load at most 100,000 B (enforced).
+# The whole package is over its budget; until that is fixed, CI fails only
+# above this ceiling, the measured size plus 2% (198,850 B on 2026-12-06),
+# so that growth is still caught.
+node scripts/size.mjs --ceiling 202827
 node_modules/.bin/tsc --noEmit -p test/tsconfig.json
 # The variants behind pkg/README.md's size table must still apply and
 # compile (scripts/size-floor measures them; by hand, it takes minutes).
