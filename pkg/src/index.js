@@ -5,7 +5,7 @@
 // parses the JSON text the crate returns, the same bytes the CLI prints with
 // `--format json`. No rule lives here.
 import wbgInit, * as wasm from './duo_selfhosted.js';
-import { callJson, checkUrlArgs, describe, documentText, expectHostAndPort, expectString, optionalString } from './api.js';
+import { callJson, checkUrlArgs, describe, documentText, expectHostAndPort, expectString, optionalString, optionsObject } from './api.js';
 
 let ready = false;
 
