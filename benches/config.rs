@@ -3,56 +3,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use duo_selfhosted::config::{self, Config};
-use duo_selfhosted::feature::FEATURES;
-use serde_json::{json, Value};
 use std::hint::black_box;
 
-fn large_document() -> Value {
-    let families = ["claude_3", "gpt", "mistral", "codestral", "llama3"];
-    let models: Vec<Value> = (0..20)
-        .map(|i| {
-            let family = families[i % families.len()];
-            if family == "claude_3" {
-                json!({"name": format!("Deployment {i}"), "family": family, "deployment": "bedrock",
-                       "identifier": "bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0", "aws_region": "us-east-1", "aws_region_name": "us-east-1"})
-            } else {
-                json!({"name": format!("Deployment {i}"), "family": family, "deployment": "vllm",
-                       "endpoint": format!("http://vllm-{i}.internal:8000/v1"), "api_key": "key",
-                       "identifier": format!("custom_openai/model-{i}")})
-            }
-        })
-        .collect();
-    let mut features = serde_json::Map::new();
-    for (i, feature) in FEATURES.iter().enumerate() {
-        // Claude deployments (every fifth) fit every feature.
-        let setting = match i % 4 {
-            0 | 1 => {
-                json!({"provider": "self_hosted", "model": format!("Deployment {}", (i * 5) % 20)})
-            }
-            2 => json!({"provider": "vendored", "model": "claude_sonnet_4"}),
-            _ => json!({"provider": "disabled"}),
-        };
-        features.insert(feature.key.to_owned(), setting);
-    }
-    let allowlist: Vec<String> = (0..1000)
-        .map(|i| match i % 3 {
-            0 => format!("10.{}.{}.0/24", i / 256, i % 256),
-            1 => format!("service-{i}.internal"),
-            _ => format!("*.zone-{i}.example.com:8443"),
-        })
-        .collect();
-    json!({
-        "gitlab_version": "18.10",
-        "tier": "ultimate",
-        "add_ons": ["duo_enterprise"],
-        "beta_models_and_features": true,
-        "network": {"outbound_allowlist": allowlist, "gitlab_server_addresses": ["10.0.0.4"]},
-        "ai_gateway": {"url": "http://ai-gateway.internal:5052", "resolved_addresses": ["10.0.1.7"]},
-        "agent_platform": {"url": "ai-gateway.internal:50052", "tls": false},
-        "self_hosted_models": models,
-        "features": features
-    })
-}
+mod fixture;
+use fixture::large_document;
 
 fn bench(c: &mut Criterion) {
     let doc = large_document();

@@ -1,13 +1,18 @@
 //! Speed of the URL rules: classification, a full blocker check, and
 //! allowlist matching against GitLab's maximum of 1000 entries (matching
-//! is indexed, so it should not grow with the list).
+//! is indexed, so it should not grow with the list); parsing allowlists of
+//! 1000 to 1,000,000 entries (the time per entry must stay flat: parsing is
+//! linear, n log n at most).
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use duo_selfhosted::allowlist::Allowlist;
 use duo_selfhosted::blocker::{check_url, Context};
 use duo_selfhosted::{classify, GitLabVersion, Preset};
 use std::hint::black_box;
 use std::net::IpAddr;
+use std::time::Duration;
+
+mod fixture;
 
 fn thousand_entries() -> Vec<String> {
     let mut entries = Vec::with_capacity(1000);
@@ -80,7 +85,40 @@ fn bench(c: &mut Criterion) {
             )
         })
     });
+    // Blocked (deny-all, not on the list): the advice tries the entry that
+    // would let it through against the whole list.
+    let blocked = check_url("http://172.16.5.9:5052/", &deny, &Context::default());
+    assert_eq!(blocked.blocked, Some(true));
+    assert!(blocked.suggested_allowlist_entry.is_some());
+    c.bench_function(
+        "url check blocked, 1000-entry allowlist (suggestion)",
+        |b| {
+            b.iter(|| {
+                check_url(
+                    black_box("http://172.16.5.9:5052/"),
+                    &deny,
+                    &Context::default(),
+                )
+            })
+        },
+    );
 }
 
-criterion_group!(benches, bench);
+/// Parsing the allowlist text at growing sizes: with linear work the time
+/// per entry (criterion's throughput) stays flat from 1000 to 1,000,000.
+fn scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("allowlist parse scaling");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    for n in [1_000usize, 10_000, 100_000, 1_000_000] {
+        let text = fixture::allowlist_text(n);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+            b.iter(|| Allowlist::parse(black_box(text)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, scaling);
 criterion_main!(benches);

@@ -13,17 +13,24 @@
 //! `TypeError`: a wrong preset name or a policy with an unknown key is a
 //! programming error, not an input to diagnose. `pkg/test/parity.test.mjs`
 //! holds both front ends to the same bytes and the same usage errors.
+//!
+//! The URL functions (classify, the URL check, the allowlist) are always
+//! bound; the others only with the `wasm-rules` feature (a default one):
+//! the package's URL-only entry point is built without it.
 
 use crate::allowlist::{parse_report, Allowlist};
-use crate::bedrock::{bedrock_identifier_with, default_table, Prefer};
 use crate::blocker::{check_url_request, UrlRequest};
 use crate::classify;
-use crate::config::{self, Config};
-use crate::diagnostic::Diagnostics;
-use crate::family::DeploymentMethod;
-use crate::identifier::identifier_report;
-use crate::model::{ModelContext, ModelReport};
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "wasm-rules")]
+use {
+    crate::bedrock::{bedrock_identifier_with, default_table, Prefer},
+    crate::config::{self, Config},
+    crate::diagnostic::Diagnostics,
+    crate::family::DeploymentMethod,
+    crate::identifier::identifier_report,
+    crate::model::{ModelContext, ModelReport},
+};
 
 /// Serialise a library report as the CLI does (`args::print_json`).
 fn to_json(value: &impl serde::Serialize) -> String {
@@ -115,6 +122,7 @@ impl CompiledAllowlist {
 
 /// `duo-selfhosted identifier <IDENTIFIER> [--method M] --format json`;
 /// `undefined` stands for no method given.
+#[cfg(feature = "wasm-rules")]
 #[wasm_bindgen]
 pub fn parse_identifier_json(identifier: &str, method: Option<String>) -> Result<String, String> {
     let method = match method {
@@ -132,6 +140,7 @@ pub fn parse_identifier_json(identifier: &str, method: Option<String>) -> Result
 
 /// `duo-selfhosted bedrock --region R --model M [--prefer P] --format json`
 /// with the embedded profile table; `undefined` stands for no preference.
+#[cfg(feature = "wasm-rules")]
 #[wasm_bindgen]
 pub fn bedrock_identifier_json(
     region: &str,
@@ -156,6 +165,7 @@ pub fn bedrock_identifier_json(
 }
 
 /// `duo-selfhosted model --format json < record.json` (default context).
+#[cfg(feature = "wasm-rules")]
 #[wasm_bindgen]
 pub fn check_model_json(record_json: &str) -> String {
     to_json(&ModelReport::from_json(
@@ -165,6 +175,7 @@ pub fn check_model_json(record_json: &str) -> String {
 }
 
 /// `duo-selfhosted check FILE --format json` for a JSON document.
+#[cfg(feature = "wasm-rules")]
 #[wasm_bindgen]
 pub fn validate_config_json(config_json: &str) -> String {
     to_json(&config::check_json(config_json))
@@ -173,6 +184,7 @@ pub fn validate_config_json(config_json: &str) -> String {
 /// What `resolve_features_json` answers for a document that cannot be read
 /// at all (where the CLI's `resolve` stops with a usage error listing the
 /// same diagnostics): no features, and why.
+#[cfg(feature = "wasm-rules")]
 #[derive(serde::Serialize)]
 struct Unreadable {
     features: [(); 0],
@@ -180,6 +192,7 @@ struct Unreadable {
 }
 
 /// `duo-selfhosted resolve FILE --format json` for a JSON document.
+#[cfg(feature = "wasm-rules")]
 #[wasm_bindgen]
 pub fn resolve_features_json(config_json: &str) -> String {
     let decoded = Config::from_json(config_json);
@@ -198,6 +211,7 @@ pub fn resolve_features_json(config_json: &str) -> String {
 /// mistake, as an unknown deployment method is). A document that cannot be
 /// read at all gets the `check` report's `{valid, diagnostics}` saying why,
 /// which the CLI prints with exit code 1.
+#[cfg(feature = "wasm-rules")]
 #[wasm_bindgen]
 pub fn snippet_json(config_json: &str, installation: Option<String>) -> Result<String, String> {
     use crate::config::Installation;

@@ -310,3 +310,153 @@ fn addressable_normalized_host_lowercases_unicode_through_idna() {
         assert_eq!(uri.normalized_host().as_deref(), Some(want), "{input}");
     }
 }
+
+/// The WHATWG IPv6 serialiser as it was written with `format!` (the
+/// reference the byte writer replaced).
+fn ipv6_by_format(address: std::net::Ipv6Addr) -> String {
+    let pieces = address.segments();
+    let (mut best_start, mut best_len) = (usize::MAX, 1usize);
+    let mut i = 0;
+    while i < 8 {
+        if pieces[i] == 0 {
+            let start = i;
+            while i < 8 && pieces[i] == 0 {
+                i += 1;
+            }
+            if i - start > best_len {
+                best_start = start;
+                best_len = i - start;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    while i < 8 {
+        if i == best_start {
+            out.push_str(if i == 0 { "::" } else { ":" });
+            i += best_len;
+            continue;
+        }
+        out.push_str(&format!("{:x}", pieces[i]));
+        if i < 7 {
+            out.push(':');
+        }
+        i += 1;
+    }
+    out
+}
+
+/// IPv6 addresses with runs of zero pieces in every position (arbitrary
+/// 128-bit values almost never have any).
+fn ipv6_with_zeros() -> impl Strategy<Value = std::net::Ipv6Addr> {
+    (proptest::array::uniform8(prop_oneof![Just(0u16), Just(1u16), any::<u16>()]))
+        .prop_map(std::net::Ipv6Addr::from)
+}
+
+proptest! {
+    /// The byte writers give exactly std's `Display` and the previous
+    /// `format!` serialiser.
+    #[test]
+    fn canonical_writers_match_display(v4 in any::<u32>(), bits in any::<u128>(), v6 in ipv6_with_zeros(), n in any::<u64>()) {
+        use duo_selfhosted::host::canonical::{ip_string, ip_text, ipv6_string, push_decimal, whatwg_ip_string, whatwg_ip_text};
+        use duo_selfhosted::host::ipv6_to_string;
+        use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+        let mapped = Ipv6Addr::from(0xffff_0000_0000u128 | u128::from(v4));
+        for ip in [
+            IpAddr::V4(Ipv4Addr::from(v4)),
+            IpAddr::V6(Ipv6Addr::from(bits)),
+            IpAddr::V6(v6),
+            IpAddr::V6(mapped),
+            IpAddr::V6(Ipv6Addr::from(u128::from(v4))),
+        ] {
+            prop_assert_eq!(ip_string(ip), ip.to_string());
+            prop_assert_eq!(ip_text(ip).to_string(), ip.to_string());
+            if let IpAddr::V6(a) = ip {
+                prop_assert_eq!(ipv6_string(a), ipv6_by_format(a));
+                prop_assert_eq!(ipv6_to_string(a), ipv6_by_format(a));
+                prop_assert_eq!(whatwg_ip_text(ip).to_string(), format!("[{}]", ipv6_by_format(a)));
+                prop_assert_eq!(whatwg_ip_string(ip), format!("[{}]", ipv6_by_format(a)));
+                prop_assert_eq!(Host::Ipv6(a).to_string(), format!("[{}]", ipv6_by_format(a)));
+            } else {
+                prop_assert_eq!(whatwg_ip_text(ip).to_string(), ip.to_string());
+                prop_assert_eq!(whatwg_ip_string(ip), ip.to_string());
+            }
+        }
+        let mut out = String::from("x");
+        push_decimal(&mut out, n);
+        prop_assert_eq!(out, format!("x{n}"));
+    }
+}
+
+#[test]
+fn canonical_writers_edge_cases() {
+    use duo_selfhosted::host::canonical::ip_string;
+    for text in [
+        "::",
+        "::1",
+        "1::",
+        "::ffff:0.0.0.0",
+        "::ffff:255.255.255.255",
+        "::1.2.3.4",
+        "1:0:0:2:0:0:0:3",
+        "1:0:2:0:3:0:4:0",
+        "0:0:1:0:0:1:0:0",
+        "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+        "0.0.0.0",
+        "255.255.255.255",
+        "10.0.0.1",
+    ] {
+        let ip: std::net::IpAddr = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(ip_string(ip), ip.to_string(), "{text}");
+    }
+}
+
+/// The fast reading of ordinary `http`/`https` URLs gives exactly what
+/// `Url::parse` gives, on the WHATWG corpus (each host in URLs of several
+/// shapes) and on the fuzz corpora.
+#[test]
+fn fast_whatwg_reading_equals_url_parse() {
+    let text = std::fs::read_to_string("tests/data/whatwg-hosts.json").unwrap_or_default();
+    let rows: Vec<Vec<serde_json::Value>> = serde_json::from_str(&text).unwrap_or_default();
+    assert!(rows.len() > 4000);
+    let mut inputs: Vec<String> = Vec::new();
+    for row in &rows {
+        let Some(host) = row.first().and_then(|v| v.as_str()) else {
+            continue;
+        };
+        for shape in [
+            "http://{}/",
+            "https://{}",
+            "HTTP://{}:5052/v1",
+            "https://{}:443?q#f",
+            "http://{}:80",
+            "http://{}:65536/",
+            "http://{}:/",
+            "http://{}:08080/",
+            "http://user@{}/",
+            "http:\\\\{}/",
+            "http:///{}/",
+            "http://{}\t/",
+        ] {
+            inputs.push(shape.replace("{}", host));
+        }
+    }
+    for dir in ["fuzz/seeds/classify", "fuzz/seeds/url_check"] {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                inputs.push(text);
+            }
+        }
+    }
+    for input in &inputs {
+        for text in [input.as_str(), &duo_selfhosted::host::url_for_input(input)] {
+            assert_eq!(
+                WhatwgUrl::parse(text),
+                WhatwgUrl::parse_full(text),
+                "{text:?}"
+            );
+        }
+    }
+}

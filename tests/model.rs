@@ -488,3 +488,40 @@ fn more_record_rules() {
     let d = check_model(&record(arn), &ctx);
     assert_eq!(codes(&d), ["model.region_from_arn"]);
 }
+
+#[test]
+fn an_allowlist_read_once_gives_the_same_answers() {
+    // `check_models_with_allowlist` (what a configuration check uses, with
+    // the list it read itself) answers as `check_models` reading the
+    // context's entries.
+    let entries = [
+        "10.0.0.0/8",
+        "vllm.internal:8000",
+        "*.example.com",
+        "Example.COM",
+    ];
+    let context = ModelContext {
+        deny_all_requests_except_allowed: true,
+        outbound_allowlist: entries.iter().map(|s| (*s).to_owned()).collect(),
+        ..ModelContext::default()
+    };
+    let records: Vec<ModelRecord> = [
+        "http://10.1.2.3:8000/v1",
+        "http://vllm.internal:8000/v1",
+        "http://172.16.0.9/v1",
+        "http://gw.example.com/v1",
+        "http://169.254.169.254/v1",
+    ]
+    .iter()
+    .map(|endpoint| record(with(vllm(), "endpoint", json!(endpoint))))
+    .collect();
+    let list = duo_selfhosted::allowlist::Allowlist::from_entries(entries).0;
+    let without = ModelContext {
+        outbound_allowlist: Vec::new(),
+        ..context.clone()
+    };
+    assert_eq!(
+        duo_selfhosted::model::check_models_with_allowlist(&records, &without, &list),
+        check_models(&records, &context)
+    );
+}

@@ -5,10 +5,13 @@
 //! Properties: canonicalisation is idempotent (the canonical host
 //! classifies to itself); the class of the canonical form equals the class
 //! of the input; invalid input has no canonical host and an error, and is
-//! never public; the embedded IPv4 address is reported only for IPv6 hosts.
+//! never public; the embedded IPv4 address is reported only for IPv6 hosts;
+//! the fast WHATWG reading of ordinary URLs equals `Url::parse`'s, for the
+//! input as given and as `classify` reads it.
 #![no_main]
 
 use duo_selfhosted::address::{classify, AddressClass};
+use duo_selfhosted::host::{url_for_input, WhatwgUrl};
 use duo_selfhosted_fuzz::{check_diagnostics, json};
 use libfuzzer_sys::fuzz_target;
 
@@ -16,6 +19,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else {
         return;
     };
+    for text in [input, &url_for_input(input)] {
+        assert_eq!(
+            WhatwgUrl::parse(text),
+            WhatwgUrl::parse_full(text),
+            "{text:?}: the fast WHATWG reading differs from Url::parse"
+        );
+    }
     let first = classify(input);
     check_diagnostics(&first.diagnostics);
     let _ = json(&first);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-const file = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm-pkg', 'duo_selfhosted_bg.names.wasm');
+const file = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm-pkg', process.env.DUO_NAMES ?? 'duo_selfhosted_bg.names.wasm');
 const bytes = readFileSync(file);
 
 let pos = 8;

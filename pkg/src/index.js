@@ -5,6 +5,7 @@
 // parses the JSON text the crate returns, the same bytes the CLI prints with
 // `--format json`. No rule lives here.
 import wbgInit, * as wasm from './duo_selfhosted.js';
+import { callJson, checkUrlArgs, describe, documentText, expectHostAndPort, expectString, optionalString, optionsObject } from './api.js';
 
 let ready = false;
 
@@ -32,13 +33,6 @@ export function initSync(bytes) {
   ready = true;
 }
 
-function describe(value) {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
 function ensureReady(fn) {
   if (!ready) {
     throw new Error(`duo-selfhosted: ${fn}() was called before init() or initSync(bytes) finished`);
@@ -51,49 +45,9 @@ export function version() {
   return wasm.crate_version();
 }
 
-function expectString(fn, name, value) {
-  if (typeof value !== 'string') {
-    throw new TypeError(`duo-selfhosted: ${fn}(): ${name} must be a string, got ${describe(value)}`);
-  }
-}
-
-// Objects are sent as the JSON text the CLI would read from a file; a string
-// is taken to be that text already (so malformed JSON gets its diagnostic).
-function documentText(fn, name, value) {
-  if (typeof value === 'string') return value;
-  if (value === null || typeof value !== 'object') {
-    throw new TypeError(`duo-selfhosted: ${fn}(): ${name} must be an object or JSON text, got ${describe(value)}`);
-  }
-  return JSON.stringify(value);
-}
-
-// The crate answers with JSON text, or throws the text of a usage error
-// (what the CLI reports with exit code 2), which is a programming error
-// here. Anything else (a trap) is rethrown untouched: it is a bug, not a
-// wrong argument.
 function call(fn, raw, ...args) {
   ensureReady(fn);
-  let text;
-  try {
-    text = raw(...args);
-  } catch (e) {
-    if (typeof e === 'string') throw new TypeError(`duo-selfhosted: ${fn}(): ${e}`);
-    throw e;
-  }
-  return JSON.parse(text);
-}
-
-function optionalString(fn, name, value) {
-  if (value !== undefined) expectString(fn, name, value);
-  return value;
-}
-
-function optionsObject(fn, value) {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`duo-selfhosted: ${fn}(): options must be an object, got ${describe(value)}`);
-  }
-  return value;
+  return callJson(fn, raw, ...args);
 }
 
 /** The address class of a host, IP or URL (`duo-selfhosted classify`). */
@@ -104,25 +58,13 @@ export function classify(input) {
 
 /** What GitLab's URL blocker does with a URL (`duo-selfhosted url`). */
 export function checkUrl(url, options) {
-  expectString('checkUrl', 'url', url);
-  const { preset, policy, gitlabVersion } = optionsObject('checkUrl', options);
-  optionalString('checkUrl', 'options.preset', preset);
-  optionalString('checkUrl', 'options.gitlabVersion', gitlabVersion);
-  const policyText = policy === undefined ? undefined : documentText('checkUrl', 'options.policy', policy);
-  return call('checkUrl', wasm.check_url_json, url, preset, policyText, gitlabVersion);
+  return call('checkUrl', wasm.check_url_json, ...checkUrlArgs(url, options));
 }
 
 /** The outbound allowlist as GitLab reads it, with lints (`duo-selfhosted allowlist parse`). */
 export function parseAllowlist(text) {
   expectString('parseAllowlist', 'text', text);
   return call('parseAllowlist', wasm.parse_allowlist_json, text);
-}
-
-function expectHostAndPort(fn, host, port) {
-  expectString(fn, 'host', host);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
-    throw new TypeError(`duo-selfhosted: ${fn}(): port must be an integer from 0 to 65535, got ${describe(port)} ${String(port)}`);
-  }
 }
 
 /** Whether the allowlist lets a host (and port) through (`duo-selfhosted allowlist match`). */

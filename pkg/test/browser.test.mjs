@@ -333,3 +333,27 @@ test('a Vite-built app runs the package', async () => {
   assert.deepEqual(JSON.parse(await page.locator('#result').textContent()), { version });
   assert.deepEqual(consoleErrors, []);
 });
+
+test('duo-selfhosted/url: ASCII input from the small module alone, a non-ASCII host from the full module, exact', async () => {
+  await duo.init();
+  await page.goto(`${server.url}/test/url-page/`);
+  const wasmRequests = () => server.requests.filter((p) => p.endsWith('.wasm'));
+  const before = wasmRequests().length;
+  const ascii = await page.evaluate(async () => {
+    const url = await import('/dist/url.js');
+    return { classify: await url.classify('http://10.0.0.1:5052/'), check: await url.checkUrl('http://127.0.0.1:5052', { preset: 'ai-gateway' }) };
+  });
+  assert.deepEqual(ascii.classify, duo.classify('http://10.0.0.1:5052/'));
+  assert.deepEqual(ascii.check, duo.checkUrl('http://127.0.0.1:5052', { preset: 'ai-gateway' }));
+  assert.deepEqual(wasmRequests().slice(before), ['/dist/duo_selfhosted_url_bg.wasm'], 'only the small module for ASCII input');
+  const host = 'http://Bücher.example:5052/v1';
+  const unicode = await page.evaluate(async (input) => {
+    const url = await import('/dist/url.js');
+    return { classify: await url.classify(input), check: await url.checkUrl(input, { preset: 'ai-gateway' }) };
+  }, host);
+  assert.deepEqual(unicode.classify, duo.classify(host));
+  assert.equal(unicode.classify.canonical_host, 'xn--bcher-kva.example');
+  assert.deepEqual(unicode.check, duo.checkUrl(host, { preset: 'ai-gateway' }));
+  assert.deepEqual(wasmRequests().slice(before), ['/dist/duo_selfhosted_url_bg.wasm', '/dist/duo_selfhosted_bg.wasm'], 'the full module once, on demand');
+  assert.deepEqual(consoleErrors, []);
+});

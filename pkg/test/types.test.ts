@@ -256,3 +256,25 @@ export function configuration(): void {
   }
   void schema;
 }
+
+// duo-selfhosted/url: the same answers, each a Promise.
+import * as url from 'duo-selfhosted/url';
+import type { Classification, UrlVerdict } from 'duo-selfhosted/url';
+
+export async function urlEntryPoint(): Promise<void> {
+  const c: Classification = await url.classify('10.0.0.1');
+  const v: UrlVerdict = await url.checkUrl('http://10.0.0.1', { preset: 'ai-gateway' });
+  const list = await url.compileAllowlist('10.0.0.0/8');
+  const m: boolean = (await list.match('10.0.0.1', 5052)).matched;
+  list.free();
+  const needs: boolean = url.needsIdna('bücher.example');
+  await url.init();
+  await url.initIdna();
+  const version: string = await url.version();
+  void [c, v, m, needs, version];
+  // @ts-expect-error the URL entry point answers with Promises
+  const sync: Classification = url.classify('10.0.0.1');
+  void sync;
+  // @ts-expect-error the URL entry point has only the URL functions
+  void url.validateConfig;
+}

@@ -29,8 +29,11 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
 fi
 
-# The bindings must be lint-clean too (they only compile for wasm32).
+# The bindings must be lint-clean too (they only compile for wasm32), with
+# the default features (the whole package) and without them (the URL-only
+# entry point, duo-selfhosted/url).
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 # The native CLI the parity test compares against: the debug build that
 # `cargo test --all-features` makes (scripts/ci/10-rust.sh ran it, so this
@@ -47,12 +50,16 @@ if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; the
   cp package-lock.json node_modules/.installed-from-lock
 fi
 node scripts/build.mjs
-# The budget is 120 KB gzipped; the library is over it (pkg/README.md,
-# "Size", has the measurements and what it would take). Until that is
-# fixed, CI fails only above this ceiling, so that growth is still caught.
-# 205000: snippet() added 2,674 B (201,393 -> 204,067 B, 2026-12-06).
-node scripts/size.mjs --ceiling 205000
+# The budgets (pkg/README.md, "Size"): the whole package at most 185,000 B
+# gzipped, duo-selfhosted/url's first load at most 100,000 B (enforced).
+# The whole package is over its budget; until that is fixed, CI fails only
+# above this ceiling, the measured size plus 2% (198,850 B on 2026-12-06),
+# so that growth is still caught.
+node scripts/size.mjs --ceiling 202827
 node_modules/.bin/tsc --noEmit -p test/tsconfig.json
+# The variants behind pkg/README.md's size table must still apply and
+# compile (scripts/size-floor measures them; by hand, it takes minutes).
+(cd .. && bash scripts/size-floor --check)
 
 # The tarball users get: publint and Are the Types Wrong check it, and
 # test/packed.test.mjs installs it into a fresh directory. attw: the package
@@ -62,6 +69,6 @@ packed=$(mktemp -d)
 trap 'rm -rf "$packed"' EXIT
 tarball="$packed/$(npm pack --ignore-scripts --pack-destination "$packed" --json | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8"))[0].filename)')"
 node_modules/.bin/publint run --strict "$tarball"
-node_modules/.bin/attw "$tarball" --profile esm-only --exclude-entrypoints ./duo_selfhosted_bg.wasm --no-color
+node_modules/.bin/attw "$tarball" --profile esm-only --exclude-entrypoints ./duo_selfhosted_bg.wasm ./duo_selfhosted_url_bg.wasm --no-color
 export DUO_PACKED_TARBALL="$tarball"
 node --test test/*.test.mjs

@@ -239,10 +239,20 @@ impl Config {
     /// What the model checks need to know about the instance.
     pub fn model_context(&self) -> ModelContext {
         ModelContext {
+            outbound_allowlist: self.network.outbound_allowlist.entries(),
+            ..self.model_context_without_allowlist()
+        }
+    }
+
+    /// [`Config::model_context`] without the allowlist's entries, for a
+    /// check that reads the allowlist itself and shares it
+    /// ([`check_models_with_allowlist`](crate::model::record::check_models_with_allowlist)).
+    pub(crate) fn model_context_without_allowlist(&self) -> ModelContext {
+        ModelContext {
             gitlab_version: self.gitlab_version.clone(),
             beta_models_enabled: self.beta_models_and_features,
             deny_all_requests_except_allowed: self.network.deny_all_requests_except_allowed,
-            outbound_allowlist: self.network.outbound_allowlist.entries(),
+            outbound_allowlist: Vec::new(),
             allow_local_requests_from_web_hooks_and_services: self
                 .network
                 .allow_local_requests_from_web_hooks_and_services,

@@ -17,6 +17,7 @@ mod finding;
 mod nearest;
 mod param;
 mod path;
+mod quote;
 mod severity;
 
 pub use collection::Diagnostics;
@@ -24,4 +25,5 @@ pub use finding::Diagnostic;
 pub use nearest::nearest_names;
 pub use param::Param;
 pub use path::{Path, PathSegment};
+pub use quote::Quoted;
 pub use severity::Severity;

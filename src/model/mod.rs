@@ -18,7 +18,7 @@ pub(crate) mod record;
 
 pub use family::{BEDROCK_DUMMY_ENDPOINT, VERTEX_DUMMY_ENDPOINT};
 pub use record::{
-    check_model, check_models, stored_provider, ModelContext, ModelRecord, ModelReport,
-    AI_GATEWAY_API_KEY_MAX_LEN, AI_GATEWAY_ENDPOINT_MAX_LEN, ENDPOINT_MAX_LEN, FIELDS,
-    NAME_MAX_LEN,
+    check_model, check_models, check_models_with_allowlist, stored_provider, ModelContext,
+    ModelRecord, ModelReport, AI_GATEWAY_API_KEY_MAX_LEN, AI_GATEWAY_ENDPOINT_MAX_LEN,
+    ENDPOINT_MAX_LEN, FIELDS, NAME_MAX_LEN,
 };

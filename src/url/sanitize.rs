@@ -24,7 +24,14 @@
 /// (`ActionController::Base.helpers.sanitize(url, tags: [])`, blocker step
 /// 2) would change `text`.
 pub fn changes(text: &str) -> bool {
-    text.chars().any(xml_invalid) || changed(text, &['<', '>'], &["&amp;", "&lt;", "&gt;"])
+    // Nothing the sanitizer touches starts with any other byte (U+FFFE and
+    // U+FFFF are EF BF BE and EF BF BF in UTF-8): one scan settles the usual
+    // URL, the exact test runs only when one of them is there.
+    let plain = text
+        .bytes()
+        .all(|b| !matches!(b, 0x01..=0x08 | 0x0b | 0x0c | 0x0e..=0x1f | b'<' | b'>' | b'&' | 0xef));
+    !plain
+        && (text.chars().any(xml_invalid) || changed(text, &['<', '>'], &["&amp;", "&lt;", "&gt;"]))
 }
 
 /// The characters the sanitizer drops because XML 1.0 does not allow them
@@ -52,11 +59,15 @@ fn xml_invalid(c: char) -> bool {
 /// run against GitLab (it returns the fragment's text rather than its
 /// serialisation), so they are not counted here.
 pub fn full_changes(text: &str) -> bool {
-    changed(
-        text,
-        &['<', '>', '"', '\''],
-        &["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"],
-    )
+    let plain = text
+        .bytes()
+        .all(|b| !matches!(b, b'<' | b'>' | b'"' | b'\'' | b'&'));
+    !plain
+        && changed(
+            text,
+            &['<', '>', '"', '\''],
+            &["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"],
+        )
 }
 
 fn changed(text: &str, escaped: &[char], round_trip: &[&str]) -> bool {
@@ -72,6 +83,18 @@ fn changed(text: &str, escaped: &[char], round_trip: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{changes, full_changes};
+
+    proptest::proptest! {
+        /// The one-scan test gives the full test's answer on any text.
+        #[test]
+        fn the_short_test_is_exact(text in "(?s)[a-z<>&\"';#\\x00-\\x1f\\u{fffd}-\\u{ffff}]{0,12}") {
+            let general = text.chars().any(super::xml_invalid)
+                || super::changed(&text, &['<', '>'], &["&amp;", "&lt;", "&gt;"]);
+            proptest::prop_assert_eq!(changes(&text), general);
+            let full = super::changed(&text, &['<', '>', '"', '\''], &["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]);
+            proptest::prop_assert_eq!(full_changes(&text), full);
+        }
+    }
 
     #[test]
     fn sanitizer_rows() {

@@ -6,7 +6,8 @@
 //! `ai_gateway.*` (the URL and its request timeout) and `agent_platform.*`
 //! for the two service settings;
 //! `settings.url_too_long`. The rules of other modules are called, not
-//! repeated: the model records through [`check_models`] (`model.*`,
+//! repeated: the model records through
+//! [`check_models_with_allowlist`] (`model.*`,
 //! including beta families without the beta setting), the outbound
 //! allowlist through [`Allowlist`](crate::url::allowlist::Allowlist)
 //! (`allowlist.*`, under `network.outbound_allowlist`), and the AI gateway
@@ -28,7 +29,7 @@ use crate::config::document::Config;
 use crate::config::prerequisite;
 use crate::config::report::Report;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::model::record::check_models;
+use crate::model::record::check_models_with_allowlist;
 use crate::timeline;
 use dating::check_version_dating;
 use features::check_feature;
@@ -66,14 +67,17 @@ pub fn validate(config: &Config) -> Report {
     }
     check_version_dating(config, &mut diagnostics);
     prerequisite::check(config, &mut diagnostics);
+    // Read once, shared (not copied) by the model endpoints' URL checks and
+    // the AI gateway's.
     let (allowlist, found) = config.network.outbound_allowlist.parse();
     diagnostics.extend_under(
         &Path::root().key("network").key("outbound_allowlist"),
         found,
     );
-    diagnostics.extend(check_models(
+    diagnostics.extend(check_models_with_allowlist(
         &config.self_hosted_models,
-        &config.model_context(),
+        &config.model_context_without_allowlist(),
+        &allowlist,
     ));
     for setting in &config.features {
         check_feature(config, setting, &mut diagnostics);

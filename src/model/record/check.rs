@@ -2,15 +2,14 @@
 //! then the name's uniqueness across records.
 
 use super::context::ModelContext;
-use super::endpoint::check_endpoint;
+use super::endpoint::{check_endpoint, Shared};
 use super::fields::{check_api_key, check_deployment, check_family, check_name};
 use super::provider::check_stored_provider;
 use super::region::check_region_and_prefix;
 use super::ModelRecord;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::model::identifier::{check_identifier, FORM_EMPTY};
-use crate::url::blocker::Policy;
-use std::cell::OnceCell;
+use crate::url::allowlist::Allowlist;
 
 /// Check one record; paths are the field names (`identifier`).
 pub fn check_model(record: &ModelRecord, context: &ModelContext) -> Diagnostics {
@@ -18,7 +17,7 @@ pub fn check_model(record: &ModelRecord, context: &ModelContext) -> Diagnostics 
     check_at(
         record,
         context,
-        &OnceCell::new(),
+        &Shared::new(None),
         &Path::root(),
         &mut diagnostics,
     );
@@ -29,17 +28,30 @@ pub fn check_model(record: &ModelRecord, context: &ModelContext) -> Diagnostics 
 /// (case-sensitive, as GitLab's uniqueness validation on PostgreSQL);
 /// paths are `self_hosted_models[i].field`.
 pub fn check_models(records: &[ModelRecord], context: &ModelContext) -> Diagnostics {
+    check_records(records, context, &Shared::new(None))
+}
+
+/// [`check_models`] with the outbound allowlist already read (its problems
+/// are the caller's to report; `context.outbound_allowlist` is not read).
+/// A configuration check reads the list once and shares it with the AI
+/// gateway's URL check and every model endpoint's.
+pub fn check_models_with_allowlist(
+    records: &[ModelRecord],
+    context: &ModelContext,
+    allowlist: &Allowlist,
+) -> Diagnostics {
+    check_records(records, context, &Shared::new(Some(allowlist)))
+}
+
+fn check_records(records: &[ModelRecord], context: &ModelContext, shared: &Shared) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     let list = Path::root().key("self_hosted_models");
     // Sorted by name (a vector searched by bisection: no hash table code in
     // the wasm build).
     let mut first_index: Vec<(&str, usize)> = Vec::new();
-    // One policy (and so one allowlist parse) for every record's endpoint,
-    // built when the first endpoint needs it.
-    let policy = OnceCell::new();
     for (i, record) in records.iter().enumerate() {
         let path = list.index(i);
-        check_at(record, context, &policy, &path, &mut diagnostics);
+        check_at(record, context, shared, &path, &mut diagnostics);
         if record.name.is_empty() {
             continue;
         }
@@ -72,7 +84,7 @@ pub fn check_models(records: &[ModelRecord], context: &ModelContext) -> Diagnost
 fn check_at(
     record: &ModelRecord,
     context: &ModelContext,
-    policy: &OnceCell<Policy>,
+    shared: &Shared,
     path: &Path,
     out: &mut Diagnostics,
 ) {
@@ -101,7 +113,7 @@ fn check_at(
             );
         }
     }
-    check_endpoint(record, method, context, policy, path, out);
+    check_endpoint(record, method, context, shared, path, out);
     check_stored_provider(record, method, version, path, out);
     check_api_key(record, method, path, out);
     let identifier_path = path.key("identifier");

@@ -14,6 +14,26 @@ use crate::url::blocker::{check_url, Context, Policy};
 use crate::version::GitLabVersion;
 use std::cell::OnceCell;
 
+/// What the records of one check share: the endpoint policy (so that the
+/// outbound allowlist is read once, not once per endpoint) and, when the
+/// caller read the allowlist already, that list.
+pub(super) struct Shared<'a> {
+    /// The outbound allowlist read by the caller; `None`: read the
+    /// context's entries when the first endpoint needs them.
+    pub(super) allowlist: Option<&'a Allowlist>,
+    /// The model-endpoint policy, built when the first endpoint needs it.
+    pub(super) policy: OnceCell<Policy>,
+}
+
+impl Shared<'_> {
+    pub(super) fn new(allowlist: Option<&Allowlist>) -> Shared<'_> {
+        Shared {
+            allowlist,
+            policy: OnceCell::new(),
+        }
+    }
+}
+
 /// Every message GitLab gives for a blank endpoint: up to 18.11 the
 /// presence check and `AddressableUrlValidator` both run (`validates
 /// :endpoint, presence: true, addressable_url: true`); from 19.0 the URL
@@ -30,7 +50,7 @@ pub(super) fn check_endpoint(
     record: &ModelRecord,
     method: Option<DeploymentMethod>,
     context: &ModelContext,
-    policy: &OnceCell<Policy>,
+    shared: &Shared,
     path: &Path,
     out: &mut Diagnostics,
 ) {
@@ -132,21 +152,25 @@ pub(super) fn check_endpoint(
     // the provider is `api` (`validate_api_endpoint?`).
     let url_checked = method.map_or(true, |m| m.endpoint_required(version));
     if url_checked {
-        let policy = policy.get_or_init(|| endpoint_policy(context));
+        let policy = shared
+            .policy
+            .get_or_init(|| endpoint_policy(context, shared.allowlist));
         check_endpoint_url(endpoint, policy, &path, out);
     }
 }
 
 /// GitLab's URL blocker options for model endpoints: the model-endpoint
 /// preset (`url-blocker.md` §3.3) with the instance's network settings.
-/// Built once per check, so that the allowlist is parsed once, not once per
-/// endpoint.
-fn endpoint_policy(context: &ModelContext) -> Policy {
+/// Built once per check, with the allowlist the caller read (shared, not
+/// copied) or else the context's entries read once, not once per endpoint.
+fn endpoint_policy(context: &ModelContext, allowlist: Option<&Allowlist>) -> Policy {
     let mut policy = Preset::ModelEndpoint.policy(&context.gitlab_version);
     policy.deny_all_requests_except_allowed = context.deny_all_requests_except_allowed;
     // The allowlist's own problems are reported where it is configured.
-    let (allowlist, _) = Allowlist::from_entries(&context.outbound_allowlist);
-    policy.outbound_local_requests_allowlist = allowlist;
+    policy.outbound_local_requests_allowlist = match allowlist {
+        Some(list) => list.clone(),
+        None => Allowlist::from_entries(&context.outbound_allowlist).0,
+    };
     if context.allow_local_requests_from_web_hooks_and_services {
         policy.allow_localhost = true;
         policy.allow_local_network = true;

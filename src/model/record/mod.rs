@@ -61,7 +61,7 @@ mod provider;
 mod region;
 mod report;
 
-pub use check::{check_model, check_models};
+pub use check::{check_model, check_models, check_models_with_allowlist};
 pub use context::ModelContext;
 pub use limits::{
     AI_GATEWAY_API_KEY_MAX_LEN, AI_GATEWAY_ENDPOINT_MAX_LEN, ENDPOINT_MAX_LEN, NAME_MAX_LEN,

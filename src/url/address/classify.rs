@@ -4,9 +4,9 @@
 use super::class::{AddressClass, Embedding};
 use super::lookup::{classify_host, classify_name, embedded_ipv4, metadata_host};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::url::host::{self, addressable::AddressableUri, Host, WhatwgUrl};
+use crate::url::host::{self, addressable::AddressableUri, canonical, Host, WhatwgUrl};
 use serde::Serialize;
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 
 /// `input` with the password of its userinfo (`user:password@`) replaced by
 /// `*****`, as GitLab masks credentials in URLs it shows: the `input` of a
@@ -122,7 +122,23 @@ pub fn classify(input: &str) -> Classification {
         result.diagnostics = diagnostics;
         return result;
     };
-    let (class, embedded) = classify_host(&parsed_host);
+    // A name is looked up once, for its class and the rule behind it.
+    let (class, embedded, why) = match &parsed_host {
+        Host::Domain(name) => {
+            let (class, why) = classify_name(name);
+            // As `classify_host`: an empty name is no host.
+            let class = if name.is_empty() {
+                AddressClass::Invalid
+            } else {
+                class
+            };
+            (class, None, why)
+        }
+        other => {
+            let (class, embedded) = classify_host(other);
+            (class, embedded, "")
+        }
+    };
     if let (Some(inner), Host::Ipv6(outer)) = (embedded, &parsed_host) {
         let how = embedded_ipv4(*outer).map_or("embedded", |(e, _)| match e {
             Embedding::Mapped => "IPv4-mapped",
@@ -140,12 +156,11 @@ pub fn classify(input: &str) -> Classification {
                 format!("{parsed_host} carries the IPv4 address {inner} ({how}); it is classified as {class}"),
             )
             .with("embedding", how)
-            .with("ipv4", inner.to_string()),
+            .with("ipv4", canonical::ip_string(IpAddr::V4(inner))),
         );
     }
     if let Host::Domain(name) = &parsed_host {
         if class != AddressClass::Loopback {
-            let (_, why) = classify_name(name);
             diagnostics.push(
                 Diagnostic::info(
                     "address.depends_on_dns",
@@ -172,7 +187,7 @@ pub fn classify(input: &str) -> Classification {
             .with("gitlab_blocks", endpoint.gitlab_blocks),
         );
     }
-    result.canonical_host = Some(parsed_host.to_string());
+    result.canonical_host = Some(parsed_host.canonical_string());
     result.class = class;
     result.embedded_ipv4 = embedded;
     result.cloud_metadata = metadata.is_some();

@@ -69,6 +69,10 @@ pub fn classify_ip(address: IpAddr) -> (AddressClass, Option<Ipv4Addr>) {
 }
 
 fn name_matches(name: &str, rule: &NameRule) -> bool {
+    // Both kinds of match need the same last byte: most rules fail here.
+    if name.as_bytes().last() != rule.name.as_bytes().last() {
+        return false;
+    }
     match rule.how {
         NameMatch::Exact => name == rule.name,
         NameMatch::Suffix => {
@@ -85,14 +89,19 @@ fn is_ec2_label(label: &str) -> bool {
     let Some(rest) = label.strip_prefix("ip-") else {
         return false;
     };
-    let parts: Vec<&str> = rest.split('-').collect();
-    parts.len() == 4
-        && parts.iter().all(|p| {
-            !p.is_empty()
-                && p.len() <= 3
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && p.parse::<u16>().is_ok_and(|n| n <= 255)
-        })
+    let mut parts = 0;
+    for part in rest.split('-') {
+        parts += 1;
+        let octet = parts <= 4
+            && !part.is_empty()
+            && part.len() <= 3
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && part.parse::<u16>().is_ok_and(|n| n <= 255);
+        if !octet {
+            return false;
+        }
+    }
+    parts == 4
 }
 
 /// The class of a DNS name (lower case, IDNA applied), and why.

@@ -3,7 +3,7 @@
 //! failure a domain entry. Source: `ruby/ipaddr : lib/ipaddr.rb @ 0304d292`
 //! (`initialize`, `in_addr`, `in6_addr`, `mask!`), `url-blocker.md` §4.3.
 
-use std::net::Ipv6Addr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// An address family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -46,6 +46,14 @@ impl RubyIpAddr {
         u8::try_from(ones.min(width)).unwrap_or(128)
     }
 
+    /// The address as std's `IpAddr` (a range's masked network address).
+    pub fn ip(&self) -> IpAddr {
+        match self.family {
+            Family::V4 => IpAddr::V4(Ipv4Addr::from(self.addr as u32)),
+            Family::V6 => IpAddr::V6(Ipv6Addr::from(self.addr)),
+        }
+    }
+
     /// The range in the IPv6 space GitLab's matcher compares in: an IPv4
     /// range becomes its IPv4-mapped form (`::ffff:a.b.c.d/96+n`).
     pub fn mapped_range(&self) -> (u128, u8) {
@@ -60,8 +68,25 @@ const FULL4: u128 = 0xffff_ffff;
 
 /// `IPAddr.new(text)`, or `None` where Ruby raises.
 pub fn ipaddr_new(text: &str) -> Option<RubyIpAddr> {
-    let (mut prefix, prefixlen) = match text.split_once('/') {
-        Some((p, l)) => (p, Some(l)),
+    // Without a `%zone`, only hex digits, `.`, `:`, `/` and brackets can
+    // make an address (both of Ruby's parsers refuse anything else): one
+    // scan settles every ordinary host name, and finds the `/` and `%`.
+    let (mut plain, mut slash, mut percent) = (true, None, false);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b'/' => {
+                slash = slash.or(Some(i));
+            }
+            b'%' => percent = true,
+            b'.' | b':' | b'[' | b']' => {}
+            _ => plain &= b.is_ascii_hexdigit(),
+        }
+    }
+    if !plain && !percent {
+        return None;
+    }
+    let (mut prefix, prefixlen) = match slash {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
         None => (text, None),
     };
     let mut force_v6 = false;
@@ -70,7 +95,7 @@ pub fn ipaddr_new(text: &str) -> Option<RubyIpAddr> {
         force_v6 = true;
     }
     // `/\A(.*)(%\w+)\z/`: a zone made of word characters at the end.
-    if let Some(percent) = prefix.rfind('%') {
+    if let Some(percent) = percent.then(|| prefix.rfind('%')).flatten() {
         let zone = &prefix[percent + 1..];
         if !zone.is_empty() && zone.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             prefix = &prefix[..percent];
@@ -104,20 +129,28 @@ pub fn ipaddr_new(text: &str) -> Option<RubyIpAddr> {
 /// `in_addr`: `Ok(None)` when the text is not shaped like dotted IPv4,
 /// `Err` when it is but Ruby raises (a part over 255, a zero-filled part).
 fn in_addr(text: &str) -> Result<Option<u32>, ()> {
-    let parts: Vec<&str> = text.split('.').collect();
-    if parts.len() != 4
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
+    // Ruby's pattern: four dot-separated parts of ASCII digits.
+    let bytes = text.as_bytes();
+    let (mut dots, mut run) = (0, 0);
+    for &b in bytes {
+        match b {
+            b'.' if run > 0 => (dots, run) = (dots + 1, 0),
+            b'0'..=b'9' => run += 1,
+            _ => return Ok(None),
+        }
+    }
+    if dots != 3 || run == 0 {
         return Ok(None);
     }
     let mut value: u32 = 0;
-    for part in parts {
-        if part.len() > 1 && part.starts_with('0') {
+    for part in bytes.split(|&b| b == b'.') {
+        // Ruby refuses a zero-filled part (`01`) and a part over 255.
+        if part.len() > 1 && part[0] == b'0' {
             return Err(());
         }
-        let n: u32 = part.parse().unwrap_or(u32::MAX);
+        let n = part.iter().fold(0u32, |n, &d| {
+            n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+        });
         if n > 255 {
             return Err(());
         }

@@ -10,25 +10,26 @@
 //! resolved address, never a cloud-metadata address (that block runs
 //! first).
 
-use super::{ipaddr_new, split_addr_and_port, Entry, EntryKind};
-use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use super::ipaddr::RubyIpAddr;
+use super::{ipaddr_new, read, split_addr_and_port, At, Entry, EntryKind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Quoted};
 use crate::url::address::metadata_address;
 use crate::url::host::{addressable::AddressableUri, inet};
-use std::net::{IpAddr, Ipv6Addr};
+use std::net::Ipv6Addr;
 
 fn warn(
     code: &'static str,
-    path: &Path,
+    at: At,
     entry: &Entry,
     message: String,
     suggestion: Option<String>,
 ) -> Diagnostic {
     let suggestion = suggestion.and_then(|s| settle(s, 0));
     let message = match &suggestion {
-        Some(s) => format!("{message}; write {s:?} instead"),
+        Some(s) => format!("{message}; write {} instead", Quoted(s)),
         None => message,
     };
-    Diagnostic::warning(code, path.clone(), message)
+    Diagnostic::warning(code, at.path(), message)
         .with("entry", entry.raw.as_str())
         .with("suggested_entry", suggestion)
 }
@@ -39,9 +40,9 @@ pub(super) fn settle(suggestion: String, depth: u8) -> Option<String> {
     if suggestion.is_empty() {
         return None;
     }
-    let entry = Entry::parse(&suggestion);
+    let (entry, ip) = read(&suggestion);
     let mut found = Diagnostics::new();
-    lint(&entry, &Path::root(), &mut found);
+    lint(&entry, ip.as_ref(), At(None), &mut found);
     let Some(first) = found.iter().next() else {
         return Some(suggestion);
     };
@@ -63,12 +64,71 @@ fn with_port(address: &str, port: Option<u64>) -> String {
 
 /// Characters a normalised host can hold (RFC 3986 unreserved and
 /// sub-delims, plus `%` of a percent-encoded byte).
-fn host_char(b: u8) -> bool {
-    b.is_ascii_lowercase() || b.is_ascii_digit() || b"-._~!$&'()*+,;=%".contains(&b)
+const fn host_char(b: u8) -> bool {
+    b.is_ascii_lowercase()
+        || b.is_ascii_digit()
+        || matches!(
+            b,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+                | b'%'
+        )
 }
 
-/// Add the lints for one entry.
-pub(super) fn lint(entry: &Entry, path: &Path, out: &mut Diagnostics) {
+const COLON: u8 = 1;
+const AT: u8 = 2;
+const SLASH: u8 = 4;
+const STAR: u8 = 8;
+const UPPER: u8 = 16;
+/// A byte of the resolver's numeric forms (hex digits, `x`, dots, colons).
+const NUMERIC: u8 = 32;
+/// A byte a normalised host can hold ([`host_char`]).
+const HOST: u8 = 64;
+
+/// What each byte is to the domain lints.
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let mut class = 0;
+        match c {
+            b':' => class |= COLON,
+            b'@' => class |= AT,
+            b'/' => class |= SLASH,
+            b'*' => class |= STAR,
+            _ => {}
+        }
+        if c.is_ascii_uppercase() {
+            class |= UPPER;
+        }
+        if c.is_ascii_hexdigit() || matches!(c, b'x' | b'X' | b'.' | b':') {
+            class |= NUMERIC;
+        }
+        if host_char(c) {
+            class |= HOST;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
+
+/// Add the lints for one entry; `ip` is what `IPAddr.new` made of its
+/// address part. Nothing is allocated unless a lint applies.
+pub(super) fn lint(entry: &Entry, ip: Option<&RubyIpAddr>, at: At, out: &mut Diagnostics) {
     if !entry.raw.is_ascii() {
         // Already a GitLab error with its IDNA suggestion.
         return;
@@ -78,9 +138,9 @@ pub(super) fn lint(entry: &Entry, path: &Path, out: &mut Diagnostics) {
             out.push(
                 warn(
                     "allowlist.port_out_of_range",
-                    path,
+                    at,
                     entry,
-                    format!("the port {port} is outside 1–65535: no request GitLab lets through has it, so {:?} never matches", entry.raw),
+                    format!("the port {port} is outside 1–65535: no request GitLab lets through has it, so {} never matches", Quoted(&entry.raw)),
                     Some(entry.value.clone()).filter(|v| !v.is_empty()),
                 )
                 .with("port", port),
@@ -88,26 +148,24 @@ pub(super) fn lint(entry: &Entry, path: &Path, out: &mut Diagnostics) {
         }
     }
     match entry.kind {
-        EntryKind::Ip | EntryKind::Range => lint_ip(entry, path, out),
-        EntryKind::Domain => lint_domain(entry, path, out),
+        EntryKind::Ip | EntryKind::Range => {
+            if let Some(ip) = ip {
+                lint_ip(entry, ip, at, out);
+            }
+        }
+        EntryKind::Domain => lint_domain(entry, at, out),
     }
 }
 
-fn lint_ip(entry: &Entry, path: &Path, out: &mut Diagnostics) {
+fn lint_ip(entry: &Entry, ip: &RubyIpAddr, at: At, out: &mut Diagnostics) {
     let (address, _) = split_addr_and_port(&entry.raw);
-    let Some(ip) = ipaddr_new(address) else {
-        return;
-    };
     if entry.kind == EntryKind::Ip {
-        let addr: IpAddr = match ip.family {
-            super::Family::V4 => IpAddr::V4((ip.addr as u32).into()),
-            super::Family::V6 => IpAddr::V6(Ipv6Addr::from(ip.addr)),
-        };
+        let addr = ip.ip();
         if let Some(endpoint) = metadata_address(addr).filter(|e| e.gitlab_blocks) {
             out.push(
                 warn(
                     "allowlist.cloud_metadata_entry",
-                    path,
+                    at,
                     entry,
                     format!("{addr} is a cloud metadata endpoint ({}); GitLab blocks it before it reads the allowlist, so no entry can allow it", endpoint.provider),
                     None,
@@ -123,9 +181,9 @@ fn lint_ip(entry: &Entry, path: &Path, out: &mut Diagnostics) {
                 if port_like && head.parse::<Ipv6Addr>().is_ok() {
                     out.push(warn(
                         "allowlist.ipv6_port_ambiguous",
-                        path,
+                        at,
                         entry,
-                        format!("{address:?} is read as the IPv6 address {}, not {head} on port {tail}; to give a port, bracket the address", entry.value),
+                        format!("{} is read as the IPv6 address {}, not {head} on port {tail}; to give a port, bracket the address", Quoted(address), entry.value),
                         Some(format!("[{head}]:{tail}")),
                     ));
                 }
@@ -135,28 +193,52 @@ fn lint_ip(entry: &Entry, path: &Path, out: &mut Diagnostics) {
     if ip.has_prefix && ip.unmasked != ip.addr {
         out.push(warn(
             "allowlist.range_host_bits",
-            path,
+            at,
             entry,
-            format!("the range {address:?} has host bits set; GitLab masks it to {} (every address in that network)", entry.value),
+            format!("the range {} has host bits set; GitLab masks it to {} (every address in that network)", Quoted(address), entry.value),
             Some(with_port(&entry.value, entry.port)),
         ));
     }
 }
 
-fn lint_domain(entry: &Entry, path: &Path, out: &mut Diagnostics) {
+fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
     let value = entry.value.as_str();
     let port = entry.port;
     if value.is_empty() {
         out.push(warn(
             "allowlist.entry_never_matches",
-            path,
+            at,
             entry,
-            format!("{:?} has no host part, so it never matches", entry.raw),
+            format!(
+                "{} has no host part, so it never matches",
+                Quoted(&entry.raw)
+            ),
             None,
         ));
         return;
     }
-    if let Some((_, after)) = entry.raw.split_once("://") {
+    // One scan says which checks can apply (`value` is part of `raw`), so
+    // an ordinary host name is settled without searching it again and again.
+    let seen = entry
+        .raw
+        .bytes()
+        .fold(0, |seen, b| seen | CLASS[usize::from(b)]);
+    let all = value
+        .bytes()
+        .fold(u8::MAX, |all, b| all & CLASS[usize::from(b)]);
+    let (colon, at_sign, slash, star) = (
+        seen & COLON != 0,
+        seen & AT != 0,
+        seen & SLASH != 0,
+        seen & STAR != 0,
+    );
+    let upper = value
+        .bytes()
+        .fold(0, |seen, b| seen | CLASS[usize::from(b)])
+        & UPPER
+        != 0;
+    let (numeric_bytes, host_bytes) = (all & NUMERIC != 0, all & HOST != 0);
+    if let Some((_, after)) = colon.then(|| entry.raw.split_once("://")).flatten() {
         let suggestion = AddressableUri::parse(&entry.raw).ok().and_then(|uri| {
             let host = uri.normalized_host().filter(|h| !h.is_empty())?;
             let host = host
@@ -168,24 +250,30 @@ fn lint_domain(entry: &Entry, path: &Path, out: &mut Diagnostics) {
         let _ = after;
         out.push(warn(
             "allowlist.entry_has_scheme",
-            path,
+            at,
             entry,
-            format!("{:?} is a URL; GitLab keeps the whole text as one domain entry, which never matches", entry.raw),
+            format!(
+                "{} is a URL; GitLab keeps the whole text as one domain entry, which never matches",
+                Quoted(&entry.raw)
+            ),
             suggestion,
         ));
         return;
     }
-    if let Some((_, host)) = value.rsplit_once('@') {
+    if let Some((_, host)) = at_sign.then(|| value.rsplit_once('@')).flatten() {
         out.push(warn(
             "allowlist.entry_has_userinfo",
-            path,
+            at,
             entry,
-            format!("{:?} has userinfo; GitLab compares entries with the host only, so it never matches", entry.raw),
+            format!(
+                "{} has userinfo; GitLab compares entries with the host only, so it never matches",
+                Quoted(&entry.raw)
+            ),
             Some(with_port(host, port)).filter(|h| !h.is_empty()),
         ));
         return;
     }
-    if let Some((head, tail)) = value.split_once('/') {
+    if let Some((head, tail)) = slash.then(|| value.split_once('/')).flatten() {
         if let Some(ip) = ipaddr_new(head) {
             let width = if ip.family == super::Family::V4 {
                 32
@@ -202,9 +290,9 @@ fn lint_domain(entry: &Entry, path: &Path, out: &mut Diagnostics) {
             out.push(
                 warn(
                     "allowlist.invalid_prefix",
-                    path,
+                    at,
                     entry,
-                    format!("{:?} is not a valid range (the prefix must be 0–{width} without leading zeros, or a contiguous netmask); GitLab keeps it as a domain entry that never matches", entry.raw),
+                    format!("{} is not a valid range (the prefix must be 0–{width} without leading zeros, or a contiguous netmask); GitLab keeps it as a domain entry that never matches", Quoted(&entry.raw)),
                     fixed,
                 )
                 .with("prefix", tail),
@@ -212,21 +300,21 @@ fn lint_domain(entry: &Entry, path: &Path, out: &mut Diagnostics) {
         } else {
             out.push(warn(
                 "allowlist.entry_has_path",
-                path,
+                at,
                 entry,
-                format!("{:?} has a path; GitLab compares entries with the host only, so it never matches", entry.raw),
+                format!("{} has a path; GitLab compares entries with the host only, so it never matches", Quoted(&entry.raw)),
                 Some(with_port(head, port)).filter(|h| !h.is_empty()),
             ));
         }
         return;
     }
-    if value.contains('*') {
+    if star && value.contains('*') {
         out.push(
             warn(
                 "allowlist.entry_wildcard",
-                path,
+                at,
                 entry,
-                format!("{:?} is a wildcard; GitLab has no wildcard or subdomain matching, so it never matches: list each host name", entry.raw),
+                format!("{} is a wildcard; GitLab has no wildcard or subdomain matching, so it never matches: list each host name", Quoted(&entry.raw)),
                 None,
             )
             .with("reason", "GitLab matches domain entries by exact string equality"),
@@ -237,40 +325,45 @@ fn lint_domain(entry: &Entry, path: &Path, out: &mut Diagnostics) {
         let fixed = ipaddr_new(inner).map(|_| with_port(inner, port));
         out.push(warn(
             "allowlist.entry_bracketed_ipv4",
-            path,
+            at,
             entry,
-            format!("{:?} puts brackets around something that is not IPv6; GitLab keeps it as a domain entry that never matches", entry.raw),
+            format!("{} puts brackets around something that is not IPv6; GitLab keeps it as a domain entry that never matches", Quoted(&entry.raw)),
             fixed,
         ));
         return;
     }
-    if let Some(ip) = inet::numeric_host(value) {
+    // The resolver's numeric forms use only hex digits, `x`, dots and colons.
+    if let Some(ip) = numeric_bytes.then(|| inet::numeric_host(value)).flatten() {
         let canonical = with_port(&ip.to_string(), port);
         out.push(warn(
             "allowlist.entry_non_canonical_ip",
-            path,
+            at,
             entry,
-            format!("{value:?} is not an IP address to GitLab's allowlist (it wants four plain decimal parts); it only matches a URL spelled exactly that way, never {ip} itself"),
+            format!("{} is not an IP address to GitLab's allowlist (it wants four plain decimal parts); it only matches a URL spelled exactly that way, never {ip} itself", Quoted(value)),
             Some(canonical),
         ));
         return;
     }
-    let lower = value.to_ascii_lowercase();
-    let trimmed = lower
-        .strip_suffix('.')
-        .filter(|v| !v.ends_with('.'))
-        .unwrap_or(&lower);
-    if value.bytes().any(|b| b.is_ascii_uppercase()) || trimmed.len() != lower.len() {
-        let code = if value.bytes().any(|b| b.is_ascii_uppercase()) {
+    // Upper case or one trailing dot: the suggestion is the lower-case text
+    // without it (built only then).
+    let trailing_dot = value.ends_with('.') && !value[..value.len() - 1].ends_with('.');
+    if upper || trailing_dot {
+        let lower = value.to_ascii_lowercase();
+        let trimmed = if trailing_dot {
+            &lower[..lower.len() - 1]
+        } else {
+            &lower
+        };
+        let code = if upper {
             "allowlist.entry_upper_case"
         } else {
             "allowlist.entry_trailing_dot"
         };
         out.push(warn(
             code,
-            path,
+            at,
             entry,
-            format!("{:?} never matches: GitLab compares entries case-sensitively with the normalised host, which is lower case without a trailing dot", entry.raw),
+            format!("{} never matches: GitLab compares entries case-sensitively with the normalised host, which is lower case without a trailing dot", Quoted(&entry.raw)),
             Some(with_port(trimmed, port)),
         ));
         return;
@@ -279,14 +372,14 @@ fn lint_domain(entry: &Entry, path: &Path, out: &mut Diagnostics) {
         .bytes()
         .next()
         .is_some_and(|b| b.is_ascii_alphanumeric());
-    if !first_ok || !value.bytes().all(host_char) {
+    if !first_ok || !host_bytes {
         out.push(warn(
             "allowlist.entry_never_matches",
-            path,
+            at,
             entry,
             format!(
-                "{:?} is not a host name any URL GitLab lets through can have, so it never matches",
-                entry.raw
+                "{} is not a host name any URL GitLab lets through can have, so it never matches",
+                Quoted(&entry.raw)
             ),
             None,
         ));

@@ -31,16 +31,29 @@
 //! `allowlist.range_host_bits`, `allowlist.ipv6_port_ambiguous`. The lints
 //! go beyond GitLab, which saves all of these silently.
 
+//!
+//! Cost: reading a list is linear in its length (n log n for the one sort
+//! that builds the index), whatever its size; an entry that needs no
+//! diagnostic costs two allocations (its `raw` and `value` texts). Files:
+//! `split` (the text area), `check` (GitLab's validation), `lint`,
+//! `index` (the sorted index), `ipaddr` (Ruby's `IPAddr.new`).
+
+mod check;
+mod index;
 mod ipaddr;
 mod lint;
+mod split;
 
 pub use ipaddr::{ipaddr_new, Family, RubyIpAddr};
+pub use split::split_text;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::url::host::canonical::{push_decimal, push_ip};
 use crate::url::host::{addressable::AddressableUri, inet, Host};
-use crate::url::sanitize;
+use index::Index;
 use serde::Serialize;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::IpAddr;
+use std::sync::Arc;
 
 /// GitLab's maximum number of entries (`application_setting.rb`, S11).
 pub const MAX_ENTRIES: usize = 1000;
@@ -88,7 +101,7 @@ pub struct Entry {
     target: Target,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Target {
     /// Base and prefix length in the IPv4-mapped IPv6 space.
     Ip {
@@ -101,36 +114,7 @@ enum Target {
 impl Entry {
     /// Read one entry (already split and stripped) as GitLab does.
     pub fn parse(raw: &str) -> Entry {
-        let (address, port) = split_addr_and_port(raw);
-        let port = port.map(|p| p.parse::<u64>().unwrap_or(u64::MAX));
-        match ipaddr_new(address) {
-            Some(ip) => {
-                let (base, prefix) = ip.mapped_range();
-                let shown = match ip.family {
-                    Family::V4 => IpAddr::V4(Ipv4Addr::from(ip.addr as u32)),
-                    Family::V6 => IpAddr::V6(Ipv6Addr::from(ip.addr)),
-                };
-                let (kind, value) = if ip.has_prefix {
-                    (EntryKind::Range, format!("{shown}/{}", ip.prefix_len()))
-                } else {
-                    (EntryKind::Ip, shown.to_string())
-                };
-                Entry {
-                    raw: raw.to_owned(),
-                    kind,
-                    value,
-                    port,
-                    target: Target::Ip { base, prefix },
-                }
-            }
-            None => Entry {
-                raw: raw.to_owned(),
-                kind: EntryKind::Domain,
-                value: address.to_owned(),
-                port,
-                target: Target::Domain,
-            },
-        }
+        read(raw).0
     }
 
     /// The IP range in the IPv4-mapped IPv6 space (for IP and range
@@ -144,6 +128,66 @@ impl Entry {
 
     fn port_matches(&self, port: Option<u64>) -> bool {
         self.port.is_none() || self.port == port
+    }
+
+    /// Whether this entry, alone in a list, lets a URL whose normalised host
+    /// is `normalized_host` through on `port` (GitLab's `domain_allowed?`).
+    pub fn matches_domain(&self, normalized_host: &str, port: Option<u64>) -> bool {
+        self.target == Target::Domain
+            && !normalized_host.is_empty()
+            && self.value == normalized_host
+            && self.port_matches(port)
+    }
+
+    /// Whether this entry, alone in a list, lets the address `ip` through on
+    /// `port` (GitLab's `ip_allowed?`: IPv4 and IPv6 compared through the
+    /// IPv4-mapped form).
+    pub fn matches_ip(&self, ip: IpAddr, port: Option<u64>) -> bool {
+        match self.target {
+            Target::Ip { base, prefix } => {
+                index::mapped(ip) & index::mask128(prefix) == base && self.port_matches(port)
+            }
+            Target::Domain => false,
+        }
+    }
+}
+
+/// [`Entry::parse`], keeping what `IPAddr.new` made of the address part
+/// (for the lints, so that no entry is read twice).
+fn read(raw: &str) -> (Entry, Option<RubyIpAddr>) {
+    let (address, port) = split_addr_and_port(raw);
+    let port = port.map(|p| p.parse::<u64>().unwrap_or(u64::MAX));
+    match ipaddr_new(address) {
+        Some(ip) => {
+            let (base, prefix) = ip.mapped_range();
+            let mut value = String::with_capacity(43);
+            push_ip(&mut value, ip.ip());
+            let kind = if ip.has_prefix {
+                value.push('/');
+                push_decimal(&mut value, u64::from(ip.prefix_len()));
+                EntryKind::Range
+            } else {
+                EntryKind::Ip
+            };
+            let entry = Entry {
+                raw: raw.to_owned(),
+                kind,
+                value,
+                port,
+                target: Target::Ip { base, prefix },
+            };
+            (entry, Some(ip))
+        }
+        None => {
+            let entry = Entry {
+                raw: raw.to_owned(),
+                kind: EntryKind::Domain,
+                value: address.to_owned(),
+                port,
+                target: Target::Domain,
+            };
+            (entry, None)
+        }
     }
 }
 
@@ -159,7 +203,8 @@ fn split_addr_and_port(raw: &str) -> (&str, Option<&str>) {
             }
         }
     }
-    if let Some((address, port)) = raw.split_once(':') {
+    if let Some(colon) = raw.bytes().position(|b| b == b':') {
+        let (address, port) = (&raw[..colon], &raw[colon + 1..]);
         if !address.is_empty() && digits(port) {
             return (address, Some(port));
         }
@@ -167,43 +212,33 @@ fn split_addr_and_port(raw: &str) -> (&str, Option<&str>) {
     (raw, None)
 }
 
-/// `STRING_LIST_SEPARATOR` splitting (S10): pieces between `,`, `;` and
-/// ASCII whitespace, stripped, empty ones dropped, duplicates removed.
-pub fn split_text(text: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    // A sorted set searched by bisection, not `out.contains`: de-duplicating
-    // 1000 entries by scanning was quadratic and most of the cost of parsing
-    // a full allowlist (a sorted vector rather than a hash set keeps the
-    // hash table code out of the wasm build).
-    let mut seen: Vec<&str> = Vec::new();
-    for piece in text.split([',', ';', ' ', '\t', '\n', '\u{b}', '\u{c}', '\r']) {
-        let piece = piece.trim_matches('\0');
-        if piece.is_empty() {
-            continue;
-        }
-        if let Err(at) = seen.binary_search(&piece) {
-            seen.insert(at, piece);
-            out.push(piece);
+/// Where an entry's diagnostics point: its index in the list, or the root
+/// (a suggestion checked on its own). The [`Path`] is built only when a
+/// diagnostic is reported, so an entry without one allocates none.
+#[derive(Clone, Copy, Debug)]
+struct At(Option<usize>);
+
+impl At {
+    fn path(self) -> Path {
+        match self.0 {
+            Some(index) => Path::root().index(index),
+            None => Path::root(),
         }
     }
-    out
 }
 
 /// The outbound allowlist, indexed for matching.
 ///
 /// Matching costs one binary search for a domain and one per distinct
 /// prefix length among the IP entries (at most 129), logarithmic in the
-/// number of entries. (Sorted vectors rather than hash maps: the same
-/// complexity for lists of at most 1000 entries, and no hash table code in
-/// the wasm build.)
+/// number of entries. The index is built with one sort when the list is
+/// read (sorted vectors rather than hash maps: the same complexity, and no
+/// hash table code in the wasm build). A clone shares the parsed list
+/// (reference-counted), so a list parsed once serves every check that
+/// needs it.
 #[derive(Clone, Debug, Default)]
 pub struct Allowlist {
-    entries: Vec<Entry>,
-    /// Sorted by domain, each once, with the indexes of its entries.
-    domains: Vec<(String, Vec<usize>)>,
-    prefixes: Vec<u8>,
-    /// Sorted by `(prefix length, masked address)`, each once.
-    ranges: Vec<((u8, u128), Vec<usize>)>,
+    index: Arc<Index>,
 }
 
 /// A `match` answer, in the `allowlist match` command's JSON shape.
@@ -222,21 +257,6 @@ pub struct ParseReport {
     pub entries: Vec<Entry>,
     /// GitLab's validation errors and the lints.
     pub diagnostics: Diagnostics,
-}
-
-fn mask128(prefix: u8) -> u128 {
-    if prefix == 0 {
-        0
-    } else {
-        u128::MAX << (128 - u32::from(prefix))
-    }
-}
-
-fn mapped(ip: IpAddr) -> u128 {
-    match ip {
-        IpAddr::V4(a) => 0xffff_0000_0000 | u128::from(u32::from(a)),
-        IpAddr::V6(a) => u128::from(a),
-    }
 }
 
 impl Allowlist {
@@ -258,96 +278,46 @@ impl Allowlist {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut list = Allowlist::new();
+        let entries = entries.into_iter();
+        let mut list = Vec::with_capacity(entries.size_hint().0);
         let mut diagnostics = Diagnostics::new();
         for raw in entries {
-            list.push_checked(raw.as_ref(), &mut diagnostics);
+            push_checked(&mut list, raw.as_ref(), &mut diagnostics);
         }
-        list.finish_checked(&mut diagnostics);
-        (list, diagnostics)
-    }
-
-    /// One entry of [`Allowlist::from_entries`] (not generic, so compiled
-    /// once for every kind of entry list).
-    #[inline(never)]
-    fn push_checked(&mut self, raw: &str, diagnostics: &mut Diagnostics) {
-        let path = Path::root().index(self.entries.len());
-        let entry = Entry::parse(raw);
-        check_entry(&entry, &path, diagnostics);
-        self.push(entry);
-    }
-
-    /// The whole-list check of [`Allowlist::from_entries`].
-    #[inline(never)]
-    fn finish_checked(&self, diagnostics: &mut Diagnostics) {
-        let list = self;
-        if list.entries.len() > MAX_ENTRIES {
-            diagnostics.push(
-                Diagnostic::error(
-                    "allowlist.too_many_entries",
-                    Path::root(),
-                    format!(
-                        "the allowlist has {} entries; GitLab accepts at most {MAX_ENTRIES}",
-                        list.entries.len()
-                    ),
-                )
-                .with("count", list.entries.len())
-                .with("maximum", MAX_ENTRIES)
-                .with("gitlab_message", "is too long (maximum is 1000 entries)"),
-            );
-        }
+        finish_checked(list.len(), &mut diagnostics);
+        let index = Index::build(list);
+        (
+            Allowlist {
+                index: Arc::new(index),
+            },
+            diagnostics,
+        )
     }
 
     /// Add one more entry (validated and linted like the others); the
     /// diagnostics' paths are the new entry's index.
     pub fn add(&mut self, raw: &str) -> Diagnostics {
         let mut diagnostics = Diagnostics::new();
-        let path = Path::root().index(self.entries.len());
-        let entry = Entry::parse(raw);
-        check_entry(&entry, &path, &mut diagnostics);
-        self.push(entry);
+        let at = At(Some(self.len()));
+        let (entry, ip) = read(raw);
+        check::check_entry(&entry, ip.as_ref(), at, &mut diagnostics);
+        Arc::make_mut(&mut self.index).push(entry);
         diagnostics
-    }
-
-    fn push(&mut self, entry: Entry) {
-        let index = self.entries.len();
-        match entry.target {
-            Target::Domain => {
-                match self
-                    .domains
-                    .binary_search_by(|(domain, _)| domain.as_str().cmp(&entry.value))
-                {
-                    Ok(at) => self.domains[at].1.push(index),
-                    Err(at) => self.domains.insert(at, (entry.value.clone(), vec![index])),
-                }
-            }
-            Target::Ip { base, prefix } => {
-                if let Err(at) = self.prefixes.binary_search(&prefix) {
-                    self.prefixes.insert(at, prefix);
-                }
-                let key = (prefix, base);
-                match self.ranges.binary_search_by(|(k, _)| k.cmp(&key)) {
-                    Ok(at) => self.ranges[at].1.push(index),
-                    Err(at) => self.ranges.insert(at, (key, vec![index])),
-                }
-            }
-        }
-        self.entries.push(entry);
     }
 
     /// The entries, in order.
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        self.index.entries()
     }
 
     /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries().is_empty()
     }
 
-    /// How many entries there are.
+    /// How many there are.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries().len()
     }
 
     /// The first entry (in list order) that allows `host` on `port`, as
@@ -359,7 +329,7 @@ impl Allowlist {
         match host {
             Host::Domain(d) => self.match_domain(d, port),
             other => {
-                let text = other.to_string();
+                let text = other.canonical_string();
                 self.match_domain(&text, port)
                     .or_else(|| other.ip().and_then(|ip| self.match_ip(ip, port)))
             }
@@ -372,35 +342,14 @@ impl Allowlist {
         if normalized_host.is_empty() {
             return None;
         }
-        let at = self
-            .domains
-            .binary_search_by(|(domain, _)| domain.as_str().cmp(normalized_host))
-            .ok()?;
-        self.domains[at]
-            .1
-            .iter()
-            .map(|&i| &self.entries[i])
-            .find(|e| e.port_matches(port))
+        self.index.match_domain(normalized_host, port)
     }
 
     /// `ip_allowed?`: the first IP entry whose range includes `ip` (IPv4 and
     /// IPv6 compared through the IPv4-mapped form) and whose port (if any)
     /// equals `port`.
     pub fn match_ip(&self, ip: IpAddr, port: Option<u64>) -> Option<&Entry> {
-        let bits = mapped(ip);
-        self.prefixes
-            .iter()
-            .filter_map(|&prefix| {
-                let key = (prefix, bits & mask128(prefix));
-                let at = self.ranges.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
-                self.ranges[at]
-                    .1
-                    .iter()
-                    .copied()
-                    .find(|&i| self.entries[i].port_matches(port))
-            })
-            .min()
-            .map(|i| &self.entries[i])
+        self.index.match_ip(ip, port)
     }
 
     /// What GitLab's checks find for the host of `http://<host>[:port]/`:
@@ -442,103 +391,52 @@ impl Allowlist {
     /// The `allowlist parse` report for this list and its diagnostics.
     pub fn report(&self, diagnostics: Diagnostics) -> ParseReport {
         ParseReport {
-            entries: self.entries.clone(),
+            entries: self.entries().to_vec(),
             diagnostics,
         }
     }
-}
 
-/// GitLab's save-time validation of one entry, then (when GitLab would
-/// save it) the lints.
-fn check_entry(entry: &Entry, path: &Path, diagnostics: &mut Diagnostics) {
-    let mut found = Diagnostics::new();
-    validate_entry(&entry.raw, path, &mut found);
-    if !found.has_errors() {
-        lint::lint(entry, path, &mut found);
-    }
-    diagnostics.extend(found);
-}
-
-/// GitLab's per-entry save-time validation (S11, S12), each failure an
-/// error with GitLab's own message.
-fn validate_entry(raw: &str, path: &Path, diagnostics: &mut Diagnostics) {
-    let chars = raw.chars().count();
-    if chars > MAX_ENTRY_CHARS {
-        diagnostics.push(
-            Diagnostic::error(
-                "allowlist.entry_too_long",
-                path.clone(),
-                format!(
-                    "the entry has {chars} characters; GitLab accepts at most {MAX_ENTRY_CHARS}"
-                ),
-            )
-            .with("length", chars)
-            .with("maximum", MAX_ENTRY_CHARS)
-            .with(
-                "gitlab_message",
-                "entries cannot be larger than 255 characters",
-            ),
-        );
-    }
-    if !raw.is_ascii() {
-        let suggestion = idna_suggestion(raw);
-        diagnostics.push(
-            Diagnostic::error(
-                "allowlist.entry_not_ascii",
-                path.clone(),
-                match &suggestion {
-                    Some(s) => {
-                        format!("the entry {raw:?} is not ASCII; write it in IDNA form: {s}")
-                    }
-                    None => format!("the entry {raw:?} is not ASCII"),
-                },
-            )
-            .with("entry", raw)
-            .with("suggested_entry", suggestion)
-            .with("gitlab_message", "unicode domains should use IDNA encoding"),
-        );
-    }
-    if sanitize::full_changes(raw) {
-        diagnostics.push(
-            Diagnostic::error(
-                "allowlist.entry_html",
-                path.clone(),
-                format!("GitLab's HTML sanitizer would change the entry {raw:?} (it contains `<`, `>`, `&` or a quote)"),
-            )
-            .with("entry", raw)
-            .with("gitlab_message", "entries cannot contain HTML tags"),
-        );
+    /// The entries, moved out when this is the only holder of the list.
+    fn into_entries(self) -> Vec<Entry> {
+        Arc::try_unwrap(self.index)
+            .map_or_else(|shared| shared.entries().to_vec(), Index::into_entries)
     }
 }
 
-/// The IDNA (punycode) form of a Unicode entry, keeping its port; a URL
-/// entry gives its host. Then fixed like any other suggestion.
-fn idna_suggestion(raw: &str) -> Option<String> {
-    let (host, port) = if raw.contains("://") {
-        let uri = AddressableUri::parse(raw).ok()?;
-        (uri.normalized_host()?, uri.port_digits.clone())
-    } else {
-        let (address, port) = split_addr_and_port(raw);
-        if address.contains(['/', '@', '*', '[', ']', ':']) {
-            return None;
-        }
-        (
-            idna::domain_to_ascii(address).ok()?,
-            port.map(str::to_owned),
-        )
-    };
-    if host.is_empty() || !host.is_ascii() {
-        return None;
+/// One entry of [`Allowlist::from_entries`] (not generic, so compiled once
+/// for every kind of entry list).
+#[inline(never)]
+fn push_checked(list: &mut Vec<Entry>, raw: &str, diagnostics: &mut Diagnostics) {
+    let at = At(Some(list.len()));
+    let (entry, ip) = read(raw);
+    check::check_entry(&entry, ip.as_ref(), at, diagnostics);
+    list.push(entry);
+}
+
+/// The whole-list check of [`Allowlist::from_entries`]: GitLab refuses a
+/// list of more than [`MAX_ENTRIES`] entries (the entries are still read,
+/// checked and matched, so that every problem is reported at once).
+#[inline(never)]
+fn finish_checked(count: usize, diagnostics: &mut Diagnostics) {
+    if count > MAX_ENTRIES {
+        diagnostics.push(
+            Diagnostic::error(
+                "allowlist.too_many_entries",
+                Path::root(),
+                format!("the allowlist has {count} entries; GitLab accepts at most {MAX_ENTRIES}"),
+            )
+            .with("count", count)
+            .with("maximum", MAX_ENTRIES)
+            .with("gitlab_message", "is too long (maximum is 1000 entries)"),
+        );
     }
-    let candidate = match port {
-        Some(p) => format!("{host}:{p}"),
-        None => host,
-    };
-    lint::settle(candidate, 0)
 }
 
 /// Parse allowlist text into the `allowlist parse` report.
 pub fn parse_report(text: &str) -> ParseReport {
     let (list, diagnostics) = Allowlist::parse(text);
-    list.report(diagnostics)
+    ParseReport {
+        entries: list.into_entries(),
+        diagnostics,
+    }
 }

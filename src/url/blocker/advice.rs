@@ -1,46 +1,43 @@
 //! Advice for a blocked URL: the outbound allowlist entry that would let it
-//! through (verified by re-running the check with it), or why none can.
+//! through (verified by re-running the steps after resolution with it), or
+//! why none can.
 
-use super::dns::evaluate;
+use super::dns::allowed_with;
 use super::policy::{Context, Policy};
-use super::steps::{unmap, Block, Outcome};
-use super::verdict::UrlVerdict;
-use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use super::steps::{unmap, Block, ListView, Resolving};
+use crate::diagnostic::{Diagnostic, Path, Quoted};
 use crate::url::allowlist::Allowlist;
-use crate::url::host::{addressable::AddressableUri, inet};
+use crate::url::host::{addressable::AddressableUri, canonical, inet};
 use std::net::IpAddr;
 
-/// Advice: the allowlist entry that would let the URL through (verified by
-/// re-running the check with it), or why none can.
+/// The advice for a URL GitLab blocks (or may block): the entry to add, if
+/// one lets it through, and the diagnostic that says so or why none can.
+pub(super) struct Advice {
+    pub(super) entry: Option<String>,
+    pub(super) diagnostic: Diagnostic,
+}
+
+/// Advice: the allowlist entry that would let the URL through, or why none
+/// can. `blocks` are GitLab's blocks for the URL (one, or one per DNS answer
+/// that blocks); `resolving` is what steps 7–14 share, when the URL got
+/// that far. A candidate entry is tried by re-running steps 7–14 only (1–6
+/// do not read the allowlist) with the list seen as if the entry were added
+/// at its end: nothing is copied, however long the list.
 pub(super) fn advise(
-    url: &str,
     policy: &Policy,
     context: &Context,
-    verdict: &mut UrlVerdict,
-    diagnostics: &mut Diagnostics,
+    blocks: &[&Block],
+    host_valid: bool,
     uri: Option<&AddressableUri>,
+    resolving: Option<&Resolving>,
     resolved: Option<&[IpAddr]>,
-) {
-    let blocks: Vec<Block> = match verdict.dns_outcomes.is_empty() {
-        true => match evaluate(url, policy, context).0 {
-            Ok(Outcome::Blocked(b)) => vec![b],
-            _ => Vec::new(),
-        },
-        false => verdict
-            .dns_outcomes
-            .iter()
-            .filter_map(|o| o.outcome.blocked().cloned())
-            .collect(),
-    };
-    if blocks.is_empty() {
-        return;
-    }
-    let reason = if verdict.canonical_host.is_none() {
+) -> Option<Advice> {
+    let first = blocks.first()?;
+    let reason = if !host_valid {
         // An entry for a host browsers refuse (`10.0.0.1%00.evil.com`) would
         // only make GitLab accept a URL that no one should use.
         Some("the host is not valid (browsers refuse this URL)".to_owned())
     } else if blocks.iter().all(|b| !b.allowlistable()) {
-        let first = &blocks[0];
         Some(if first.code == "url.cloud_metadata" {
             "cloud metadata endpoints are blocked before GitLab reads the allowlist".to_owned()
         } else {
@@ -52,65 +49,64 @@ pub(super) fn advise(
     } else {
         None
     };
-    let candidates = uri.map(|u| candidates(u, resolved)).unwrap_or_default();
-    if reason.is_none() {
-        for candidate in candidates {
+    if let (None, Some(uri), Some(resolving)) = (&reason, uri, resolving) {
+        for candidate in candidates(uri, resolved) {
             let (single, problems) = Allowlist::parse(&candidate);
             if single.len() != 1 || problems.has_errors() || single.entries()[0].raw != candidate {
                 continue;
             }
-            let mut trial = policy.clone();
-            trial.outbound_local_requests_allowlist.add(&candidate);
-            let fixed = match evaluate(url, &trial, context).0 {
-                Ok(Outcome::Allowed(_)) => true,
-                Ok(Outcome::Blocked(_)) => false,
-                Err(outcomes) => outcomes
-                    .iter()
-                    .all(|o| o.outcome.blocked().map_or(true, |b| !b.allowlistable())),
-            };
-            if fixed {
-                diagnostics.push(
-                    Diagnostic::info(
-                        "url.suggested_allowlist_entry",
-                        Path::root(),
-                        format!("add {candidate:?} to the outbound allowlist (Admin > Settings > Network > Outbound requests) to let GitLab reach this URL"),
-                    )
-                    .with("entry", candidate.as_str()),
-                );
-                verdict.suggested_allowlist_entry = Some(candidate);
-                return;
+            let list = ListView::with(policy, &single.entries()[0]);
+            if allowed_with(resolving, policy, context, list) {
+                let diagnostic = Diagnostic::info(
+                    "url.suggested_allowlist_entry",
+                    Path::root(),
+                    format!("add {} to the outbound allowlist (Admin > Settings > Network > Outbound requests) to let GitLab reach this URL", Quoted(&candidate)),
+                )
+                .with("entry", candidate.as_str());
+                return Some(Advice {
+                    entry: Some(candidate),
+                    diagnostic,
+                });
             }
         }
     }
     let reason =
         reason.unwrap_or_else(|| "no single allowlist entry lets GitLab through".to_owned());
-    diagnostics.push(
-        Diagnostic::info(
+    Some(Advice {
+        entry: None,
+        diagnostic: Diagnostic::info(
             "url.no_allowlist_entry",
             Path::root(),
             format!("no allowlist entry can help: {reason}"),
         )
         .with("reason", reason),
-    );
+    })
 }
 
 fn candidates(uri: &AddressableUri, resolved: Option<&[IpAddr]>) -> Vec<String> {
     let port = uri.effective_port();
     let with_port = |host: String| match port {
-        Some(p) if host.contains(':') => format!("[{host}]:{p}"),
-        Some(p) => format!("{host}:{p}"),
+        Some(p) => {
+            let bracket = host.contains(':');
+            let mut entry = String::with_capacity(host.len() + 8);
+            entry.push_str(if bracket { "[" } else { "" });
+            entry.push_str(&host);
+            entry.push_str(if bracket { "]:" } else { ":" });
+            canonical::push_decimal(&mut entry, p);
+            entry
+        }
         None => host,
     };
     let mut out = Vec::new();
     let numeric = uri.hostname().and_then(inet::numeric_host);
     match numeric {
-        Some(ip) => out.push(with_port(unmap(ip).to_string())),
+        Some(ip) => out.push(with_port(canonical::ip_string(unmap(ip)))),
         None => {
             if let Some(host) = uri.normalized_host().filter(|h| !h.is_empty()) {
                 out.push(with_port(host));
             }
             if let Some(first) = resolved.and_then(|r| r.first()) {
-                out.push(with_port(unmap(*first).to_string()));
+                out.push(with_port(canonical::ip_string(unmap(*first))));
             }
         }
     }

@@ -2,25 +2,29 @@
 //! this library is stricter and the advice, assembled into one verdict.
 
 use super::advice::advise;
-use super::dns::evaluate;
+use super::dns::{evaluate, Evaluation};
 use super::dns_summary::summarise_dns;
 use super::policy::{Context, Policy};
 use super::risks::risks;
-use super::steps::{is_localhost_name, known_without_dns, unmap, Allowed, Outcome};
+use super::steps::{is_localhost_name, known_without_dns, unmap, Allowed, Block, Outcome};
 use super::verdict::{allowed_message, lower_first, UrlVerdict};
-use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::diagnostic::{Diagnostic, Diagnostics, Path, Quoted};
 use crate::url::address::{self, AddressClass};
-use crate::url::host::{self, addressable::AddressableUri, inet, Host, WhatwgUrl};
+use crate::url::host::{self, addressable::AddressableUri, canonical, inet, Host, WhatwgUrl};
 
 /// Check `url` as GitLab's URL blocker would, with `policy` and `context`.
 pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
     let whatwg = WhatwgUrl::parse(url);
-    let (evaluation, uri) = evaluate(url, policy, context);
+    let Evaluation {
+        result: evaluation,
+        uri,
+        resolving,
+    } = evaluate(url, policy, context);
     let mut diagnostics = host::hazards(url, whatwg.as_ref(), uri.as_ref());
     let host_class = match &whatwg {
         Ok(w) => match &w.host {
             Some(h) if w.special => address::classify_host(h).0,
-            Some(h) => Host::parse(&h.to_string())
+            Some(h) => Host::parse(&h.canonical_string())
                 .map_or(AddressClass::Invalid, |h| address::classify_host(&h).0),
             None => AddressClass::Invalid,
         },
@@ -45,17 +49,20 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
             .as_ref()
             .ok()
             .and_then(|w| w.host.as_ref())
-            .map(Host::to_string),
+            .map(Host::canonical_string),
         port,
         class: host_class,
         suggested_allowlist_entry: None,
         diagnostics: Diagnostics::new(),
         dns_outcomes: Vec::new(),
     };
-    let resolved_known = uri
-        .as_ref()
-        .and_then(known_without_dns)
-        .or_else(|| context.resolved_addresses.clone());
+    let resolved_known = match &resolving {
+        Some(r) => r.known.clone(),
+        None => uri
+            .as_ref()
+            .and_then(known_without_dns)
+            .or_else(|| context.resolved_addresses.clone()),
+    };
     let localhost_name = uri
         .as_ref()
         .and_then(AddressableUri::hostname)
@@ -74,6 +81,7 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
             ));
         }
     }
+    let mut decided = None;
     match evaluation {
         Ok(outcome) => {
             let reached_dns = match &outcome {
@@ -103,7 +111,7 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
                             .with("gitlab_message", shown)
                             .with("blocker_message", block.gitlab.as_str())
                             .with("step", i64::from(block.step))
-                            .with("address", block.address.map(|a| a.to_string())),
+                            .with("address", block.address.map(canonical::ip_string)),
                     );
                 }
                 Outcome::Allowed(why) => {
@@ -117,13 +125,14 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
                             Diagnostic::info(
                                 "url.allowlisted",
                                 Path::root(),
-                                format!("allowed by the allowlist entry {e:?}"),
+                                format!("allowed by the allowlist entry {}", Quoted(e)),
                             )
                             .with("entry", e.as_str()),
                         );
                     }
                 }
             }
+            decided = Some(outcome);
             if localhost_name && reached_dns {
                 let host = uri
                     .as_ref()
@@ -152,19 +161,31 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
         }
     }
     if verdict.blocked != Some(true) {
-        let host = whatwg.as_ref().ok().and_then(|w| w.host.clone());
-        risks(host.as_ref(), resolved_known.as_deref(), &mut diagnostics);
+        let host = whatwg.as_ref().ok().and_then(|w| w.host.as_ref());
+        risks(host, resolved_known.as_deref(), &mut diagnostics);
     }
     if verdict.blocked != Some(false) {
-        advise(
-            url,
+        let blocks: Vec<&Block> = match &decided {
+            Some(outcome) => outcome.blocked().into_iter().collect(),
+            None => verdict
+                .dns_outcomes
+                .iter()
+                .filter_map(|o| o.outcome.blocked())
+                .collect(),
+        };
+        let advice = advise(
             policy,
             context,
-            &mut verdict,
-            &mut diagnostics,
+            &blocks,
+            verdict.canonical_host.is_some(),
             uri.as_ref(),
+            resolving.as_ref(),
             resolved_known.as_deref(),
         );
+        if let Some(advice) = advice {
+            verdict.suggested_allowlist_entry = advice.entry;
+            diagnostics.push(advice.diagnostic);
+        }
     }
     verdict.diagnostics = diagnostics;
     verdict

@@ -2,7 +2,10 @@
 //! kind of answer GitLab treats differently, and GitLab's outcome for each.
 
 use super::policy::{Context, Policy};
-use super::steps::{after_dns, before_dns, gitlab_metadata_ip, known_without_dns, unmap, Outcome};
+use super::steps::{
+    after_dns, before_dns, decide, gitlab_metadata_ip, unmap, BeforeDns, ListView, Outcome,
+    Resolving,
+};
 use crate::url::allowlist::Entry;
 use crate::url::host::addressable::AddressableUri;
 use std::net::{IpAddr, Ipv6Addr};
@@ -81,9 +84,9 @@ const ANSWERS: &[(&str, Source)] = &[
 pub(super) fn representative_answers(
     policy: &Policy,
     context: &Context,
+    list: ListView<'_>,
     port: Option<u64>,
 ) -> Vec<(&'static str, Option<IpAddr>)> {
-    let list = &policy.outbound_local_requests_allowlist;
     let pick = |candidates: &[[u8; 4]]| -> Option<IpAddr> {
         let all = candidates.iter().map(|c| IpAddr::from(*c));
         all.clone()
@@ -99,10 +102,7 @@ pub(super) fn representative_answers(
                 Source::Fixed(candidates) => pick(candidates),
                 Source::Metadata(candidates) => pick(candidates).filter(|_| metadata),
                 Source::Server => context.server_addresses.first().map(|s| unmap(*s)),
-                Source::Allowlisted => list
-                    .entries()
-                    .iter()
-                    .find_map(|e| allowlisted_example(e, port)),
+                Source::Allowlisted => list.entries().find_map(|e| allowlisted_example(e, port)),
             };
             example.map(|ip| (*name, Some(ip)))
         })
@@ -118,39 +118,85 @@ fn allowlisted_example(entry: &Entry, port: Option<u64>) -> Option<IpAddr> {
     (!gitlab_metadata_ip(ip)).then_some(ip)
 }
 
+/// Every step for one URL: GitLab's outcome, or the outcome of each
+/// possible DNS answer.
+pub(super) struct Evaluation {
+    /// The outcome, or one per representative answer ("depends on DNS").
+    pub(super) result: Result<Outcome, Vec<DnsOutcome>>,
+    /// The URL as Addressable reads it (`None`: GitLab refuses to parse it).
+    pub(super) uri: Option<AddressableUri>,
+    /// What the steps after resolution share, when the URL got that far.
+    pub(super) resolving: Option<Resolving>,
+}
+
 /// Evaluate every step for `url`; the possible DNS answers when needed.
-pub(super) fn evaluate(
-    url: &str,
+pub(super) fn evaluate(url: &str, policy: &Policy, context: &Context) -> Evaluation {
+    match before_dns(url, policy, context) {
+        BeforeDns::Blocked(block, uri) => Evaluation {
+            result: Ok(Outcome::Blocked(block)),
+            uri,
+            resolving: None,
+        },
+        BeforeDns::Allowed(allowed, uri) => Evaluation {
+            result: Ok(Outcome::Allowed(allowed)),
+            uri: Some(uri),
+            resolving: None,
+        },
+        BeforeDns::Resolve(uri) => {
+            let resolving = Resolving::new(&uri, policy, context);
+            let result = after_resolution(&resolving, policy, context, ListView::of(policy));
+            Evaluation {
+                result,
+                uri: Some(uri),
+                resolving: Some(resolving),
+            }
+        }
+    }
+}
+
+/// Steps 7–14 for a URL that got past steps 1–6, with the allowlist `list`:
+/// for the known addresses, else for each representative answer. Steps
+/// 1–6 do not read the allowlist, so the advice re-runs only this part for
+/// a candidate entry.
+pub(super) fn after_resolution(
+    resolving: &Resolving,
     policy: &Policy,
     context: &Context,
-) -> (Result<Outcome, Vec<DnsOutcome>>, Option<AddressableUri>) {
-    let uri = match before_dns(url, policy, context) {
-        Err(block) => return (Ok(Outcome::Blocked(block)), AddressableUri::parse(url).ok()),
-        Ok(Err(allowed)) => {
-            return (
-                Ok(Outcome::Allowed(allowed)),
-                AddressableUri::parse(url).ok(),
-            )
-        }
-        Ok(Ok(uri)) => uri,
-    };
-    let known = known_without_dns(&uri).or_else(|| context.resolved_addresses.clone());
-    if let Some(addresses) = known {
-        let outcome = after_dns(&uri, policy, context, &addresses);
-        return (Ok(outcome), Some(uri));
+    list: ListView<'_>,
+) -> Result<Outcome, Vec<DnsOutcome>> {
+    if let Some(addresses) = &resolving.known {
+        return Ok(after_dns(resolving, policy, context, list, addresses));
     }
-    let outcomes = representative_answers(policy, context, uri.effective_port())
-        .into_iter()
-        .map(|(answer, example)| DnsOutcome {
-            answer,
-            example,
-            outcome: after_dns(
-                &uri,
-                policy,
-                context,
-                &example.into_iter().collect::<Vec<_>>(),
-            ),
+    Err(
+        representative_answers(policy, context, list, resolving.port())
+            .into_iter()
+            .map(|(answer, example)| DnsOutcome {
+                answer,
+                example,
+                outcome: after_dns(resolving, policy, context, list, example.as_slice()),
+            })
+            .collect(),
+    )
+}
+
+/// Whether GitLab lets the URL through with the allowlist `list` (or blocks
+/// it only where no allowlist entry could help): [`after_resolution`] without
+/// building any outcome's text (the advice's trials).
+pub(super) fn allowed_with(
+    resolving: &Resolving,
+    policy: &Policy,
+    context: &Context,
+    list: ListView<'_>,
+) -> bool {
+    if let Some(addresses) = &resolving.known {
+        return matches!(
+            decide(resolving, policy, context, list, addresses),
+            super::steps::Decision::Allowed(..)
+        );
+    }
+    representative_answers(policy, context, list, resolving.port())
+        .iter()
+        .all(|(_, example)| {
+            decide(resolving, policy, context, list, example.as_slice()).allowed_or_final()
         })
-        .collect();
-    (Err(outcomes), Some(uri))
 }

@@ -7,7 +7,7 @@ use super::policy::Policy;
 use super::steps::Block;
 use super::verdict::{lower_first, UrlVerdict};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::url::host::addressable::AddressableUri;
+use crate::url::host::{addressable::AddressableUri, canonical};
 
 /// The verdict when DNS decides: blocked, allowed or "depends on DNS" over
 /// every possible answer. One diagnostic says so (none when every answer
@@ -27,14 +27,23 @@ pub(super) fn summarise_dns(
         .unwrap_or("")
         .to_owned();
     // One pass over the answers for every list the summary carries.
-    let (mut answers, mut examples, mut codes) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut messages, mut blocked, mut allowed) = (Vec::new(), Vec::new(), Vec::new());
+    let n = outcomes.len();
+    let (mut answers, mut examples, mut codes) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let (mut messages, mut blocked, mut allowed) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
     let mut first_block: Option<&Block> = None;
     let mut same_code = true;
     let mut allowed_outcomes: Vec<&DnsOutcome> = Vec::new();
     for o in outcomes {
         answers.push(o.answer.to_owned());
-        examples.push(o.example.map(|a| a.to_string()).unwrap_or_default());
+        examples.push(o.example.map(canonical::ip_string).unwrap_or_default());
         match o.outcome.blocked() {
             Some(b) => {
                 codes.push(b.code.to_owned());

@@ -4,7 +4,7 @@
 use super::steps::unmap;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::url::address::{self, AddressClass};
-use crate::url::host::Host;
+use crate::url::host::{canonical, Host};
 use std::net::IpAddr;
 
 /// Where this library is stricter than GitLab: destinations GitLab lets
@@ -65,7 +65,7 @@ pub(super) fn risks(
                         Host::Ipv6(v6)
                     ),
                 )
-                .with("ipv4", inner.to_string())
+                .with("ipv4", canonical::ip_string(IpAddr::V4(inner)))
                 .with("class", class.as_str()),
             );
         }

@@ -5,6 +5,7 @@
 use super::policy::{Context, GemVersion, Policy};
 use super::ruby::{ruby_alnum, ruby_dump};
 use crate::url::address;
+use crate::url::allowlist::{Allowlist, Entry};
 use crate::url::host::{self, addressable::AddressableUri, inet};
 use crate::url::sanitize;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -117,15 +118,35 @@ pub(super) fn gitlab_metadata_ip(ip: IpAddr) -> bool {
 
 const METADATA_MESSAGE: &str = "Requests to cloud metadata endpoints are not allowed";
 
-/// Steps 1–6 up to resolution: a block, "allowed without DNS", or the
-/// parsed URL to resolve.
-pub(super) fn before_dns(
+/// What steps 1–6 decide, with the URL as Addressable reads it.
+pub(super) enum BeforeDns {
+    /// Refused before resolution (`None`: Addressable cannot read the URL).
+    Blocked(Block, Option<AddressableUri>),
+    /// Let through without resolving (step 5).
+    Allowed(Allowed, AddressableUri),
+    /// The host must be resolved: steps 7–14 decide.
+    Resolve(AddressableUri),
+}
+
+/// Steps 1–6 up to resolution.
+pub(super) fn before_dns(url: &str, policy: &Policy, context: &Context) -> BeforeDns {
+    match AddressableUri::parse(url) {
+        Err(_) => BeforeDns::Blocked(Block::new("url.invalid", "URI is invalid", 1), None),
+        Ok(uri) => match steps_before_dns(url, &uri, policy, context) {
+            Err(block) => BeforeDns::Blocked(block, Some(uri)),
+            Ok(Some(allowed)) => BeforeDns::Allowed(allowed, uri),
+            Ok(None) => BeforeDns::Resolve(uri),
+        },
+    }
+}
+
+fn steps_before_dns(
     url: &str,
+    uri: &AddressableUri,
     policy: &Policy,
     context: &Context,
-) -> Result<Result<AddressableUri, Allowed>, Block> {
+) -> Result<Option<Allowed>, Block> {
     let invalid = || Block::new("url.invalid", "URI is invalid", 1);
-    let uri = AddressableUri::parse(url).map_err(|_| invalid())?;
     let text = uri.to_uri_string();
     if url.contains(['\n', '\r']) || text.contains(['\n', '\r']) {
         return Err(invalid());
@@ -144,7 +165,7 @@ pub(super) fn before_dns(
             2,
         ));
     }
-    let internal = same_uri(&uri, &context.internal_uris);
+    let internal = same_uri(uri, &context.internal_uris);
     if !internal {
         let scheme_ok = uri.scheme.as_deref().is_some_and(|s| {
             !host::addressable::is_blank(Some(s))
@@ -191,7 +212,8 @@ pub(super) fn before_dns(
         let blank = host::addressable::is_blank(hostname);
         let hostname_ok = match hostname {
             _ if blank => policy.gem == GemVersion::BeforeCloudMetadata,
-            Some(h) => h.parse::<IpAddr>().is_ok() || h.chars().next().is_some_and(ruby_alnum),
+            // The cheap test first (both are pure, so the order is free).
+            Some(h) => h.chars().next().is_some_and(ruby_alnum) || h.parse::<IpAddr>().is_ok(),
             None => false,
         };
         if !hostname_ok {
@@ -227,7 +249,7 @@ pub(super) fn before_dns(
         && policy.allow_local_network
         && policy.allow_localhost
     {
-        return Ok(Err(Allowed::NoDnsNeeded));
+        return Ok(Some(Allowed::NoDnsNeeded));
     }
     if uri.hostname().is_some_and(|h| h.len() > 1024) {
         return Err(Block::new(
@@ -236,7 +258,7 @@ pub(super) fn before_dns(
             6,
         ));
     }
-    Ok(Ok(uri))
+    Ok(None)
 }
 
 /// What the resolver answers without DNS: a numeric host; a localhost
@@ -283,62 +305,192 @@ pub(super) fn is_localhost_name(hostname: &str) -> bool {
         && (split == 0 || name[..split].ends_with('.') && split > 1)
 }
 
+/// What the steps after resolution (7–14) need from the URL, the same for
+/// every resolver answer: worked out once per URL, not once per answer.
+pub(super) struct Resolving {
+    /// GitLab's `get_port`.
+    port: Option<u64>,
+    /// Addressable's normalised host, which domain entries are compared with.
+    normalized: String,
+    /// Step 11: the URL is one of GitLab's internal URIs or an extra allowed one.
+    allowed_uri: bool,
+    /// The addresses the resolver answers without DNS, or the caller's.
+    pub(super) known: Option<Vec<IpAddr>>,
+}
+
+impl Resolving {
+    pub(super) fn new(uri: &AddressableUri, policy: &Policy, context: &Context) -> Resolving {
+        Resolving {
+            port: uri.effective_port(),
+            normalized: uri.normalized_host().unwrap_or_default(),
+            allowed_uri: same_uri(uri, &context.internal_uris)
+                || same_uri(uri, &policy.extra_allowed_uris),
+            known: known_without_dns(uri).or_else(|| context.resolved_addresses.clone()),
+        }
+    }
+
+    /// GitLab's port for the URL.
+    pub(super) fn port(&self) -> Option<u64> {
+        self.port
+    }
+}
+
+/// The outbound allowlist as steps 7–10 read it, with at most one more
+/// entry matched as if it came after the list's own: the advice tries a
+/// candidate entry this way, without copying the list.
+#[derive(Clone, Copy)]
+pub(super) struct ListView<'a> {
+    list: &'a Allowlist,
+    extra: Option<&'a Entry>,
+}
+
+impl<'a> ListView<'a> {
+    /// The policy's list as it is.
+    pub(super) fn of(policy: &'a Policy) -> Self {
+        ListView {
+            list: &policy.outbound_local_requests_allowlist,
+            extra: None,
+        }
+    }
+
+    /// The policy's list with `entry` added at its end.
+    pub(super) fn with(policy: &'a Policy, entry: &'a Entry) -> Self {
+        ListView {
+            list: &policy.outbound_local_requests_allowlist,
+            extra: Some(entry),
+        }
+    }
+
+    /// `Allowlist::match_domain` on the list with the extra entry.
+    pub(super) fn match_domain(&self, host: &str, port: Option<u64>) -> Option<&'a Entry> {
+        self.list
+            .match_domain(host, port)
+            .or_else(|| self.extra.filter(|e| e.matches_domain(host, port)))
+    }
+
+    /// `Allowlist::match_ip` on the list with the extra entry.
+    pub(super) fn match_ip(&self, ip: IpAddr, port: Option<u64>) -> Option<&'a Entry> {
+        self.list
+            .match_ip(ip, port)
+            .or_else(|| self.extra.filter(|e| e.matches_ip(ip, port)))
+    }
+
+    /// The entries, in order, the extra one last.
+    pub(super) fn entries(&self) -> impl Iterator<Item = &'a Entry> {
+        self.list.entries().iter().chain(self.extra)
+    }
+}
+
+/// Steps 7–14's answer for one resolver answer, before any text is built:
+/// the advice's trials need only whether it is allowed, and a verdict only
+/// the answers it shows.
+pub(super) enum Decision<'a> {
+    /// Let through, and why (the entry that matched, if any).
+    Allowed(Allowed, Option<&'a Entry>),
+    /// Refused: code, GitLab's message, step, the address that decided.
+    Blocked(&'static str, &'static str, u8, Option<IpAddr>),
+}
+
+impl Decision<'_> {
+    /// Whether the answer is let through, or refused for good (a block no
+    /// allowlist entry lifts).
+    pub(super) fn allowed_or_final(&self) -> bool {
+        match self {
+            Decision::Allowed(..) => true,
+            Decision::Blocked(_, _, step, _) => !matches!(step, 7 | 12 | 13),
+        }
+    }
+
+    /// The outcome, with its texts.
+    pub(super) fn outcome(self) -> Outcome {
+        match self {
+            Decision::Allowed(why, entry) => Outcome::Allowed(match (why, entry) {
+                (Allowed::UnresolvableAllowlisted(_), Some(e)) => {
+                    Allowed::UnresolvableAllowlisted(e.raw.clone())
+                }
+                (Allowed::DomainAllowlist(_), Some(e)) => Allowed::DomainAllowlist(e.raw.clone()),
+                (Allowed::IpAllowlist(_), Some(e)) => Allowed::IpAllowlist(e.raw.clone()),
+                (why, _) => why,
+            }),
+            Decision::Blocked(code, message, step, address) => {
+                let mut block = Block::new(code, message, step);
+                block.address = address;
+                Outcome::Blocked(block)
+            }
+        }
+    }
+}
+
 /// Steps 7–14 for a given resolver answer (empty = does not resolve).
 pub(super) fn after_dns(
-    uri: &AddressableUri,
+    resolving: &Resolving,
     policy: &Policy,
     context: &Context,
+    list: ListView<'_>,
     addresses: &[IpAddr],
 ) -> Outcome {
-    let list = &policy.outbound_local_requests_allowlist;
-    let port = uri.effective_port();
-    let normalized = uri.normalized_host().unwrap_or_default();
-    let domain_hit = list.match_domain(&normalized, port).map(|e| e.raw.clone());
-    let addresses: Vec<IpAddr> = addresses.iter().copied().map(unmap).collect();
+    decide(resolving, policy, context, list, addresses).outcome()
+}
+
+/// [`after_dns`] without its texts.
+pub(super) fn decide<'a>(
+    resolving: &Resolving,
+    policy: &Policy,
+    context: &Context,
+    list: ListView<'a>,
+    addresses: &[IpAddr],
+) -> Decision<'a> {
+    let port = resolving.port;
+    let domain_hit = list.match_domain(&resolving.normalized, port);
+    let listed = |why: Allowed, entry| Decision::Allowed(why, Some(entry));
     if addresses.is_empty() {
         if let Some(entry) = domain_hit {
-            return Outcome::Allowed(Allowed::UnresolvableAllowlisted(entry));
+            return listed(Allowed::UnresolvableAllowlisted(String::new()), entry);
         }
         if policy.deny_all_requests_except_allowed
             || (policy.dns_rebind_protection && !context.http_proxy_env)
         {
-            return Outcome::Blocked(Block::new(
+            return Decision::Blocked(
                 "url.unresolvable",
                 "Host cannot be resolved or invalid",
                 7,
-            ));
+                None,
+            );
         }
-        return Outcome::Allowed(if policy.dns_rebind_protection {
+        let why = if policy.dns_rebind_protection {
             Allowed::UnresolvableProxy
         } else {
             Allowed::UnresolvableNoRebindProtection
-        });
+        };
+        return Decision::Allowed(why, None);
     }
+    let unmapped = || addresses.iter().copied().map(unmap);
     if policy.deny_cloud_metadata_requests && policy.gem.blocks_metadata() {
-        if let Some(ip) = addresses.iter().copied().find(|ip| gitlab_metadata_ip(*ip)) {
-            let mut block = Block::new("url.cloud_metadata", METADATA_MESSAGE, 8);
-            block.address = Some(ip);
-            return Outcome::Blocked(block);
+        if let Some(ip) = unmapped().find(|ip| gitlab_metadata_ip(*ip)) {
+            return Decision::Blocked("url.cloud_metadata", METADATA_MESSAGE, 8, Some(ip));
         }
     }
     if let Some(entry) = domain_hit {
-        return Outcome::Allowed(Allowed::DomainAllowlist(entry));
+        return listed(Allowed::DomainAllowlist(String::new()), entry);
     }
-    if let Some(entry) = list.match_ip(addresses[0], port) {
-        return Outcome::Allowed(Allowed::IpAllowlist(entry.raw.clone()));
+    if let Some(entry) = list.match_ip(unmap(addresses[0]), port) {
+        return listed(Allowed::IpAllowlist(String::new()), entry);
     }
-    if same_uri(uri, &context.internal_uris) || same_uri(uri, &policy.extra_allowed_uris) {
-        return Outcome::Allowed(Allowed::AllowedUri);
+    if resolving.allowed_uri {
+        return Decision::Allowed(Allowed::AllowedUri, None);
     }
     if policy.deny_all_requests_except_allowed {
-        return Outcome::Blocked(Block::new(
+        return Decision::Blocked(
             "url.not_on_allowlist",
             "Requests to hosts and IP addresses not on the Allow List are denied",
             12,
-        ));
+            None,
+        );
     }
-    local_checks(policy, context, &addresses)
-        .map_or(Outcome::Allowed(Allowed::Passed), Outcome::Blocked)
+    match local_checks(policy, context, addresses) {
+        Some((code, message, ip)) => Decision::Blocked(code, message, 13, Some(ip)),
+        None => Decision::Allowed(Allowed::Passed, None),
+    }
 }
 
 /// The addresses of Linux's loopback interface, always among the server's
@@ -349,7 +501,11 @@ const LOOPBACK_INTERFACE: [IpAddr; 2] = [
 ];
 
 /// GitLab's local-address checks (§2.3), in GitLab's order, on every address.
-fn local_checks(policy: &Policy, context: &Context, addresses: &[IpAddr]) -> Option<Block> {
+fn local_checks(
+    policy: &Policy,
+    context: &Context,
+    addresses: &[IpAddr],
+) -> Option<(&'static str, &'static str, IpAddr)> {
     type Check = (&'static str, &'static str, fn(IpAddr, &Context) -> bool);
     const LOCALHOST: &[Check] = &[
         (
@@ -406,24 +562,27 @@ fn local_checks(policy: &Policy, context: &Context, addresses: &[IpAddr]) -> Opt
     if policy.allow_localhost && policy.allow_local_network {
         return None;
     }
-    let mut checks: Vec<&Check> = Vec::new();
-    if !policy.allow_localhost {
-        checks.extend(LOCALHOST);
-    }
-    if !policy.allow_local_network {
-        checks.extend(LOCAL_NETWORK);
-    }
-    checks.into_iter().find_map(|(code, message, test)| {
-        addresses
-            .iter()
-            .copied()
-            .find(|ip| test(*ip, context))
-            .map(|ip| {
-                let mut block = Block::new(code, *message, 13);
-                block.address = Some(ip);
-                block
-            })
-    })
+    let localhost: &[Check] = if policy.allow_localhost {
+        &[]
+    } else {
+        LOCALHOST
+    };
+    let local_network: &[Check] = if policy.allow_local_network {
+        &[]
+    } else {
+        LOCAL_NETWORK
+    };
+    localhost
+        .iter()
+        .chain(local_network)
+        .find_map(|(code, message, test)| {
+            addresses
+                .iter()
+                .copied()
+                .map(unmap)
+                .find(|ip| test(*ip, context))
+                .map(|ip| (*code, *message, ip))
+        })
 }
 
 #[cfg(test)]

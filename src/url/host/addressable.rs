@@ -61,6 +61,17 @@ fn is_ruby_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | '\0')
 }
 
+/// The first byte of `text` that `hit` picks (ASCII bytes: never inside a
+/// multi-byte character, so the index is a character boundary).
+fn find_any(text: &str, hit: impl Fn(u8) -> bool) -> Option<usize> {
+    text.bytes().position(hit)
+}
+
+/// The last byte of `text` that `hit` picks.
+fn rfind_any(text: &str, hit: impl Fn(u8) -> bool) -> Option<usize> {
+    text.bytes().rposition(hit)
+}
+
 /// Ruby's `String#strip`.
 pub fn ruby_strip(text: &str) -> &str {
     text.trim_matches(is_ruby_space)
@@ -77,11 +88,11 @@ impl AddressableUri {
         let mut rest = text;
         // `^`…`$` are line anchors in Ruby; a URL with a line break is
         // refused by GitLab anyway (step 1), so read the first line only.
-        if let Some(end) = rest.find(['\n', '\r']) {
+        if let Some(end) = find_any(rest, |b| matches!(b, b'\n' | b'\r')) {
             rest = &rest[..end];
         }
         let mut scheme = None;
-        if let Some(colon) = rest.find([':', '/', '?', '#']) {
+        if let Some(colon) = find_any(rest, |b| matches!(b, b':' | b'/' | b'?' | b'#')) {
             if colon > 0 && rest.as_bytes()[colon] == b':' {
                 scheme = Some(&rest[..colon]);
                 rest = &rest[colon + 1..];
@@ -89,16 +100,16 @@ impl AddressableUri {
         }
         let mut authority = None;
         if let Some(after) = rest.strip_prefix("//") {
-            let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+            let end = find_any(after, |b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(after.len());
             authority = Some(&after[..end]);
             rest = &after[end..];
         }
-        let path_end = rest.find(['?', '#']).unwrap_or(rest.len());
+        let path_end = find_any(rest, |b| matches!(b, b'?' | b'#')).unwrap_or(rest.len());
         let path = &rest[..path_end];
         rest = &rest[path_end..];
         let mut query = None;
         if let Some(after) = rest.strip_prefix('?') {
-            let end = after.find('#').unwrap_or(after.len());
+            let end = find_any(after, |b| matches!(b, b'#')).unwrap_or(after.len());
             query = Some(&after[..end]);
             rest = &after[end..];
         }
@@ -106,8 +117,9 @@ impl AddressableUri {
 
         let (mut user, mut password, mut host, mut port) = (None, None, None, None);
         if let Some(authority) = authority {
-            let bracket = authority.find(['[', ']']).unwrap_or(authority.len());
-            let userinfo_end = authority[..bracket].rfind('@');
+            let bracket =
+                find_any(authority, |b| matches!(b, b'[' | b']')).unwrap_or(authority.len());
+            let userinfo_end = rfind_any(&authority[..bracket], |b| matches!(b, b'@'));
             let host_and_port = match userinfo_end {
                 Some(at) => {
                     let userinfo = ruby_strip(&authority[..at]);
@@ -126,8 +138,10 @@ impl AddressableUri {
             // what is left after the userinfo. Both end at the string's end,
             // so they agree unless the userinfo holds the last colon.
             let port_of = |s: &str| -> Option<usize> {
-                let colon = s.rfind(':')?;
-                (!s[colon + 1..].contains(['@', '[', ']'])).then_some(colon)
+                let colon = rfind_any(s, |b| matches!(b, b':'))?;
+                find_any(&s[colon + 1..], |b| matches!(b, b'@' | b'[' | b']'))
+                    .is_none()
+                    .then_some(colon)
             };
             host = Some(match port_of(host_and_port) {
                 Some(colon) => host_and_port[..colon].to_owned(),
@@ -182,19 +196,25 @@ impl AddressableUri {
             ));
         }
         if let Some(host) = &self.host {
-            let bad_char = host.chars().any(|c| {
+            let bad = |c: char| {
                 matches!(
                     c,
                     '<' | '>' | '{' | '}' | '/' | '\\' | '?' | '#' | '@' | '"'
                 ) || c.is_whitespace()
-            });
+            };
+            // ASCII hosts byte by byte (a byte is a character there).
+            let bad_char = if host.is_ascii() {
+                host.bytes().any(|b| bad(char::from(b)))
+            } else {
+                host.chars().any(bad)
+            };
             let bad_literal = host
                 .strip_prefix('[')
                 .and_then(|h| h.strip_suffix(']'))
                 .is_some_and(|inner| {
                     !inner
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:".contains(c))
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:".contains(&b))
                 });
             if bad_char || bad_literal {
                 return Err(AddressableError(format!(
@@ -221,10 +241,10 @@ impl AddressableUri {
 
     /// `default_port`: the port Addressable knows for the lower-cased scheme.
     pub fn default_port(&self) -> Option<u16> {
-        let scheme = ruby_strip(self.scheme.as_deref()?).to_ascii_lowercase();
+        let scheme = ruby_strip(self.scheme.as_deref()?);
         PORT_MAPPING
             .iter()
-            .find(|(name, _)| *name == scheme)
+            .find(|(name, _)| name.eq_ignore_ascii_case(scheme))
             .map(|(_, port)| *port)
     }
 
@@ -263,28 +283,22 @@ impl AddressableUri {
         if host.is_empty() {
             return Some(String::new());
         }
-        // Addressable downcases all of it; ASCII is enough here because the
-        // UTS #46 mapping below lowercases every non-ASCII letter too.
-        let lower = host.to_ascii_lowercase();
-        let decoded = String::from_utf8_lossy(&percent_decode(&lower)).into_owned();
-        let mut ascii = if decoded.is_ascii() {
-            decoded
-        } else {
-            idna::domain_to_ascii(&decoded).unwrap_or(decoded)
-        };
-        let bytes = ascii.as_bytes();
-        if bytes.len() >= 2 && bytes[bytes.len() - 1] == b'.' && bytes[bytes.len() - 2] != b'.' {
-            ascii.pop();
-        }
-        let mut out = String::with_capacity(ascii.len());
-        for byte in ascii.bytes() {
-            if byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=[]:".contains(&byte) {
-                out.push(char::from(byte));
+        let keep = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=[]:".contains(&b);
+        // The usual host (ASCII, nothing percent-encoded, nothing to
+        // encode): lower-cased, one trailing dot dropped, one allocation.
+        if host.bytes().all(|b| b != b'%' && keep(b)) {
+            let bytes = host.as_bytes();
+            let end = if bytes.len() >= 2
+                && bytes[bytes.len() - 1] == b'.'
+                && bytes[bytes.len() - 2] != b'.'
+            {
+                host.len() - 1
             } else {
-                out.push_str(&format!("%{byte:02X}"));
-            }
+                host.len()
+            };
+            return Some(host[..end].to_ascii_lowercase());
         }
-        Some(out)
+        Some(normalized_general(host))
     }
 
     /// `to_s`: the URL rebuilt from its components (what GitLab sanitizes,
@@ -324,10 +338,47 @@ impl AddressableUri {
     }
 }
 
+/// `normalized_host` for any host (stripped, not empty): lower-cased,
+/// percent-decoded, IDNA to ASCII, one trailing dot removed, characters
+/// outside RFC 3986's host set percent-encoded.
+fn normalized_general(host: &str) -> String {
+    let keep = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=[]:".contains(&b);
+    // Addressable downcases all of it; ASCII is enough here because the
+    // UTS #46 mapping below lowercases every non-ASCII letter too.
+    let lower = host.to_ascii_lowercase();
+    let decoded = String::from_utf8_lossy(&percent_decode(&lower)).into_owned();
+    let mut ascii = if decoded.is_ascii() {
+        decoded
+    } else {
+        idna::domain_to_ascii(&decoded).unwrap_or(decoded)
+    };
+    let bytes = ascii.as_bytes();
+    if bytes.len() >= 2 && bytes[bytes.len() - 1] == b'.' && bytes[bytes.len() - 2] != b'.' {
+        ascii.pop();
+    }
+    let mut out = String::with_capacity(ascii.len());
+    for byte in ascii.bytes() {
+        if keep(byte) {
+            out.push(char::from(byte));
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        }
+    }
+    out
+}
+
 /// Addressable's `port=`: percent-decode, require a line of digits, then
 /// Ruby's `to_i` (leading whitespace, digits with single underscores); 0
 /// means "no port".
 fn parse_port(text: &str) -> Result<Option<String>, AddressableError> {
+    // The usual port: plain digits (what the steps below make of them).
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        let digits = text.trim_start_matches('0');
+        return Ok((!digits.is_empty()).then(|| digits.to_owned()));
+    }
     let decoded = String::from_utf8(percent_decode(text))
         .map_err(|_| AddressableError("Invalid encoding in port".to_owned()))?;
     let has_digit_line = decoded
@@ -414,6 +465,16 @@ mod tests {
         assert_eq!(uri.port(), Some(80));
         let uri = parse("http://host:0/");
         assert_eq!(uri.port(), None);
+    }
+
+    proptest::proptest! {
+        /// The one-allocation reading of ordinary hosts equals the general
+        /// one (decode, IDNA, encode) wherever it is taken.
+        #[test]
+        fn ordinary_hosts_normalise_like_any_host(host in "[A-Za-z0-9.%:_~!$&'()*+,;=\\[\\]-]{1,20}") {
+            let uri = AddressableUri { host: Some(host.clone()), ..parse("http://x/") };
+            proptest::prop_assert_eq!(uri.normalized_host(), Some(normalized_general(ruby_strip(&host))));
+        }
     }
 
     #[test]

@@ -84,6 +84,10 @@ pub fn numeric_host(hostname: &str) -> Option<IpAddr> {
     }
     // `inet_pton(AF_INET6)`: strict hex pieces, one `::`, an optional dotted
     // decimal tail without leading zeros; std's parser has the same grammar.
+    // Every IPv6 address has a colon: a name without one is not parsed.
+    if !hostname.as_bytes().contains(&b':') {
+        return None;
+    }
     hostname.parse::<Ipv6Addr>().ok().map(IpAddr::V6)
 }
 

@@ -11,9 +11,11 @@
 //! are warnings. Source: `url-blocker.md` §8–§9.
 
 pub mod addressable;
+pub mod canonical;
 pub mod inet;
+mod whatwg;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::diagnostic::{Diagnostic, Diagnostics, Path, Quoted};
 use addressable::AddressableUri;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -71,8 +73,8 @@ impl fmt::Display for Host {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Host::Domain(d) => f.write_str(d),
-            Host::Ipv4(a) => write!(f, "{a}"),
-            Host::Ipv6(a) => write!(f, "[{}]", ipv6_to_string(*a)),
+            Host::Ipv4(a) => f.write_str(canonical::whatwg_ip_text(IpAddr::V4(*a)).as_str()),
+            Host::Ipv6(a) => f.write_str(canonical::whatwg_ip_text(IpAddr::V6(*a)).as_str()),
         }
     }
 }
@@ -81,43 +83,34 @@ impl fmt::Display for Host {
 /// run of two or more zero pieces compressed, never a dotted IPv4 tail
 /// (std's `Display` writes `::ffff:127.0.0.1`; WHATWG writes `::ffff:7f00:1`).
 pub fn ipv6_to_string(address: Ipv6Addr) -> String {
-    let pieces = address.segments();
-    let (mut best_start, mut best_len) = (usize::MAX, 1usize);
-    let mut i = 0;
-    while i < 8 {
-        if pieces[i] == 0 {
-            let start = i;
-            while i < 8 && pieces[i] == 0 {
-                i += 1;
-            }
-            if i - start > best_len {
-                best_start = start;
-                best_len = i - start;
-            }
-        } else {
-            i += 1;
+    canonical::ipv6_string(address)
+}
+
+impl Host {
+    /// The WHATWG serialisation as a `String` (what `to_string` gives,
+    /// without the formatting machinery).
+    pub fn canonical_string(&self) -> String {
+        match self {
+            Host::Domain(d) => d.clone(),
+            Host::Ipv4(a) => canonical::ip_string(IpAddr::V4(*a)),
+            Host::Ipv6(a) => canonical::whatwg_ip_text(IpAddr::V6(*a))
+                .as_str()
+                .to_owned(),
         }
     }
-    let mut out = String::with_capacity(39);
-    let mut i = 0;
-    while i < 8 {
-        if i == best_start {
-            out.push_str(if i == 0 { "::" } else { ":" });
-            i += best_len;
-            continue;
-        }
-        out.push_str(&format!("{:x}", pieces[i]));
-        if i < 7 {
-            out.push(':');
-        }
-        i += 1;
-    }
-    out
 }
 
 impl Serialize for Host {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self {
+            Host::Domain(d) => serializer.serialize_str(d),
+            Host::Ipv4(a) => {
+                serializer.serialize_str(canonical::whatwg_ip_text(IpAddr::V4(*a)).as_str())
+            }
+            Host::Ipv6(a) => {
+                serializer.serialize_str(canonical::whatwg_ip_text(IpAddr::V6(*a)).as_str())
+            }
+        }
     }
 }
 
@@ -153,6 +146,15 @@ pub struct WhatwgUrl {
 impl WhatwgUrl {
     /// Parse with the WHATWG rules (the `url` crate).
     pub fn parse(input: &str) -> Result<WhatwgUrl, HostError> {
+        match whatwg::parse_simple(input) {
+            Some(parsed) => parsed,
+            None => WhatwgUrl::parse_full(input),
+        }
+    }
+
+    /// [`WhatwgUrl::parse`] through `Url::parse` always (the reference the
+    /// fast reading of ordinary URLs is tested against).
+    pub fn parse_full(input: &str) -> Result<WhatwgUrl, HostError> {
         let url = ::url::Url::parse(input).map_err(|e| HostError {
             message: e.to_string(),
         })?;
@@ -192,35 +194,37 @@ pub fn url_for_input(input: &str) -> Cow<'_, str> {
     if input.contains("://") || special_prefix {
         return Cow::Borrowed(input);
     }
-    if input.contains(':') && input.parse::<Ipv6Addr>().is_ok() {
-        return Cow::Owned(format!("http://[{input}]/"));
-    }
-    Cow::Owned(format!("http://{input}/"))
+    let bracket = input.contains(':') && input.parse::<Ipv6Addr>().is_ok();
+    let mut url = String::with_capacity(input.len() + 10);
+    url.push_str(if bracket { "http://[" } else { "http://" });
+    url.push_str(input);
+    url.push_str(if bracket { "]/" } else { "/" });
+    Cow::Owned(url)
 }
 
 /// The host GitLab ends up contacting, as far as the URL alone tells.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Reading {
+enum Reading<'a> {
     Ip(IpAddr),
-    Name(String),
+    Name(Cow<'a, str>),
     None,
 }
 
-fn gitlab_reading(uri: &AddressableUri) -> Reading {
+fn gitlab_reading(uri: &AddressableUri) -> Reading<'static> {
     match uri.hostname() {
         None | Some("") => Reading::None,
         Some(hostname) => match inet::numeric_host(hostname) {
             Some(ip) => Reading::Ip(ip),
-            None => Reading::Name(uri.normalized_host().unwrap_or_default()),
+            None => Reading::Name(Cow::Owned(uri.normalized_host().unwrap_or_default())),
         },
     }
 }
 
-fn whatwg_reading(url: &WhatwgUrl) -> Reading {
+fn whatwg_reading(url: &WhatwgUrl) -> Reading<'_> {
     match &url.host {
         None => Reading::None,
         Some(Host::Domain(d)) if d.is_empty() => Reading::None,
-        Some(Host::Domain(d)) => Reading::Name(d.strip_suffix('.').unwrap_or(d).to_owned()),
+        Some(Host::Domain(d)) => Reading::Name(Cow::Borrowed(d.strip_suffix('.').unwrap_or(d))),
         Some(host) => host.ip().map_or(Reading::None, Reading::Ip),
     }
 }
@@ -240,9 +244,8 @@ fn gitlab_host_text(uri: &AddressableUri) -> Option<String> {
 
 fn describe(reading: &Reading) -> Option<String> {
     match reading {
-        Reading::Ip(IpAddr::V6(a)) => Some(format!("[{}]", ipv6_to_string(*a))),
-        Reading::Ip(a) => Some(a.to_string()),
-        Reading::Name(n) => Some(n.clone()),
+        Reading::Ip(ip) => Some(canonical::whatwg_ip_string(*ip)),
+        Reading::Name(n) => Some(n.to_string()),
         Reading::None => None,
     }
 }
@@ -260,7 +263,8 @@ pub fn hazards(
     rfc: Option<&AddressableUri>,
 ) -> Diagnostics {
     let mut out = Diagnostics::new();
-    let before_query = &input[..input.find(['?', '#']).unwrap_or(input.len())];
+    let query = input.bytes().position(|b| matches!(b, b'?' | b'#'));
+    let before_query = &input[..query.unwrap_or(input.len())];
     if before_query.contains('\\') {
         out.push(Diagnostic::warning(
             "url.backslash",
@@ -268,7 +272,7 @@ pub fn hazards(
             "the URL contains a backslash before its query: browsers read it as `/`, RFC 3986 parsers (and GitLab) as an ordinary character",
         ));
     }
-    if input.contains(['\t', '\n', '\r']) {
+    if input.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
         out.push(Diagnostic::warning(
             "url.control_whitespace",
             Path::root(),
@@ -327,20 +331,25 @@ pub fn hazards(
             return out;
         }
     };
+    // Both readings, once (for special schemes, or an IPv4 host).
+    let readings = rfc
+        .filter(|_| whatwg.special || matches!(whatwg.host, Some(Host::Ipv4(_))))
+        .map(|uri| (whatwg_reading(whatwg), gitlab_reading(uri)));
     // IPv6 spellings are unambiguous (inet_pton and WHATWG agree); IPv4
     // ones (octal, hex, short forms) are not.
-    if let (Some(uri), Some(Host::Ipv4(_))) = (rfc, &whatwg.host) {
-        if let (Some(written), Some(host)) = (uri.hostname(), &whatwg.host) {
-            let canonical = match host {
-                Host::Ipv6(a) => ipv6_to_string(*a),
-                other => other.to_string(),
-            };
-            if written != canonical && whatwg_reading(whatwg) == gitlab_reading(uri) {
+    if let (Some(uri), Some(Host::Ipv4(address))) = (rfc, &whatwg.host) {
+        if let Some(written) = uri.hostname() {
+            let canonical = canonical::ip_text(IpAddr::V4(*address));
+            let canonical = canonical.as_str();
+            let agree = readings
+                .as_ref()
+                .is_some_and(|(ours, theirs)| ours == theirs);
+            if written != canonical && agree {
                 out.push(
                     Diagnostic::warning(
                         "url.non_canonical_ip",
                         Path::root().key("host"),
-                        format!("the IP address {written:?} is not written in its canonical form {canonical}; other parsers may read it differently"),
+                        format!("the IP address {} is not written in its canonical form {canonical}; other parsers may read it differently", Quoted(written)),
                     )
                     .with("host", written)
                     .with("canonical", canonical),
@@ -349,9 +358,7 @@ pub fn hazards(
         }
     }
     if let Some(uri) = rfc {
-        if whatwg.special {
-            let ours = whatwg_reading(whatwg);
-            let theirs = gitlab_reading(uri);
+        if let Some((ours, theirs)) = readings.filter(|_| whatwg.special) {
             if ours != theirs {
                 let (a, b) = (describe(&ours), gitlab_host_text(uri));
                 out.push(

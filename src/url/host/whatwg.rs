@@ -1,0 +1,97 @@
+//! The WHATWG reading of an ordinary `http`/`https` URL without building
+//! the whole URL: the `url` crate's own host parser on the host text, and
+//! the port. `Url::parse` also serialises the URL (writing the host through
+//! `core::fmt`) and was about a third of `classify`; for the URLs an admin
+//! types (`http://aigw.internal:5052/v1`) only the scheme, host and port
+//! matter here.
+//!
+//! Taken only where `Url::parse` reads the URL in exactly these steps:
+//! scheme `http` or `https` (any case), `://`, an authority with no `@`,
+//! no `\`, no ASCII control character or space and no DEL (so no userinfo,
+//! nothing the parser strips, no extra slashes), a non-empty host, and
+//! either no port or one to five digits up to 65535. Anything else goes
+//! through `Url::parse`. The fuzz target `classify` and `tests/host.rs`
+//! compare the two on every input.
+
+use super::{Host, HostError, WhatwgUrl};
+
+/// The scheme, host and port of `input` as `Url::parse` reads them, or
+/// `None` when the input is not of the simple shape above.
+pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgUrl, HostError>> {
+    let (scheme, rest) = input.split_once("://")?;
+    let scheme = if scheme.eq_ignore_ascii_case("http") {
+        "http"
+    } else if scheme.eq_ignore_ascii_case("https") {
+        "https"
+    } else {
+        return None;
+    };
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = &rest[..end];
+    if authority.is_empty()
+        || authority
+            .bytes()
+            .any(|b| b <= b' ' || b == 0x7f || b == b'@' || b == b'\\')
+    {
+        return None;
+    }
+    // The rest of the URL must not hold what the parser strips from
+    // anywhere (tabs, line breaks) or from the end (controls, spaces).
+    if rest[end..].bytes().any(|b| b <= b' ') {
+        return None;
+    }
+    // The host ends at the first `:` outside brackets.
+    let mut in_brackets = false;
+    let colon = authority.bytes().position(|b| match b {
+        b'[' => {
+            in_brackets = true;
+            false
+        }
+        b']' => {
+            in_brackets = false;
+            false
+        }
+        b':' => !in_brackets,
+        _ => false,
+    });
+    let (host_text, port_text) = match colon {
+        Some(at) => (&authority[..at], Some(&authority[at + 1..])),
+        None => (authority, None),
+    };
+    if host_text.is_empty() {
+        return None;
+    }
+    let port = match port_text {
+        None => None,
+        Some(digits) => {
+            if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            let value: u32 = digits.bytes().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+            let value = u16::try_from(value).ok()?;
+            let default = if scheme == "http" { 80 } else { 443 };
+            (value != default).then_some(value)
+        }
+    };
+    // The host is parsed before the port, so its error comes first.
+    let host = match ::url::Host::parse(host_text) {
+        Ok(::url::Host::Domain(d)) => Host::Domain(d),
+        Ok(::url::Host::Ipv4(a)) => Host::Ipv4(a),
+        Ok(::url::Host::Ipv6(a)) => Host::Ipv6(a),
+        Err(e) => {
+            return Some(Err(HostError {
+                message: e.to_string(),
+            }))
+        }
+    };
+    Some(Ok(WhatwgUrl {
+        scheme: scheme.to_owned(),
+        host: Some(host),
+        port,
+        special: true,
+    }))
+}
