@@ -14,14 +14,19 @@
 //! programming error, not an input to diagnose. `pkg/test/parity.test.mjs`
 //! holds both front ends to the same bytes and the same usage errors.
 //!
-//! The URL functions (classify, the URL check, the allowlist) are always
-//! bound; the others only with the `wasm-rules` feature (a default one):
-//! the package's URL-only entry point is built without it.
+//! Three builds bind three sets: the URL functions (classify, the URL check,
+//! the allowlist) with the `wasm-url` feature, the other rules with
+//! `wasm-rules` (both default: the main entry point), and `planChanges`
+//! with `plan` alone (the `duo-selfhosted/plan` entry point). The URL-only
+//! entry point is built with `wasm-url` alone.
 
-use crate::allowlist::{parse_report, Allowlist};
-use crate::blocker::{check_url_request, UrlRequest};
-use crate::classify;
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "wasm-url")]
+use {
+    crate::allowlist::{parse_report, Allowlist},
+    crate::blocker::{check_url_request, UrlRequest},
+    crate::classify,
+};
 #[cfg(feature = "wasm-rules")]
 use {
     crate::bedrock::{bedrock_identifier_with, default_table, Prefer},
@@ -33,6 +38,7 @@ use {
 };
 
 /// Serialise a library report as the CLI does (`args::print_json`).
+#[cfg(any(feature = "wasm-url", feature = "wasm-rules", feature = "plan"))]
 fn to_json(value: &impl serde::Serialize) -> String {
     // The library's report types only hold strings, numbers, booleans,
     // sequences and string-keyed maps, which serde_json always serialises;
@@ -48,6 +54,7 @@ pub fn crate_version() -> String {
 }
 
 /// `duo-selfhosted classify <INPUT> --format json`.
+#[cfg(feature = "wasm-url")]
 #[wasm_bindgen]
 pub fn classify_json(input: &str) -> String {
     to_json(&classify(input))
@@ -57,6 +64,7 @@ pub fn classify_json(input: &str) -> String {
 /// --format json`; `undefined` stands for an option not given. The CLI and
 /// this binding share [`check_url_request`]; a caller's mistake comes back
 /// as the CLI's usage-error lines.
+#[cfg(feature = "wasm-url")]
 #[wasm_bindgen]
 pub fn check_url_json(
     url: &str,
@@ -80,6 +88,7 @@ pub fn check_url_json(
 }
 
 /// `duo-selfhosted allowlist parse <TEXT> --format json`.
+#[cfg(feature = "wasm-url")]
 #[wasm_bindgen]
 pub fn parse_allowlist_json(text: &str) -> String {
     to_json(&parse_report(text))
@@ -88,6 +97,7 @@ pub fn parse_allowlist_json(text: &str) -> String {
 /// `duo-selfhosted allowlist match <TEXT> <HOST_OR_IP> [--port N] --format
 /// json`; `port` is `undefined` when not given (the JS wrapper checks that a
 /// given port is an integer from 0 to 65535).
+#[cfg(feature = "wasm-url")]
 #[wasm_bindgen]
 pub fn match_allowlist_json(text: &str, host: &str, port: Option<u16>) -> String {
     CompiledAllowlist::new(text).match_json(host, port)
@@ -98,11 +108,13 @@ pub fn match_allowlist_json(text: &str, host: &str, port: Option<u16>) -> String
 /// the whole text on every call, about 2.5 ms for 1000 entries in Node; a
 /// compiled list answers in about 5 µs. The JS object owns the Rust value: the
 /// wrapper's `free()` releases it at once, the garbage collector otherwise.
+#[cfg(feature = "wasm-url")]
 #[wasm_bindgen]
 pub struct CompiledAllowlist {
     list: Allowlist,
 }
 
+#[cfg(feature = "wasm-url")]
 #[wasm_bindgen]
 impl CompiledAllowlist {
     /// Parse and index `text` as `allowlist match` does (the diagnostics of

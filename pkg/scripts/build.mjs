@@ -3,11 +3,14 @@
 //      --profile wasm-release, with the standard library rebuilt for size
 //      (-Zbuild-std): the whole package (default features; the crate itself
 //      is an rlib only, Cargo.toml)
-//   2. the same for `duo-selfhosted/url`: the crate without default features
-//      (only the URL bindings) and with `idna_adapter` 1.0, the stub without
+//   2. the same for `duo-selfhosted/url`: the crate with only the URL
+//      bindings (`wasm-url`) and with `idna_adapter` 1.0, the stub without
 //      Unicode tables, in a scratch copy of the crate whose Cargo.lock pins it
 //      (target/url-lite/crate; the library is named duo_selfhosted_url
-//      there so the two builds share the target directory)
+//      there so the builds share the target directory), and for
+//      `duo-selfhosted/plan`: only `planChanges` (`plan`), with the whole
+//      IDNA back end (it checks the document exactly as the main build),
+//      in target/plan-lite/crate as duo_selfhosted_plan
 //   3. wasm-bindgen --target web (the pinned CLI; its version must equal the
 //      crate's pinned `wasm-bindgen` dependency) for both
 //   4. wasm-opt (binaryen from npm) strips names, producers and target
@@ -80,33 +83,41 @@ const built = (lib) => join(targetDir, 'wasm32-unknown-unknown', 'wasm-release',
 // 1. The whole package.
 cargoWasm(root, []);
 
-// 2. duo-selfhosted/url: the same sources in a scratch crate whose lock file
-// pins idna_adapter 1.0 (a Cargo feature cannot choose a dependency's
-// version; the lock file can, which is how `idna` selects its back end).
-const withUrl = process.env.DUO_PKG_ENTRIES !== 'main';
-const lite = join(targetDir, 'url-lite', 'crate');
-if (withUrl) {
-  rmSync(lite, { recursive: true, force: true });
-  mkdirSync(lite, { recursive: true });
+// 2. duo-selfhosted/url and duo-selfhosted/plan: the same sources in
+// scratch crates whose library has its own name (so that the builds share
+// the target directory). The URL one's lock file pins idna_adapter 1.0 (a
+// Cargo feature cannot choose a dependency's version; the lock file can,
+// which is how `idna` selects its back end).
+const withEntries = process.env.DUO_PKG_ENTRIES !== 'main';
+const scratch = (dir, lib, pinStub, features) => {
+  const crate = join(targetDir, dir, 'crate');
+  rmSync(crate, { recursive: true, force: true });
+  mkdirSync(crate, { recursive: true });
   for (const item of ['Cargo.toml', 'Cargo.lock', 'README.md', 'src', 'examples', 'benches']) {
-    cpSync(join(root, item), join(lite, item), { recursive: true });
+    cpSync(join(root, item), join(crate, item), { recursive: true });
   }
-  const manifest = readFileSync(join(lite, 'Cargo.toml'), 'utf8');
+  const manifest = readFileSync(join(crate, 'Cargo.toml'), 'utf8');
   if (!manifest.includes('\n[lib]\n')) throw new Error('Cargo.toml has no [lib] section to rename');
-  writeFileSync(join(lite, 'Cargo.toml'), manifest.replace('\n[lib]\n', '\n[lib]\nname = "duo_selfhosted_url"\n'));
-  const pinStub = ['update', '--quiet', '-p', 'idna_adapter', '--precise', '1.0.0'];
-  try {
-    execFileSync('cargo', [...pinStub, '--offline'], { cwd: lite, stdio: 'ignore' });
-  } catch {
-    run('cargo', pinStub, { cwd: lite });
+  writeFileSync(join(crate, 'Cargo.toml'), manifest.replace('\n[lib]\n', `\n[lib]\nname = "${lib}"\n`));
+  if (pinStub) {
+    const pin = ['update', '--quiet', '-p', 'idna_adapter', '--precise', '1.0.0'];
+    try {
+      execFileSync('cargo', [...pin, '--offline'], { cwd: crate, stdio: 'ignore' });
+    } catch {
+      run('cargo', pin, { cwd: crate });
+    }
   }
-  cargoWasm(lite, ['--no-default-features']);
+  cargoWasm(crate, ['--no-default-features', '--features', features]);
+};
+if (withEntries) {
+  scratch('url-lite', 'duo_selfhosted_url', true, 'wasm-url');
+  scratch('plan-lite', 'duo_selfhosted_plan', false, 'plan');
 }
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 mkdirSync(join(targetDir, 'wasm-pkg'), { recursive: true });
-const outputs = withUrl ? ['duo_selfhosted', 'duo_selfhosted_url'] : ['duo_selfhosted'];
+const outputs = withEntries ? ['duo_selfhosted', 'duo_selfhosted_url', 'duo_selfhosted_plan'] : ['duo_selfhosted'];
 for (const lib of outputs) {
   const out = lib;
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dist, '--out-name', out, built(lib)]);
@@ -125,10 +136,10 @@ const minify = (code) => transformSync(code, { minify: true, format: 'esm', targ
 for (const file of outputs.map((out) => `${out}.js`)) {
   writeFileSync(join(dist, file), minify(readFileSync(join(dist, file), 'utf8')));
 }
-for (const file of ['index.js', 'node.js', 'api.js', 'url.js', 'url-node.js', 'url-api.js']) {
+for (const file of ['index.js', 'node.js', 'api.js', 'url.js', 'url-node.js', 'url-api.js', 'plan.js', 'plan-node.js']) {
   writeFileSync(join(dist, file), minify(readFileSync(join(pkg, 'src', file), 'utf8')));
 }
-for (const file of ['index.d.ts', 'node.d.ts', 'generated.d.ts', 'url.d.ts']) {
+for (const file of ['index.d.ts', 'node.d.ts', 'generated.d.ts', 'url.d.ts', 'plan.d.ts']) {
   cpSync(join(pkg, 'src', file), join(dist, file));
 }
 // The licence texts live at the repository root; the package ships copies

@@ -278,3 +278,28 @@ export async function urlEntryPoint(): Promise<void> {
   // @ts-expect-error the URL entry point has only the URL functions
   void url.validateConfig;
 }
+
+// duo-selfhosted/plan: planChanges and its report.
+import * as planner from 'duo-selfhosted/plan';
+import type { LiveState, PlanReport } from 'duo-selfhosted/plan';
+
+export async function planTypes(): Promise<void> {
+  await planner.init();
+  const live: LiveState = {
+    duoSettings: { aiGatewayUrl: null },
+    aiSelfHostedModels: { nodes: [{ id: 'gid://gitlab/Ai::SelfHostedModel/1', name: 'M', model: 'mistral', provider: 'API' }] },
+    aiFeatureSettings: null,
+  };
+  const report: PlanReport = planner.planChanges({ gitlab_version: '19.6', tier: 'ultimate' }, live);
+  const first = report.operations[0];
+  if (first !== undefined) {
+    const action: 'create' | 'update' | 'delete' = first.action;
+    const from: string | null = first.model_id_from;
+    void [action, from];
+  }
+  // @ts-expect-error a provider GitLab's API does not have
+  const wrong: LiveState = { duoSettings: null, aiSelfHostedModels: { nodes: [{ id: 'x', name: 'M', model: 'm', provider: 'OPENAI' }] }, aiFeatureSettings: null };
+  void wrong;
+  // @ts-expect-error the live state is required
+  planner.planChanges({ gitlab_version: '19.6', tier: 'ultimate' });
+}

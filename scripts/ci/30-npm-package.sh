@@ -34,6 +34,8 @@ fi
 # entry point, duo-selfhosted/url).
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features wasm-url -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features plan -- -D warnings
 
 # The native CLI the parity test compares against: the debug build that
 # `cargo test --all-features` makes (scripts/ci/10-rust.sh ran it, so this
@@ -69,6 +71,6 @@ packed=$(mktemp -d)
 trap 'rm -rf "$packed"' EXIT
 tarball="$packed/$(npm pack --ignore-scripts --pack-destination "$packed" --json | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8"))[0].filename)')"
 node_modules/.bin/publint run --strict "$tarball"
-node_modules/.bin/attw "$tarball" --profile esm-only --exclude-entrypoints ./duo_selfhosted_bg.wasm ./duo_selfhosted_url_bg.wasm --no-color
+node_modules/.bin/attw "$tarball" --profile esm-only --exclude-entrypoints ./duo_selfhosted_bg.wasm ./duo_selfhosted_url_bg.wasm ./duo_selfhosted_plan_bg.wasm --no-color
 export DUO_PACKED_TARBALL="$tarball"
 node --test test/*.test.mjs

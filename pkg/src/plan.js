@@ -1,0 +1,63 @@
+// duo-selfhosted/plan: configuration as code in the browser and Node. One
+// function, planChanges(config, live): the GraphQL mutations that make a
+// GitLab's live set-up (the answers of its duoSettings, aiSelfHostedModels
+// and aiFeatureSettings queries, fetched by the caller with its own
+// credentials) what the document describes; the same JSON as
+// `duo-selfhosted plan --live STATE DOCUMENT --format json`. Its own
+// WebAssembly module (duo_selfhosted_plan_bg.wasm), so that forms that only
+// check a document do not load the planner. No rule lives here.
+import wbgInit, * as wasm from './duo_selfhosted_plan.js';
+import { callJson, describe, documentText } from './api.js';
+
+let ready = false;
+
+/**
+ * Load the planner's WebAssembly module. Without an argument it fetches
+ * `duo_selfhosted_plan_bg.wasm` next to this file (in Node, the `node`
+ * export reads it from disk). Accepts a URL, a Response, bytes or a
+ * WebAssembly.Module. Calling it again does nothing.
+ */
+export async function init(input) {
+  if (ready) return;
+  await wbgInit(input === undefined ? undefined : { module_or_path: input });
+  ready = true;
+}
+
+/** Load the planner's module synchronously from its bytes (or a compiled WebAssembly.Module). */
+export function initSync(bytes) {
+  if (ready) return;
+  if (!(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes) || bytes instanceof WebAssembly.Module)) {
+    throw new TypeError(
+      `duo-selfhosted/plan: initSync(bytes) expects the bytes of duo_selfhosted_plan_bg.wasm (ArrayBuffer, Uint8Array or WebAssembly.Module), got ${describe(bytes)}`,
+    );
+  }
+  wasm.initSync({ module: bytes });
+  ready = true;
+}
+
+function ensureReady(fn) {
+  if (!ready) {
+    throw new Error(`duo-selfhosted/plan: ${fn}() was called before init() or initSync(bytes) finished`);
+  }
+}
+
+/** The version of the crate the module was built from. */
+export function version() {
+  ensureReady('version');
+  return wasm.crate_version();
+}
+
+/**
+ * What would change: the GraphQL mutations (document, variables with API keys
+ * masked, summary) that make the live set-up what the document describes;
+ * `planned: false` with the diagnostics saying why when there is no plan.
+ */
+export function planChanges(config, live) {
+  ensureReady('planChanges');
+  return callJson(
+    'planChanges',
+    wasm.plan_changes_json,
+    documentText('planChanges', 'config', config),
+    documentText('planChanges', 'live', live),
+  );
+}
