@@ -178,6 +178,20 @@ fn emitted() -> Vec<(String, Diagnostic)> {
     for (name, text) in files("fuzz/seeds/config_toml") {
         add(&name, config::check_toml(&text).diagnostics);
     }
+    for (name, text) in files("fuzz/seeds/live_state") {
+        let live = gitlab::LiveState::from_json(&text);
+        add(&name, live.diagnostics);
+        add(
+            &name,
+            gitlab::import(&live.state, &GitLabVersion::new(19, 6)).diagnostics,
+        );
+        if let Some(example) = Config::from_json(config::EXAMPLE_JSON).config {
+            match gitlab::plan(&example, &live.state) {
+                Ok(plan) => add(&name, plan.diagnostics),
+                Err(refused) => add(&name, refused.diagnostics),
+            }
+        }
+    }
     for (name, text) in files("fuzz/seeds/classify") {
         add(&name, classify(&text).diagnostics);
     }
