@@ -29,16 +29,25 @@ fuzz_target!(|data: &[u8]| {
     let state = decoded.state;
     // What import --save-live writes reads back as the same state.
     let again = LiveState::from_json(&state.to_value().to_string());
-    assert_eq!(again.state, state, "the saved live state does not read back");
+    assert_eq!(
+        again.state, state,
+        "the saved live state does not read back"
+    );
     let imported = gitlab::import(&state, &duo_selfhosted::GitLabVersion::new(19, 6));
     check_diagnostics(&imported.diagnostics);
-    for written in [imported.config.to_json_text(), imported.config.to_toml_text()] {
+    for written in [
+        imported.config.to_json_text(),
+        imported.config.to_toml_text(),
+    ] {
         let back = if written.starts_with('{') {
             Config::from_json(&written)
         } else {
             Config::from_toml(&written)
         };
-        assert!(back.config.is_some(), "an imported document does not read back: {written}");
+        assert!(
+            back.config.is_some(),
+            "an imported document does not read back: {written}"
+        );
     }
     let mut example: serde_json::Value = serde_json::from_str(EXAMPLE_JSON).unwrap_or_default();
     inject_key(&mut example, KEYS[data.len() % KEYS.len()]);
@@ -50,10 +59,17 @@ fuzz_target!(|data: &[u8]| {
     match gitlab::plan(&config, &state) {
         Ok(plan) => {
             assert!(complete, "a plan against an incomplete live state");
-            for output in [plan.to_string(), serde_json::to_string(&plan).unwrap_or_default(), format!("{plan:?}")] {
+            for output in [
+                plan.to_string(),
+                serde_json::to_string(&plan).unwrap_or_default(),
+                format!("{plan:?}"),
+            ] {
                 assert_secret_absent(&output, KEY_CORE);
             }
         }
-        Err(refused) => assert!(refused.diagnostics.has_errors(), "a refusal without an error"),
+        Err(refused) => assert!(
+            refused.diagnostics.has_errors(),
+            "a refusal without an error"
+        ),
     }
 });

@@ -256,7 +256,10 @@ pub fn check_config(decoded: duo_selfhosted::config::Decoded) -> Vec<String> {
             outputs.push(format!("{plan:?}"));
         }
         Err(refused) => {
-            assert!(refused.diagnostics.has_errors(), "a refusal without an error");
+            assert!(
+                refused.diagnostics.has_errors(),
+                "a refusal without an error"
+            );
             outputs.push(json(&refused.diagnostics));
         }
     }
