@@ -732,3 +732,51 @@ fn new_features_in_documents() {
         ))
     );
 }
+
+/// gitlab-update §6: the TLS switch is a NOT NULL column (default true) in
+/// every release that stores it (18.10 in `ai_settings`, 19.2 in
+/// `application_settings`). In the document, `tls` left out (or `null`,
+/// which the document reads as left out) means GitLab's default, on; a plan
+/// never sends GitLab a null TLS value, only `true` or `false`.
+#[test]
+fn tls_unset_is_gitlabs_default() {
+    for version in ["18.10", "19.1", "19.2", "19.6"] {
+        for platform in [
+            json!({"url": "10.0.1.7:50052", "tls": null}),
+            json!({"url": "10.0.1.7:50052"}),
+        ] {
+            let mut d = doc(version);
+            d["agent_platform"] = platform;
+            let config = config_of(&d);
+            assert_eq!(
+                duo_selfhosted::settings::effective_tls(&config),
+                Some(true),
+                "{version}: unset is GitLab's default"
+            );
+        }
+    }
+    // Live TLS off, document silent: the plan turns it back on with `true`.
+    let mut d = doc("19.6");
+    d["agent_platform"] = json!({"url": "10.0.1.7:50052"});
+    let live = duo_selfhosted::gitlab::LiveState::from_json(
+        &json!({
+            "gitlab_version": "19.6",
+            "duoSettings": {"aiGatewayUrl": "http://10.0.1.7:5052", "aiGatewayTimeoutSeconds": 60,
+                "duoAgentPlatformServiceUrl": "10.0.1.7:50052", "selfHostedDuoAgentPlatformServiceSecure": false},
+            "aiSelfHostedModels": {"nodes": [{"id": "gid://gitlab/Ai::SelfHostedModel/1", "name": "Mistral",
+                "model": "mistral", "endpoint": "http://10.0.1.8:8000/v1", "identifier": "custom_openai/Mistral-Small",
+                "hasApiToken": false, "provider": "API"}]},
+            "aiFeatureSettings": {"nodes": [{"feature": "duo_chat", "provider": "self_hosted",
+                "selfHostedModel": {"id": "gid://gitlab/Ai::SelfHostedModel/1", "name": "Mistral"}}]}
+        })
+        .to_string(),
+    )
+    .state;
+    let plan = duo_selfhosted::gitlab::plan(&config_of(&d), &live)
+        .unwrap_or_else(|r| panic!("{:#?}", r.diagnostics));
+    assert_eq!(plan.operations.len(), 1, "{plan}");
+    assert_eq!(
+        plan.operations[0].variables["input"]["selfHostedDuoAgentPlatformServiceSecure"],
+        json!(true)
+    );
+}
