@@ -330,7 +330,7 @@ impl Crate {
             let through_root = r
                 .path
                 .first()
-                .map_or(true, |first| !root_files.contains(first));
+                .is_none_or(|first| !root_files.contains(first));
             if !front && through_root && !r.module.is_empty() {
                 problems.push(format!(
                     "{}:{}: `{}` goes through the crate root's public re-exports; name the module that defines it",

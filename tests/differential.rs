@@ -817,7 +817,7 @@ fn punycode_ascii_or_broken(label: &str) -> bool {
     label
         .get(..4)
         .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
-        && idna::punycode::decode_to_string(&label[4..]).map_or(true, |d| d.is_ascii())
+        && idna::punycode::decode_to_string(&label[4..]).is_none_or(|d| d.is_ascii())
 }
 
 fn punycode_non_ascii(label: &str) -> bool {

@@ -70,7 +70,7 @@ fn errors(schema: &Value, root: &Value, value: &Value, at: &str, out: &mut Vec<S
         if value
             .as_str()
             .map(str::parse::<GitLabVersion>)
-            .map_or(true, |r| r.is_err())
+            .is_none_or(|r| r.is_err())
         {
             out.push(format!("{at}: does not match the version pattern"));
         }

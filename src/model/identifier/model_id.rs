@@ -90,7 +90,7 @@ fn version_start(core: &str, namespace_end: usize) -> Option<usize> {
     };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let ok = match major.strip_prefix('v') {
-        Some(n) => digits(n) && minor.map_or(true, digits),
+        Some(n) => digits(n) && minor.is_none_or(digits),
         None => digits(major) && minor.is_some_and(digits),
     };
     ok.then_some(dash + 1)

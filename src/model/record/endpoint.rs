@@ -150,7 +150,7 @@ pub(super) fn check_endpoint(
     // Up to 18.11: `validates :endpoint, addressable_url: true` for every
     // model (the cloud platforms' placeholders pass it); from 19.0 only when
     // the provider is `api` (`validate_api_endpoint?`).
-    let url_checked = method.map_or(true, |m| m.endpoint_required(version));
+    let url_checked = method.is_none_or(|m| m.endpoint_required(version));
     if url_checked {
         let policy = shared
             .policy

@@ -49,7 +49,7 @@ pub(super) fn summarise_dns(
                 codes.push(b.code.to_owned());
                 messages.push(policy.message_format.wrap(&b.gitlab));
                 blocked.push(o.answer.to_owned());
-                same_code &= first_block.map_or(true, |f| f.code == b.code);
+                same_code &= first_block.is_none_or(|f| f.code == b.code);
                 first_block.get_or_insert(b);
             }
             None => {

@@ -127,7 +127,7 @@ impl Preset {
         ROWS.iter().find(|r| {
             r.preset == self
                 && version.key() >= r.from
-                && r.until.map_or(true, |until| version.key() < until)
+                && r.until.is_none_or(|until| version.key() < until)
         })
     }
 

@@ -79,7 +79,7 @@ pub fn ruby_strip(text: &str) -> &str {
 
 /// Ruby's `blank?`: nil, empty or only whitespace.
 pub fn is_blank(text: Option<&str>) -> bool {
-    text.map_or(true, |t| t.chars().all(char::is_whitespace))
+    text.is_none_or(|t| t.chars().all(char::is_whitespace))
 }
 
 impl AddressableUri {
@@ -179,7 +179,7 @@ impl AddressableUri {
     }
 
     fn validate(&self) -> Result<(), AddressableError> {
-        let host_empty = self.host.as_deref().map_or(true, str::is_empty);
+        let host_empty = self.host.as_deref().is_none_or(str::is_empty);
         if self.scheme.is_some() && self.ip_based() && host_empty && self.path.is_empty() {
             return Err(AddressableError(
                 "Absolute URI missing hierarchical segment".to_owned(),
