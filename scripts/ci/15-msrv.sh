@@ -18,6 +18,10 @@ if ! rustup target list --toolchain "$msrv" --installed | grep -qx wasm32-unknow
   rustup target add wasm32-unknown-unknown --toolchain "$msrv"
 fi
 echo "MSRV $(rustup run "$msrv" rustc --version)"
+# Its own target directory, removed afterwards: nothing later reuses a
+# build made by another toolchain, and the disk may be small.
+export CARGO_TARGET_DIR="$PWD/target/msrv"
+trap 'rm -rf "$CARGO_TARGET_DIR"' EXIT
 cargo "+$msrv" check --locked --lib
 # The CLI with every feature (`cli` and any feature built on it).
 cargo "+$msrv" check --locked --all-features --bins
