@@ -518,6 +518,39 @@ fn agent_platform_flag_by_version() {
     }
 }
 
+/// The two flag warnings name the option, the flag and the release that
+/// turned it on by default.
+#[test]
+fn flag_warnings_name_the_flag() {
+    let r = check(with(json!({
+        "gitlab_version": "18.5",
+        "features": {
+            "duo_agent_platform": {"provider": "self_hosted", "model": "Claude"},
+            "code_generations": {"provider": "vendored"}
+        },
+        "agent_platform": {"url": "10.0.1.7:50052"}
+    })));
+    let message = |code: &str| {
+        let found: Vec<_> = r.diagnostics.iter().filter(|d| d.code() == code).collect();
+        assert_eq!(found.len(), 1, "{code}: {:?}", r.diagnostics);
+        (found[0].path().to_string(), found[0].message().to_owned())
+    };
+    assert_eq!(
+        message("agent_platform.behind_flag"),
+        (
+            "features.duo_agent_platform.provider".to_owned(),
+            "in GitLab 18.5 the self-hosted Agent Platform is behind the feature flag `self_hosted_agent_platform`, off by default until 18.7".to_owned()
+        )
+    );
+    assert_eq!(
+        message("feature.vendored_behind_flag"),
+        (
+            "features.code_generations.provider".to_owned(),
+            "in GitLab 18.5 the GitLab AI vendor model option is behind the feature flag `ai_self_hosted_vendored_features`, off by default until 18.7".to_owned()
+        )
+    );
+}
+
 /// §4.1 vendored availability by version and licence.
 #[test]
 fn vendored_by_version() {

@@ -8,6 +8,7 @@ use crate::config::resolve::{self, Own};
 use crate::diagnostic::{nearest_names, Diagnostic, Diagnostics, Path};
 use crate::feature::{Feature, NotOffered, Offer, Provider};
 use crate::timeline;
+use crate::version::GitLabVersion;
 
 /// GitLab's error when an admin without the Agent Platform permission
 /// assigns a self-hosted model to an Agent Platform feature.
@@ -275,21 +276,45 @@ fn check_self_hosted(
                 .with("gitlab_message", AGENT_PLATFORM_PERMISSION_MESSAGE),
             );
         }
-        if !timeline::FLAGS_ON_BY_DEFAULT.reached(version) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "agent_platform.behind_flag",
-                    path.key("provider"),
-                    format!(
-                        "in GitLab {version} the self-hosted Agent Platform is behind the feature flag `self_hosted_agent_platform`, off by default until {}",
-                        timeline::FLAGS_ON_BY_DEFAULT.version_text()
-                    ),
-                )
-                .with("feature", feature.key)
-                .with("flag", "self_hosted_agent_platform"),
-            );
+        if let Some(warning) = behind_flag(
+            "agent_platform.behind_flag",
+            "the self-hosted Agent Platform",
+            "self_hosted_agent_platform",
+            version,
+            feature,
+            path,
+        ) {
+            diagnostics.push(warning);
         }
     }
+}
+
+/// The warning that `what` is behind the feature flag `flag` in `version`,
+/// when that version predates the release that turned GitLab's Duo
+/// Self-Hosted flags on by default.
+fn behind_flag(
+    code: &'static str,
+    what: &str,
+    flag: &'static str,
+    version: &GitLabVersion,
+    feature: &'static Feature,
+    path: &Path,
+) -> Option<Diagnostic> {
+    if timeline::FLAGS_ON_BY_DEFAULT.reached(version) {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            code,
+            path.key("provider"),
+            format!(
+                "in GitLab {version} {what} is behind the feature flag `{flag}`, off by default until {}",
+                timeline::FLAGS_ON_BY_DEFAULT.version_text()
+            ),
+        )
+        .with("feature", feature.key)
+        .with("flag", flag),
+    )
 }
 
 fn check_vendored(
@@ -317,19 +342,15 @@ fn check_vendored(
         );
         return;
     }
-    if !timeline::FLAGS_ON_BY_DEFAULT.reached(version) {
-        diagnostics.push(
-            Diagnostic::warning(
-                "feature.vendored_behind_flag",
-                path.key("provider"),
-                format!(
-                    "in GitLab {version} the GitLab AI vendor model option is behind the feature flag `ai_self_hosted_vendored_features`, off by default until {}",
-                    timeline::FLAGS_ON_BY_DEFAULT.version_text()
-                ),
-            )
-            .with("feature", feature.key)
-            .with("flag", "ai_self_hosted_vendored_features"),
-        );
+    if let Some(warning) = behind_flag(
+        "feature.vendored_behind_flag",
+        "the GitLab AI vendor model option",
+        "ai_self_hosted_vendored_features",
+        version,
+        feature,
+        path,
+    ) {
+        diagnostics.push(warning);
     }
     if !vendored_models_allowed(config) {
         diagnostics.push(
