@@ -1,359 +1,39 @@
-//! What would change: the operations that bring the live set-up to the
-//! document, as GitLab GraphQL mutations, in an order GitLab accepts.
-//!
-//! Order: the Duo settings; model updates (renames first, so that a freed
-//! name can be taken); model creates; feature settings (a feature may use a
-//! model created just before; its id is filled in when the plan is
-//! applied); model deletions last, once no feature uses them.
-//!
-//! Models are matched by a stable key, never by position: GitLab's id
-//! (`gitlab_id`, which `import` writes), then the name, then, for what is
-//! left, the identity of the deployment (family, platform, identifier and
-//! endpoint), so that a renamed model is an update, not a delete and a
-//! create.
-//!
-//! A document with error-severity findings gets no plan. Codes:
-//! `plan.version_not_supported`, `plan.version_mismatch`,
-//! `plan.live_state_incomplete`, `plan.family_not_in_api`,
-//! `plan.feature_not_in_api`, `plan.timeout_unreadable`,
-//! `plan.gitlab_model_unverifiable`,
-//! `plan.api_key_unverifiable`, `plan.model_id_not_found`,
-//! `plan.beta_models_hidden`, `plan.name_conflict`.
+//! The planner: matches the document's models to the live ones, then
+//! writes the operations section by section (settings, models, features,
+//! deletions) in the order the module documentation gives.
 
-use super::graphql::{
-    feature_provider_value, feature_value, method_of, provider_value, DUO_SETTINGS_UPDATE,
-    FEATURE_SETTING_UPDATE, MODEL_CREATE, MODEL_DELETE, MODEL_UPDATE,
-};
-use super::import::document_endpoint;
-use super::state::{model_gid, LiveFeatureSetting, LiveModel, LiveState};
+use super::{Action, Operation, PlanOptions, Unchanged};
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::duo_settings::normalize_url;
 use crate::feature::{self, timeline, Provider};
+use crate::gitlab::graphql::{
+    feature_provider_value, feature_value, method_of, provider_value, DUO_SETTINGS_UPDATE,
+    FEATURE_SETTING_UPDATE, MODEL_CREATE, MODEL_DELETE, MODEL_UPDATE,
+};
+use crate::gitlab::import::document_endpoint;
+use crate::gitlab::state::{model_gid, LiveFeatureSetting, LiveModel};
 use crate::model::family::{DeploymentMethod, Family, ReleaseState};
 use crate::model::ModelRecord;
-use crate::secret::{ApiKey, MASK};
+use crate::secret::MASK;
 use crate::version::GitLabVersion;
-use serde::Serialize;
 use serde_json::{json, Map, Value};
-use std::fmt;
-
-/// What an operation does to its object.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// A new model.
-    Create,
-    /// A changed setting, model or feature setting.
-    Update,
-    /// A model that is no longer in the document.
-    Delete,
-}
-
-impl Action {
-    fn sign(self) -> char {
-        match self {
-            Action::Create => '+',
-            Action::Update => '~',
-            Action::Delete => '-',
-        }
-    }
-}
-
-/// One GraphQL mutation of a plan.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Operation {
-    /// Create, update or delete.
-    pub action: Action,
-    /// The mutation's field name (`aiSelfHostedModelCreate`, …).
-    pub mutation: &'static str,
-    /// What it does, in English.
-    pub summary: String,
-    /// The GraphQL document.
-    pub document: &'static str,
-    /// The variables, with any API key masked ([`MASK`]); see
-    /// [`Operation::request_variables`] for what is sent.
-    pub variables: Value,
-    /// For a feature setting that uses a model created earlier in the same
-    /// plan: that model's name, whose id fills `input.aiSelfHostedModelId`.
-    pub model_id_from: Option<String>,
-    /// For a model create: the name the created model's id is known by.
-    pub creates_model: Option<String>,
-    #[serde(skip)]
-    api_key: Option<ApiKey>,
-}
-
-impl Operation {
-    /// The variables to send: the API key unmasked, and the id of a model
-    /// created earlier in the plan (`created(name)`) filled in. `None` when
-    /// that id is not known (its create failed or has not run).
-    pub fn request_variables(&self, created: impl Fn(&str) -> Option<u64>) -> Option<Value> {
-        let mut variables = self.variables.clone();
-        let input = variables.get_mut("input")?.as_object_mut()?;
-        if let Some(key) = &self.api_key {
-            input.insert("apiToken".to_owned(), key.expose().into());
-        }
-        if let Some(name) = &self.model_id_from {
-            input.insert(
-                "aiSelfHostedModelId".to_owned(),
-                model_gid(created(name)?).into(),
-            );
-        }
-        Some(variables)
-    }
-}
-
-/// How many things a plan leaves as they are.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Unchanged {
-    /// Duo settings (0 or 1).
-    pub settings: usize,
-    /// Self-hosted models.
-    pub models: usize,
-    /// Feature settings.
-    pub features: usize,
-}
-
-/// The operations that make the live set-up the document's.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Plan {
-    /// The GitLab version the plan is for.
-    pub gitlab_version: GitLabVersion,
-    /// In the order they must run.
-    pub operations: Vec<Operation>,
-    /// What stays.
-    pub unchanged: Unchanged,
-    /// What the admin should know (warnings and notes; never errors).
-    pub diagnostics: Diagnostics,
-}
-
-impl Plan {
-    /// Whether the plan changes nothing.
-    pub fn is_empty(&self) -> bool {
-        self.operations.is_empty()
-    }
-
-    /// How many operations of each action.
-    pub fn counts(&self) -> (usize, usize, usize) {
-        let count = |a| self.operations.iter().filter(|o| o.action == a).count();
-        (
-            count(Action::Create),
-            count(Action::Update),
-            count(Action::Delete),
-        )
-    }
-}
-
-impl fmt::Display for Plan {
-    /// A diff in the manner of `terraform plan`: `+ create`, `~ update`,
-    /// `- delete`, then the counts.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "GitLab Duo Self-Hosted plan for GitLab {}",
-            self.gitlab_version
-        )?;
-        for op in &self.operations {
-            writeln!(f, "  {} {}", op.action.sign(), op.summary)?;
-        }
-        let (create, update, delete) = self.counts();
-        let u = self.unchanged;
-        writeln!(
-            f,
-            "Plan: {create} to create, {update} to update, {delete} to delete; unchanged: {} settings, {} models, {} features.",
-            u.settings, u.models, u.features
-        )
-    }
-}
-
-/// How to plan.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct PlanOptions {
-    /// Send the document's API keys for every existing model too. GitLab
-    /// never returns a key, so a changed key cannot be seen; by default a
-    /// key is sent only when a model is created or GitLab holds none.
-    pub rotate_api_keys: bool,
-}
-
-/// Why there is no plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refused {
-    /// The error-severity findings, and the reasons the live state cannot
-    /// be planned against.
-    pub diagnostics: Diagnostics,
-}
-
-/// [`plan_with`] with the default options.
-pub fn plan(desired: &Config, live: &LiveState) -> Result<Plan, Refused> {
-    plan_with(desired, live, PlanOptions::default())
-}
-
-/// The operations that make `live` what `desired` describes. Refused when
-/// the document has error-severity findings ([`crate::config::validate`]),
-/// when the live state is incomplete, or for a GitLab older than 18.11
-/// (whose API the plan's documents do not fit).
-pub fn plan_with(
-    desired: &Config,
-    live: &LiveState,
-    options: PlanOptions,
-) -> Result<Plan, Refused> {
-    let mut refusal = Diagnostics::new();
-    let report = config::validate(desired);
-    refusal.extend(report.diagnostics.iter().filter(|d| d.is_error()).cloned());
-    let version = desired.gitlab_version.clone();
-    if !timeline::SELF_HOSTED_MODEL_PROVIDER_COLUMN.reached(&version) {
-        refusal.push(
-            Diagnostic::error(
-                "plan.version_not_supported",
-                Path::root().key("gitlab_version"),
-                format!(
-                    "plans are for GitLab {} and later, whose API has the model provider; GitLab {version} is older",
-                    timeline::SELF_HOSTED_MODEL_PROVIDER_COLUMN.version_text()
-                ),
-            )
-            .with("since", timeline::SELF_HOSTED_MODEL_PROVIDER_COLUMN.version_text()),
-        );
-    }
-    if let Some(live_version) = &live.gitlab_version {
-        if live_version != &version {
-            refusal.push(
-                Diagnostic::error(
-                    "plan.version_mismatch",
-                    Path::root().key("gitlab_version"),
-                    format!("the document is for GitLab {version}, the instance runs {live_version}: update gitlab_version so the rules match the instance"),
-                )
-                .with("document", version.to_string())
-                .with("instance", live_version.to_string()),
-            );
-        }
-    }
-    let (Some(settings), Some(models), Some(features)) = (
-        live.duo_settings.as_ref(),
-        live.models.as_ref(),
-        live.feature_settings.as_ref(),
-    ) else {
-        for (part, missing) in [
-            ("duoSettings", live.duo_settings.is_none()),
-            ("aiSelfHostedModels", live.models.is_none()),
-            ("aiFeatureSettings", live.feature_settings.is_none()),
-        ] {
-            if missing {
-                refusal.push(
-                    Diagnostic::error(
-                        "plan.live_state_incomplete",
-                        Path::root(),
-                        format!("the live state has no {part} (the token may lack the permission): nothing can be planned against an unknown part"),
-                    )
-                    .with("field", part),
-                );
-            }
-        }
-        return Err(Refused {
-            diagnostics: refusal,
-        });
-    };
-    for (i, record) in desired.self_hosted_models.iter().enumerate() {
-        if let Some(family) = record.family() {
-            if let Some(gate) = family.form_gate_in(&version).filter(|g| g.flag.is_none()) {
-                refusal.push(
-                    Diagnostic::error(
-                        "plan.family_not_in_api",
-                        Path::root().key("self_hosted_models").index(i).key("family"),
-                        format!(
-                            "GitLab {version}'s API has no {} value for the model family (first seen in {}): the model cannot be created through it",
-                            family.graphql_value,
-                            gate.until.version_text()
-                        ),
-                    )
-                    .with("family", family.key),
-                );
-            }
-        }
-    }
-    if refusal.has_errors() {
-        return Err(Refused {
-            diagnostics: refusal,
-        });
-    }
-    let mut planner = Planner {
-        desired,
-        version: &version,
-        options,
-        operations: Vec::new(),
-        unchanged: Unchanged::default(),
-        diagnostics: Diagnostics::new(),
-    };
-    planner.settings(settings);
-    let matches = planner.match_models(models);
-    planner.models(models, &matches);
-    planner.features(features, models, &matches);
-    planner.deletions(models, &matches);
-    let (operations, unchanged, diagnostics) =
-        (planner.operations, planner.unchanged, planner.diagnostics);
-    Ok(Plan {
-        gitlab_version: version,
-        operations,
-        unchanged,
-        diagnostics,
-    })
-}
-
-/// The differences between the document and the instance, as warnings
-/// (`drift.settings`, `drift.model`, `drift.feature`), for `check
-/// --gitlab`. A document with errors, or an incomplete live state, gives
-/// the reasons instead.
-pub fn drift(desired: &Config, live: &LiveState) -> Diagnostics {
-    match plan(desired, live) {
-        Err(refused) => refused
-            .diagnostics
-            .iter()
-            .filter(|d| !d.code().starts_with("config.") && !desired_finding(d))
-            .cloned()
-            .collect(),
-        Ok(plan) => {
-            let mut out = plan.diagnostics;
-            for op in &plan.operations {
-                let (code, path) = match op.mutation {
-                    "duoSettingsUpdate" => ("drift.settings", Path::root()),
-                    "aiFeatureSettingUpdate" => ("drift.feature", Path::root().key("features")),
-                    _ => ("drift.model", Path::root().key("self_hosted_models")),
-                };
-                out.push(
-                    Diagnostic::warning(
-                        code,
-                        path,
-                        format!("GitLab differs from the document: {}", op.summary),
-                    )
-                    .with("action", format!("{:?}", op.action).to_ascii_lowercase())
-                    .with("mutation", op.mutation),
-                );
-            }
-            out
-        }
-    }
-}
-
-/// Whether a refusal reason is the document's own finding (already
-/// reported by `check`).
-fn desired_finding(d: &Diagnostic) -> bool {
-    !d.code().starts_with("plan.")
-}
 
 /// A desired model's counterpart in the live state.
-struct Matches {
+pub(super) struct Matches {
     /// For each desired model (document order): the live model's index.
     desired: Vec<Option<usize>>,
     /// For each live model: whether a desired model took it.
     taken: Vec<bool>,
 }
 
-struct Planner<'a> {
-    desired: &'a Config,
-    version: &'a GitLabVersion,
-    options: PlanOptions,
-    operations: Vec<Operation>,
-    unchanged: Unchanged,
-    diagnostics: Diagnostics,
+pub(super) struct Planner<'a> {
+    pub(super) desired: &'a Config,
+    pub(super) version: &'a GitLabVersion,
+    pub(super) options: PlanOptions,
+    pub(super) operations: Vec<Operation>,
+    pub(super) unchanged: Unchanged,
+    pub(super) diagnostics: Diagnostics,
 }
 
 fn text_or_none(text: &Option<String>) -> String {
@@ -393,7 +73,7 @@ impl Planner<'_> {
         &mut self.operations[last]
     }
 
-    fn settings(&mut self, live: &super::state::LiveDuoSettings) {
+    pub(super) fn settings(&mut self, live: &crate::gitlab::state::LiveDuoSettings) {
         let desired = self.desired;
         let mut input = Map::new();
         let mut changes = Vec::new();
@@ -485,7 +165,7 @@ impl Planner<'_> {
         }
     }
 
-    fn match_models(&mut self, live: &[LiveModel]) -> Matches {
+    pub(super) fn match_models(&mut self, live: &[LiveModel]) -> Matches {
         let desired = &self.desired.self_hosted_models;
         let mut m = Matches {
             desired: vec![None; desired.len()],
@@ -601,7 +281,7 @@ impl Planner<'_> {
         input
     }
 
-    fn models(&mut self, live: &[LiveModel], matches: &Matches) {
+    pub(super) fn models(&mut self, live: &[LiveModel], matches: &Matches) {
         let desired = &self.desired.self_hosted_models;
         let mut creates = Vec::new();
         for (d, record) in desired.iter().enumerate() {
@@ -722,7 +402,12 @@ impl Planner<'_> {
         }
     }
 
-    fn features(&mut self, live: &[LiveFeatureSetting], models: &[LiveModel], matches: &Matches) {
+    pub(super) fn features(
+        &mut self,
+        live: &[LiveFeatureSetting],
+        models: &[LiveModel],
+        matches: &Matches,
+    ) {
         let desired = self.desired;
         let listed: Vec<&'static feature::Feature> = {
             let mut keys: Vec<&'static feature::Feature> = live.iter().map(|s| s.feature).collect();
@@ -834,7 +519,7 @@ impl Planner<'_> {
         }
     }
 
-    fn deletions(&mut self, live: &[LiveModel], matches: &Matches) {
+    pub(super) fn deletions(&mut self, live: &[LiveModel], matches: &Matches) {
         for (l, model) in live.iter().enumerate() {
             if matches.taken[l] {
                 continue;
@@ -856,97 +541,5 @@ impl Planner<'_> {
                 input,
             );
         }
-    }
-}
-
-/// How many operations of each action a plan has.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    /// Creates.
-    pub create: usize,
-    /// Updates.
-    pub update: usize,
-    /// Deletes.
-    pub delete: usize,
-}
-
-/// The JSON answer of `plan --format json` and the npm package's
-/// `planChanges`: the plan, or (with `planned: false`) why there is none.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PlanReport {
-    /// Whether a plan exists (the document has no error and the live state
-    /// is complete).
-    pub planned: bool,
-    /// The GitLab version the plan is for, when the document says.
-    pub gitlab_version: Option<String>,
-    /// The operations, in order (empty when not planned).
-    pub operations: Vec<Operation>,
-    /// Counts of the operations.
-    pub counts: Counts,
-    /// What stays as it is.
-    pub unchanged: Unchanged,
-    /// Every finding: the document's and the live state's reading problems,
-    /// the refusal's reasons, the plan's notes.
-    pub diagnostics: Diagnostics,
-}
-
-impl PlanReport {
-    /// Read a document and a live state and plan, collecting every problem.
-    pub fn new(
-        desired: crate::config::Decoded,
-        live: super::DecodedLiveState,
-        options: PlanOptions,
-    ) -> Self {
-        let mut diagnostics = desired.diagnostics;
-        diagnostics.extend_under(&Path::root().key("live"), live.diagnostics);
-        let Some(config) = desired.config else {
-            return PlanReport {
-                planned: false,
-                gitlab_version: None,
-                operations: Vec::new(),
-                counts: Counts::default(),
-                unchanged: Unchanged::default(),
-                diagnostics,
-            };
-        };
-        let gitlab_version = Some(config.gitlab_version.to_string());
-        match plan_with(&config, &live.state, options) {
-            Ok(plan) => {
-                let (create, update, delete) = plan.counts();
-                diagnostics.extend(plan.diagnostics);
-                PlanReport {
-                    planned: true,
-                    gitlab_version,
-                    operations: plan.operations,
-                    counts: Counts {
-                        create,
-                        update,
-                        delete,
-                    },
-                    unchanged: plan.unchanged,
-                    diagnostics,
-                }
-            }
-            Err(refused) => {
-                diagnostics.extend(refused.diagnostics);
-                PlanReport {
-                    planned: false,
-                    gitlab_version,
-                    operations: Vec::new(),
-                    counts: Counts::default(),
-                    unchanged: Unchanged::default(),
-                    diagnostics,
-                }
-            }
-        }
-    }
-
-    /// [`PlanReport::new`] for JSON texts.
-    pub fn from_json(config_json: &str, live_json: &str) -> Self {
-        Self::new(
-            crate::config::Config::from_json(config_json),
-            super::LiveState::from_json(live_json),
-            PlanOptions::default(),
-        )
     }
 }
