@@ -109,11 +109,11 @@ impl Index {
         let mut ranges = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             match entry.target {
-                Target::Domain => domains.push((text_hash(&entry.value), i)),
+                Target::Domain { hash } => domains.push((hash, i)),
                 Target::Ip { base, prefix } => ranges.push((base, prefix, i)),
             }
         }
-        sort_by_hashed_text(&mut domains, &|i| entries[i].value.as_str());
+        sort_by_hashed_text(&mut domains, &|i| entries[i].value());
         let mut order: Vec<usize> = (0..ranges.len()).collect();
         sort_stable(&mut order, &|a, b| {
             let ((base_a, prefix_a, _), (base_b, prefix_b, _)) = (ranges[a], ranges[b]);
@@ -138,11 +138,11 @@ impl Index {
     pub(super) fn push(&mut self, entry: Entry) {
         let i = self.entries.len();
         match entry.target {
-            Target::Domain => {
-                let key = (text_hash(&entry.value), entry.value.as_str());
+            Target::Domain { hash } => {
+                let key = (hash, entry.value());
                 let at = self
                     .domains
-                    .partition_point(|&(h, j)| (h, self.entries[j].value.as_str()) <= key);
+                    .partition_point(|&(h, j)| (h, self.entries[j].value()) <= key);
                 self.domains.insert(at, (key.0, i));
             }
             Target::Ip { base, prefix } => {
@@ -169,14 +169,14 @@ impl Index {
     /// allows `port`.
     pub(super) fn match_domain(&self, host: &str, port: Option<u64>) -> Option<&Entry> {
         let key = (text_hash(host), host);
-        let start = self.domains.partition_point(|&(h, i)| {
-            (h, self.entries[i].value.as_str()).cmp(&key) == Ordering::Less
-        });
+        let start = self
+            .domains
+            .partition_point(|&(h, i)| (h, self.entries[i].value()).cmp(&key) == Ordering::Less);
         self.domains[start..]
             .iter()
             .take_while(|&&(h, _)| h == key.0)
             .map(|&(_, i)| &self.entries[i])
-            .take_while(|e| e.value == host)
+            .take_while(|e| e.value() == host)
             .find(|e| e.port_matches(port))
     }
 

@@ -52,7 +52,8 @@ pub(super) fn advise(
     if let (None, Some(uri), Some(resolving)) = (&reason, uri, resolving) {
         for candidate in candidates(uri, resolved) {
             let (single, problems) = Allowlist::parse(&candidate);
-            if single.len() != 1 || problems.has_errors() || single.entries()[0].raw != candidate {
+            if single.len() != 1 || problems.has_errors() || single.entries()[0].raw() != candidate
+            {
                 continue;
             }
             let list = ListView::with(policy, &single.entries()[0]);

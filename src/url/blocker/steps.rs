@@ -406,10 +406,12 @@ impl Decision<'_> {
         match self {
             Decision::Allowed(why, entry) => Outcome::Allowed(match (why, entry) {
                 (Allowed::UnresolvableAllowlisted(_), Some(e)) => {
-                    Allowed::UnresolvableAllowlisted(e.raw.clone())
+                    Allowed::UnresolvableAllowlisted(e.raw().to_owned())
                 }
-                (Allowed::DomainAllowlist(_), Some(e)) => Allowed::DomainAllowlist(e.raw.clone()),
-                (Allowed::IpAllowlist(_), Some(e)) => Allowed::IpAllowlist(e.raw.clone()),
+                (Allowed::DomainAllowlist(_), Some(e)) => {
+                    Allowed::DomainAllowlist(e.raw().to_owned())
+                }
+                (Allowed::IpAllowlist(_), Some(e)) => Allowed::IpAllowlist(e.raw().to_owned()),
                 (why, _) => why,
             }),
             Decision::Blocked(code, message, step, address) => {
