@@ -14,7 +14,7 @@ use crate::url::sanitize;
 pub(super) fn check_entry(
     entry: &View<'_>,
     ip: Option<&RubyIpAddr>,
-    at: At,
+    at: At<'_>,
     diagnostics: &mut Diagnostics,
 ) {
     let before = diagnostics.len();
@@ -27,7 +27,7 @@ pub(super) fn check_entry(
 
 /// GitLab's per-entry save-time validation (S11, S12), each failure an
 /// error with GitLab's own message.
-fn validate_entry(raw: &str, at: At, diagnostics: &mut Diagnostics) {
+fn validate_entry(raw: &str, at: At<'_>, diagnostics: &mut Diagnostics) {
     // A character is at least one byte: only a long entry needs counting.
     let chars = if raw.len() > MAX_ENTRY_CHARS {
         raw.chars().count()

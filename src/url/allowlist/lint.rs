@@ -12,7 +12,7 @@
 
 use super::ipaddr::RubyIpAddr;
 use super::{ipaddr_new, split_addr_and_port, At, EntryKind, Parts, View};
-use crate::diagnostic::{message, push_int, push_quoted, Diagnostic, Diagnostics, Piece};
+use crate::diagnostic::{message, push_int, push_quoted, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::address::metadata_address;
 use crate::url::host::canonical::ip_text;
 use crate::url::host::{addressable::AddressableUri, inet};
@@ -22,7 +22,7 @@ use std::net::Ipv6Addr;
 /// `core::fmt`), then the suggestion, settled, if one is left.
 fn warn(
     code: &'static str,
-    at: At,
+    at: At<'_>,
     entry: &View<'_>,
     pieces: &[Piece<'_>],
     suggestion: Option<String>,
@@ -47,7 +47,15 @@ pub(super) fn settle(suggestion: String, depth: u8) -> Option<String> {
     }
     let parts = Parts::read(&suggestion);
     let mut found = Diagnostics::new();
-    lint(&parts.view(), parts.ip.as_ref(), At(None), &mut found);
+    lint(
+        &parts.view(),
+        parts.ip.as_ref(),
+        At {
+            base: &Path::root(),
+            index: None,
+        },
+        &mut found,
+    );
     let Some(first) = found.iter().next() else {
         return Some(suggestion);
     };
@@ -77,6 +85,13 @@ fn with_port(address: &str, port: Option<u64>) -> String {
         None => out.push_str(address),
     }
     out
+}
+
+/// Whether `text` has `://` (found from its colons, without a substring
+/// searcher).
+fn has_scheme_separator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| bytes[i] == b':' && bytes[i + 1..].starts_with(b"//"))
 }
 
 /// Characters a normalised host can hold (RFC 3986 unreserved and
@@ -145,7 +160,7 @@ const CLASS: [u8; 256] = {
 
 /// Add the lints for one entry; `ip` is what `IPAddr.new` made of its
 /// address part. Nothing is allocated unless a lint applies.
-pub(super) fn lint(entry: &View<'_>, ip: Option<&RubyIpAddr>, at: At, out: &mut Diagnostics) {
+pub(super) fn lint(entry: &View<'_>, ip: Option<&RubyIpAddr>, at: At<'_>, out: &mut Diagnostics) {
     if !entry.raw().is_ascii() {
         // Already a GitLab error with its IDNA suggestion.
         return;
@@ -182,7 +197,7 @@ pub(super) fn lint(entry: &View<'_>, ip: Option<&RubyIpAddr>, at: At, out: &mut 
     }
 }
 
-fn lint_ip(entry: &View<'_>, ip: &RubyIpAddr, at: At, out: &mut Diagnostics) {
+fn lint_ip(entry: &View<'_>, ip: &RubyIpAddr, at: At<'_>, out: &mut Diagnostics) {
     let (address, _) = split_addr_and_port(entry.raw());
     if entry.kind == EntryKind::Ip {
         let addr = ip.ip();
@@ -251,7 +266,7 @@ fn lint_ip(entry: &View<'_>, ip: &RubyIpAddr, at: At, out: &mut Diagnostics) {
     }
 }
 
-fn lint_domain(entry: &View<'_>, at: At, out: &mut Diagnostics) {
+fn lint_domain(entry: &View<'_>, at: At<'_>, out: &mut Diagnostics) {
     let value = entry.value();
     let port = entry.port;
     if value.is_empty() {
@@ -288,7 +303,7 @@ fn lint_domain(entry: &View<'_>, at: At, out: &mut Diagnostics) {
         & UPPER
         != 0;
     let (numeric_bytes, host_bytes) = (all & NUMERIC != 0, all & HOST != 0);
-    if let Some((_, after)) = colon.then(|| entry.raw().split_once("://")).flatten() {
+    if colon && has_scheme_separator(entry.raw()) {
         let suggestion = AddressableUri::parse(entry.raw()).ok().and_then(|uri| {
             let host = uri.normalized_host().filter(|h| !h.is_empty())?;
             let host = host
@@ -297,7 +312,6 @@ fn lint_domain(entry: &View<'_>, at: At, out: &mut Diagnostics) {
                 .map_or(host.clone(), str::to_owned);
             Some(with_port(&host, uri.port()))
         });
-        let _ = after;
         out.push(warn(
             "allowlist.entry_has_scheme",
             at,

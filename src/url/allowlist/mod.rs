@@ -331,17 +331,22 @@ fn split_addr_and_port(raw: &str) -> (&str, Option<&str>) {
     (raw, None)
 }
 
-/// Where an entry's diagnostics point: its index in the list, or the root
-/// (a suggestion checked on its own). The [`Path`] is built only when a
-/// diagnostic is reported, so an entry without one allocates none.
+/// Where an entry's diagnostics point: its index in the list under the
+/// list's own path, or that path (a suggestion checked on its own). The
+/// [`Path`] is built only when a diagnostic is reported, so an entry
+/// without one allocates none, and with its final segments at once (not
+/// moved under the list's path afterwards).
 #[derive(Clone, Copy, Debug)]
-struct At(Option<usize>);
+struct At<'p> {
+    base: &'p Path,
+    index: Option<usize>,
+}
 
-impl At {
+impl At<'_> {
     fn path(self) -> Path {
-        match self.0 {
-            Some(index) => Path::root().index(index),
-            None => Path::root(),
+        match self.index {
+            Some(index) => self.base.index(index),
+            None => self.base.clone(),
         }
     }
 }
@@ -397,13 +402,28 @@ impl Allowlist {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        Allowlist::from_entries_under(entries, &Path::root())
+    }
+
+    /// [`Allowlist::parse`] with the diagnostics' paths under `base` (the
+    /// list's place in a larger document).
+    pub(crate) fn parse_under(text: &str, base: &Path) -> (Allowlist, Diagnostics) {
+        Allowlist::from_entries_under(split_text(text), base)
+    }
+
+    /// [`Allowlist::from_entries`] with the diagnostics' paths under `base`.
+    pub(crate) fn from_entries_under<I, S>(entries: I, base: &Path) -> (Allowlist, Diagnostics)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
         let entries = entries.into_iter();
         let mut list = Vec::with_capacity(entries.size_hint().0);
         let mut diagnostics = Diagnostics::new();
         for raw in entries {
-            push_checked(&mut list, raw.as_ref(), &mut diagnostics);
+            push_checked(&mut list, raw.as_ref(), base, &mut diagnostics);
         }
-        finish_checked(list.len(), &mut diagnostics);
+        finish_checked(list.len(), base, &mut diagnostics);
         let index = Index::build(list);
         (
             Allowlist {
@@ -417,7 +437,10 @@ impl Allowlist {
     /// diagnostics' paths are the new entry's index.
     pub fn add(&mut self, raw: &str) -> Diagnostics {
         let mut diagnostics = Diagnostics::new();
-        let at = At(Some(self.len()));
+        let at = At {
+            base: &Path::root(),
+            index: Some(self.len()),
+        };
         let parts = Parts::read(raw);
         check::check_entry(&parts.view(), parts.ip.as_ref(), at, &mut diagnostics);
         Arc::make_mut(&mut self.index).push(parts.entry());
@@ -525,8 +548,11 @@ impl Allowlist {
 /// One entry of [`Allowlist::from_entries`] (not generic, so compiled once
 /// for every kind of entry list).
 #[inline(never)]
-fn push_checked(list: &mut Vec<Entry>, raw: &str, diagnostics: &mut Diagnostics) {
-    let at = At(Some(list.len()));
+fn push_checked(list: &mut Vec<Entry>, raw: &str, base: &Path, diagnostics: &mut Diagnostics) {
+    let at = At {
+        base,
+        index: Some(list.len()),
+    };
     let parts = Parts::read(raw);
     check::check_entry(&parts.view(), parts.ip.as_ref(), at, diagnostics);
     list.push(parts.entry());
@@ -536,12 +562,12 @@ fn push_checked(list: &mut Vec<Entry>, raw: &str, diagnostics: &mut Diagnostics)
 /// list of more than [`MAX_ENTRIES`] entries (the entries are still read,
 /// checked and matched, so that every problem is reported at once).
 #[inline(never)]
-fn finish_checked(count: usize, diagnostics: &mut Diagnostics) {
+fn finish_checked(count: usize, base: &Path, diagnostics: &mut Diagnostics) {
     if count > MAX_ENTRIES {
         diagnostics.push(
             Diagnostic::error(
                 "allowlist.too_many_entries",
-                Path::root(),
+                base.clone(),
                 format!("the allowlist has {count} entries; GitLab accepts at most {MAX_ENTRIES}"),
             )
             .with("count", count)
