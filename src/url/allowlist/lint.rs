@@ -15,7 +15,7 @@ use super::{ipaddr_new, split_addr_and_port, At, EntryKind, Parts, View};
 use crate::diagnostic::{message, push_int, push_quoted, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::address::metadata_address;
 use crate::url::host::canonical::ip_text;
-use crate::url::host::{addressable::AddressableUri, inet};
+use crate::url::host::{addressable::AddressableUri, find_scheme_separator, inet};
 use std::net::Ipv6Addr;
 
 /// A lint's warning: its message written from `pieces` (without
@@ -85,13 +85,6 @@ fn with_port(address: &str, port: Option<u64>) -> String {
         None => out.push_str(address),
     }
     out
-}
-
-/// Whether `text` has `://` (found from its colons, without a substring
-/// searcher).
-fn has_scheme_separator(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    (0..bytes.len()).any(|i| bytes[i] == b':' && bytes[i + 1..].starts_with(b"//"))
 }
 
 /// Characters a normalised host can hold (RFC 3986 unreserved and
@@ -303,7 +296,7 @@ fn lint_domain(entry: &View<'_>, at: At<'_>, out: &mut Diagnostics) {
         & UPPER
         != 0;
     let (numeric_bytes, host_bytes) = (all & NUMERIC != 0, all & HOST != 0);
-    if colon && has_scheme_separator(entry.raw()) {
+    if colon && find_scheme_separator(entry.raw()).is_some() {
         let suggestion = AddressableUri::parse(entry.raw()).ok().and_then(|uri| {
             let host = uri.normalized_host().filter(|h| !h.is_empty())?;
             let host = host

@@ -18,17 +18,42 @@ pub(super) fn risks(
     resolved: Option<&[IpAddr]>,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut addresses: Vec<IpAddr> = host.and_then(Host::ip).into_iter().collect();
-    for ip in resolved.unwrap_or_default().iter().copied().map(unmap) {
-        if !addresses.contains(&ip) {
-            addresses.push(ip);
+    let own = host.and_then(Host::ip);
+    let resolved = resolved.unwrap_or_default();
+    if resolved.len() > 16 {
+        // A long list: each distinct address once, collected.
+        let mut addresses: Vec<IpAddr> = own.into_iter().collect();
+        for ip in resolved.iter().copied().map(unmap) {
+            if !addresses.contains(&ip) {
+                addresses.push(ip);
+            }
         }
+        return report(host, addresses.iter().copied(), diagnostics);
     }
-    let metadata = host.and_then(address::metadata_host).or_else(|| {
-        addresses
+    // The host's own address, then each answer's unmapped address not seen
+    // before, without building a list (answers are few, usually one).
+    let addresses = own.into_iter().chain(
+        resolved
             .iter()
-            .find_map(|ip| address::metadata_address(*ip))
-    });
+            .enumerate()
+            .map(|(i, ip)| (i, unmap(*ip)))
+            .filter(move |&(i, ip)| {
+                own != Some(ip) && !resolved[..i].iter().any(|seen| unmap(*seen) == ip)
+            })
+            .map(|(_, ip)| ip),
+    );
+    report(host, addresses, diagnostics);
+}
+
+/// The warnings for the distinct `addresses` of the destination.
+fn report(
+    host: Option<&Host>,
+    addresses: impl Iterator<Item = IpAddr> + Clone,
+    diagnostics: &mut Diagnostics,
+) {
+    let metadata = host
+        .and_then(address::metadata_host)
+        .or_else(|| addresses.clone().find_map(address::metadata_address));
     if let Some(endpoint) = metadata {
         diagnostics.push(
             Diagnostic::warning(
