@@ -198,6 +198,9 @@ impl Index {
     /// The first domain entry (in list order) equal to `host` whose port
     /// allows `port`.
     pub(super) fn match_domain(&self, host: &str, port: Option<u64>) -> Option<&Entry> {
+        if self.domains.is_empty() {
+            return None;
+        }
         let key = (text_hash(host), host);
         let start = self
             .domains

@@ -545,6 +545,25 @@ impl Allowlist {
     }
 }
 
+/// The entry a text field holding only `text` reads as, when that is
+/// exactly one entry, written as `text`, without an error: what
+/// [`Allowlist::parse`] gives for it, without building a list and its index
+/// (the blocker's advice tries its candidates this way).
+pub(crate) fn lone_entry(text: &str) -> Option<Entry> {
+    // Split as one piece, unchanged: no separator, nothing stripped.
+    if text.is_empty()
+        || text.bytes().any(split::is_separator)
+        || text.starts_with('\0')
+        || text.ends_with('\0')
+    {
+        return None;
+    }
+    // Through the list's own reading (one body for both, inlined there).
+    let (mut list, mut diagnostics) = (Vec::with_capacity(1), Diagnostics::new());
+    push_checked(&mut list, text, &Path::root(), &mut diagnostics);
+    list.pop().filter(|_| !diagnostics.has_errors())
+}
+
 /// One entry of [`Allowlist::from_entries`] (not generic, so compiled once
 /// for every kind of entry list).
 #[inline(never)]

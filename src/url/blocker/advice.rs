@@ -5,8 +5,8 @@
 use super::dns::allowed_with;
 use super::policy::{Context, Policy};
 use super::steps::{unmap, Block, ListView, Resolving};
-use crate::diagnostic::{Diagnostic, Path, Quoted};
-use crate::url::allowlist::Allowlist;
+use crate::diagnostic::{message, Diagnostic, Path, Piece};
+use crate::url::allowlist::lone_entry;
 use crate::url::host::{addressable::AddressableUri, canonical, inet};
 use std::net::IpAddr;
 
@@ -51,17 +51,19 @@ pub(super) fn advise(
     };
     if let (None, Some(uri), Some(resolving)) = (&reason, uri, resolving) {
         for candidate in candidates(uri, resolved) {
-            let (single, problems) = Allowlist::parse(&candidate);
-            if single.len() != 1 || problems.has_errors() || single.entries()[0].raw() != candidate
-            {
+            let Some(entry) = lone_entry(&candidate) else {
                 continue;
-            }
-            let list = ListView::with(policy, &single.entries()[0]);
+            };
+            let list = ListView::with(policy, &entry);
             if allowed_with(resolving, policy, context, list) {
                 let diagnostic = Diagnostic::info(
                     "url.suggested_allowlist_entry",
                     Path::root(),
-                    format!("add {} to the outbound allowlist (Admin > Settings > Network > Outbound requests) to let GitLab reach this URL", Quoted(&candidate)),
+                    message(&[
+                        Piece::Text("add "),
+                        Piece::Quoted(&candidate),
+                        Piece::Text(" to the outbound allowlist (Admin > Settings > Network > Outbound requests) to let GitLab reach this URL"),
+                    ]),
                 )
                 .with("entry", candidate.as_str());
                 return Some(Advice {
@@ -78,7 +80,10 @@ pub(super) fn advise(
         diagnostic: Diagnostic::info(
             "url.no_allowlist_entry",
             Path::root(),
-            format!("no allowlist entry can help: {reason}"),
+            message(&[
+                Piece::Text("no allowlist entry can help: "),
+                Piece::Text(&reason),
+            ]),
         )
         .with("reason", reason),
     })
