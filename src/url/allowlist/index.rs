@@ -77,23 +77,17 @@ pub(super) fn sort_stable(items: &mut Vec<usize>, less: &dyn Fn(usize, usize) ->
 /// pointer for every step, were a sixth of reading a list). Each key holds
 /// its item's index, so no two are equal and the order is the stable one.
 #[inline(never)]
-pub(super) fn sort_keys(items: &mut [(u128, u64)]) {
+pub(super) fn sort_keys(items: &mut [(u64, u64, u64)]) {
     items.sort_unstable();
 }
 
 /// `pairs` (hash, index), in list order, sorted by hash, then by the text
-/// of the index, then in list order: by hash and index first
-/// ([`sort_keys`]), then each run of one hash by text (such a run is a
-/// text that comes more than once, or a collision).
+/// of the index, then in list order: by hash and index first (the pairs
+/// are unique keys themselves, sorted as they are), then each run of one
+/// hash by text (such a run is a text that comes more than once, or a
+/// collision).
 pub(super) fn sort_by_hashed_text<'a>(pairs: &mut [(u64, usize)], text: &dyn Fn(usize) -> &'a str) {
-    let mut keys: Vec<(u128, u64)> = pairs
-        .iter()
-        .map(|&(hash, i)| (u128::from(hash), i as u64))
-        .collect();
-    sort_keys(&mut keys);
-    for (pair, &(hash, i)) in pairs.iter_mut().zip(&keys) {
-        *pair = (hash as u64, i as usize);
-    }
+    pairs.sort_unstable();
     let mut start = 0;
     while start < pairs.len() {
         let hash = pairs[start].0;
@@ -141,14 +135,21 @@ impl Index {
         }
         sort_by_hashed_text(&mut domains, &|i| entries[i].value());
         // By (base, prefix, index): the prefix above the index in one key.
-        let mut keys: Vec<(u128, u64)> = ranges
+        // The base in two words (24-byte keys move faster than 32-byte ones).
+        let mut keys: Vec<(u64, u64, u64)> = ranges
             .iter()
-            .map(|&(base, prefix, i)| (base, u64::from(prefix) << 56 | i as u64))
+            .map(|&(base, prefix, i)| {
+                let key = u64::from(prefix) << 56 | i as u64;
+                ((base >> 64) as u64, base as u64, key)
+            })
             .collect();
         sort_keys(&mut keys);
         let ranges: Vec<(u128, u8, usize)> = keys
             .iter()
-            .map(|&(base, key)| (base, (key >> 56) as u8, (key & INDEX_BITS) as usize))
+            .map(|&(high, low, key)| {
+                let base = u128::from(high) << 64 | u128::from(low);
+                (base, (key >> 56) as u8, (key & INDEX_BITS) as usize)
+            })
             .collect();
         let mut present = [false; 129];
         for &(_, prefix, _) in &ranges {

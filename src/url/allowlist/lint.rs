@@ -213,7 +213,9 @@ fn lint_ip(entry: &View<'_>, ip: &RubyIpAddr, at: At<'_>, out: &mut Diagnostics)
         }
         // `::1:8080` is the address ::1:8080, not ::1 on port 8080.
         if entry.port.is_none() && !address.starts_with('[') {
-            if let Some((head, tail)) = address.rsplit_once(':') {
+            // The last colon, found byte by byte (an IPv4 entry has none).
+            let last_colon = address.bytes().rposition(|b| b == b':');
+            if let Some((head, tail)) = last_colon.map(|i| (&address[..i], &address[i + 1..])) {
                 let port_like =
                     !tail.is_empty() && tail.len() <= 5 && tail.bytes().all(|b| b.is_ascii_digit());
                 if port_like && head.parse::<Ipv6Addr>().is_ok() {

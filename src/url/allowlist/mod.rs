@@ -287,9 +287,9 @@ impl<'a> Parts<'a> {
         let raw = self.raw;
         let (text, value) = match &self.canonical {
             Some(canonical) => {
-                let canonical = canonical.as_str();
+                let canonical = canonical.as_bytes();
                 (
-                    Text::concat(raw, canonical.as_bytes()),
+                    Text::concat(raw, canonical),
                     (raw.len(), raw.len() + canonical.len()),
                 )
             }

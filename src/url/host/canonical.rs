@@ -63,6 +63,11 @@ impl AddressText {
         decimal(self, n);
     }
 
+    /// The text's bytes (ASCII), without checking them again.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
     /// The text (always ASCII).
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
