@@ -350,7 +350,18 @@ impl AddressableUri {
     /// `to_s`: the URL rebuilt from its components (what GitLab sanitizes,
     /// checks for line breaks and prints in the ASCII-only message).
     pub fn to_uri_string(&self) -> String {
-        let mut out = String::new();
+        let len = |s: &Option<String>| s.as_ref().map_or(0, |s| s.len() + 1);
+        let mut out = String::with_capacity(
+            len(&self.scheme)
+                + len(&self.user)
+                + len(&self.password)
+                + len(&self.host)
+                + 2
+                + len(&self.port_digits)
+                + self.path.len()
+                + len(&self.query)
+                + len(&self.fragment),
+        );
         if let Some(scheme) = &self.scheme {
             out.push_str(scheme);
             out.push(':');

@@ -22,7 +22,8 @@ use super::{Host, HostError, WhatwgUrl};
 /// The scheme, host and port of `input` as `Url::parse` reads them, or
 /// `None` when the input is not of the simple shape above.
 pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgUrl, HostError>> {
-    let (scheme, rest) = input.split_once("://")?;
+    let at = super::find_scheme_separator(input)?;
+    let (scheme, rest) = (&input[..at], &input[at + 3..]);
     let scheme = if scheme.eq_ignore_ascii_case("http") {
         "http"
     } else if scheme.eq_ignore_ascii_case("https") {
