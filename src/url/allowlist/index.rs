@@ -202,15 +202,15 @@ impl Index {
         if self.domains.is_empty() {
             return None;
         }
-        let key = (text_hash(host), host);
-        let start = self
-            .domains
-            .partition_point(|&(h, i)| (h, self.entries[i].value()).cmp(&key) == Ordering::Less);
+        let key = (text_hash(host), host.as_bytes());
+        let start = self.domains.partition_point(|&(h, i)| {
+            (h, self.entries[i].value_bytes()).cmp(&key) == Ordering::Less
+        });
         self.domains[start..]
             .iter()
             .take_while(|&&(h, _)| h == key.0)
             .map(|&(_, i)| &self.entries[i])
-            .take_while(|e| e.value() == host)
+            .take_while(|e| e.value_bytes() == host.as_bytes())
             .find(|e| e.port_matches(port))
     }
 

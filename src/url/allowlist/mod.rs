@@ -158,6 +158,12 @@ impl Entry {
         &self.text.as_str()[self.value.0..self.value.1]
     }
 
+    /// [`Entry::value`]'s bytes, for comparing (no UTF-8 check on every
+    /// comparison of a lookup).
+    pub(super) fn value_bytes(&self) -> &[u8] {
+        &self.text.as_bytes()[self.value.0..self.value.1]
+    }
+
     /// The IP range in the IPv4-mapped IPv6 space (for IP and range
     /// entries).
     pub fn mapped_range(&self) -> Option<(u128, u8)> {
@@ -176,7 +182,7 @@ impl Entry {
     pub fn matches_domain(&self, normalized_host: &str, port: Option<u64>) -> bool {
         matches!(self.target, Target::Domain { .. })
             && !normalized_host.is_empty()
-            && self.value() == normalized_host
+            && self.value_bytes() == normalized_host.as_bytes()
             && self.port_matches(port)
     }
 

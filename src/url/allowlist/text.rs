@@ -38,6 +38,15 @@ impl Text {
         }
     }
 
+    /// The text's bytes, without checking them again (comparisons: `str`
+    /// orders and compares as its bytes do).
+    pub(super) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Text::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            Text::Heap(text) => text.as_bytes(),
+        }
+    }
+
     /// The text.
     pub(super) fn as_str(&self) -> &str {
         match self {
