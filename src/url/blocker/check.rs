@@ -6,7 +6,7 @@ use super::dns::{evaluate, Evaluation};
 use super::dns_summary::summarise_dns;
 use super::policy::{Context, Policy};
 use super::risks::risks;
-use super::steps::{is_localhost_name, known_without_dns, unmap, Allowed, Block, Outcome};
+use super::steps::{is_localhost_name, known_without_dns, unmap, Allowed, Outcome};
 use super::verdict::{allowed_message, lower_first, UrlVerdict};
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::address::{self, AddressClass};
@@ -174,18 +174,18 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
         risks(host, resolved_known.as_deref(), &mut diagnostics);
     }
     if verdict.blocked != Some(false) {
-        let blocks: Vec<&Block> = match &decided {
-            Some(outcome) => outcome.blocked().into_iter().collect(),
-            None => verdict
+        // GitLab's block, or each blocking DNS answer's (no list built:
+        // one of the two is empty).
+        let blocks = decided.iter().filter_map(Outcome::blocked).chain(
+            verdict
                 .dns_outcomes
                 .iter()
-                .filter_map(|o| o.outcome.blocked())
-                .collect(),
-        };
+                .filter_map(|o| o.outcome.blocked()),
+        );
         let advice = advise(
             policy,
             context,
-            &blocks,
+            blocks,
             verdict.canonical_host.is_some(),
             uri.as_ref(),
             resolving.as_ref(),

@@ -40,7 +40,7 @@ pub(super) fn summarise_dns(
     );
     let mut first_block: Option<&Block> = None;
     let mut same_code = true;
-    let mut allowed_outcomes: Vec<&DnsOutcome> = Vec::new();
+    let mut any_allowed = false;
     for o in outcomes {
         answers.push(o.answer.to_owned());
         examples.push(o.example.map(canonical::ip_string).unwrap_or_default());
@@ -56,7 +56,7 @@ pub(super) fn summarise_dns(
                 codes.push("allowed".to_owned());
                 messages.push(String::new());
                 allowed.push(o.answer.to_owned());
-                allowed_outcomes.push(o);
+                any_allowed = true;
             }
         }
     }
@@ -75,7 +75,7 @@ pub(super) fn summarise_dns(
             .with("outcomes", codes)
             .with("gitlab_messages", messages)
     };
-    if allowed_outcomes.is_empty() {
+    if !any_allowed {
         verdict.blocked = Some(true);
         if same_code {
             let shown = policy.message_format.wrap(&first.gitlab);
@@ -119,7 +119,7 @@ pub(super) fn summarise_dns(
     text.push_str("GitLab blocks this URL unless ");
     text.push_str(&host);
     text.push(' ');
-    push_unless(&mut text, &allowed_outcomes);
+    push_unless(&mut text, outcomes);
     verdict.message = text.clone();
     text.push_str(HINT);
     diagnostics.push(with_outcomes(
@@ -131,11 +131,12 @@ pub(super) fn summarise_dns(
 }
 
 /// "does not resolve or resolves to a private or public address": the
-/// answers GitLab lets through, in the order of the answers, appended to
-/// `out`.
-fn push_unless(out: &mut String, allowed: &[&DnsOutcome]) {
-    let unresolvable = allowed.iter().any(|o| kind_of_address(o.answer).is_none());
-    let kinds = || allowed.iter().filter_map(|o| kind_of_address(o.answer));
+/// answers GitLab lets through (those of `outcomes` no block decides), in
+/// the order of the answers, appended to `out`.
+fn push_unless(out: &mut String, outcomes: &[DnsOutcome]) {
+    let allowed = || outcomes.iter().filter(|o| o.outcome.blocked().is_none());
+    let unresolvable = allowed().any(|o| kind_of_address(o.answer).is_none());
+    let kinds = || allowed().filter_map(|o| kind_of_address(o.answer));
     let count = kinds().count();
     if unresolvable {
         out.push_str("does not resolve");
