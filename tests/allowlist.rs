@@ -102,7 +102,7 @@ fn kinds() {
     for (raw, kind, value, port) in rows {
         let entry = Entry::parse(raw);
         assert_eq!(
-            (entry.kind, entry.value.as_str(), entry.port),
+            (entry.kind, entry.value(), entry.port),
             (*kind, *value, *port),
             "{raw}"
         );
@@ -207,8 +207,7 @@ fn matching() {
     // A range with host bits matches the whole network (IPAddr masks it).
     let l = list("192.168.1.1/24");
     assert_eq!(
-        l.match_ip(ip("::ffff:192.168.1.77"), None)
-            .map(|e| e.raw.as_str()),
+        l.match_ip(ip("::ffff:192.168.1.77"), None).map(|e| e.raw()),
         Some("192.168.1.1/24")
     );
     // A domain entry matches an IP-literal host textually (§4.4, inferred).
@@ -229,12 +228,12 @@ fn matching() {
             ),
             None
         )
-        .map(|e| e.raw.as_str()),
+        .map(|e| e.raw()),
         Some("10.0.0.0/8")
     );
     assert_eq!(
         l.matches(&Host::Domain("gitlab.internal".to_owned()), Some(443))
-            .map(|e| e.raw.as_str()),
+            .map(|e| e.raw()),
         Some("gitlab.internal")
     );
     let json = serde_json::to_string(&l.match_host_text("10.9.9.9", None)).unwrap_or_default();
@@ -271,7 +270,7 @@ fn big_lists_match_like_a_scan() {
                     bits & mask == base && (e.port.is_none() || e.port == port)
                 })
             })
-            .map(|e| e.raw)
+            .map(|e| e.raw().to_owned())
     };
     for probe in [
         "10.3.21.9",
@@ -285,14 +284,14 @@ fn big_lists_match_like_a_scan() {
     ] {
         let target = ip(probe);
         assert_eq!(
-            l.match_ip(target, None).map(|e| e.raw.clone()),
+            l.match_ip(target, None).map(|e| e.raw().to_owned()),
             scan(target, None),
             "{probe}"
         );
     }
     assert_eq!(
         l.match_domain("host7.example.com", Some(1007))
-            .map(|e| e.raw.as_str()),
+            .map(|e| e.raw()),
         Some("host7.example.com:1007")
     );
     assert_eq!(l.match_domain("host7.example.com", Some(1008)), None);

@@ -354,14 +354,14 @@ proptest! {
     fn allowlist_entry_canonical_form_round_trips(text in entry_text()) {
         let entry = Entry::parse(&text);
         let shown = match entry.port {
-            None => entry.value.clone(),
-            Some(p) if entry.value.is_empty() || entry.value.contains(':') => format!("[{}]:{p}", entry.value),
-            Some(p) => format!("{}:{p}", entry.value),
+            None => entry.value().to_owned(),
+            Some(p) if entry.value().is_empty() || entry.value().contains(':') => format!("[{}]:{p}", entry.value()),
+            Some(p) => format!("{}:{p}", entry.value()),
         };
         let again = Entry::parse(&shown);
         prop_assert_eq!(
-            (again.kind, &again.value, again.port, again.mapped_range()),
-            (entry.kind, &entry.value, entry.port, entry.mapped_range()),
+            (again.kind, again.value(), again.port, again.mapped_range()),
+            (entry.kind, entry.value(), entry.port, entry.mapped_range()),
             "{} → {}", text, shown
         );
     }
@@ -388,7 +388,7 @@ proptest! {
         let linear = list
             .entries()
             .iter()
-            .find(|e| e.kind == EntryKind::Domain && e.value == text && port_ok(e))
+            .find(|e| e.kind == EntryKind::Domain && e.value() == text && port_ok(e))
             .or_else(|| {
                 let bits = mapped(host.ip()?);
                 list.entries().iter().find(|e| {
@@ -398,7 +398,7 @@ proptest! {
                     }) && port_ok(e)
                 })
             });
-        prop_assert_eq!(list.matches(&host, port).map(|e| &e.raw), linear.map(|e| &e.raw));
+        prop_assert_eq!(list.matches(&host, port).map(|e| e.raw()), linear.map(|e| e.raw()));
     }
 
     /// GitLab versions: parse → display → parse is the identity.

@@ -19,11 +19,11 @@ use std::net::IpAddr;
 /// brackets, as GitLab writes `[v6]:port`).
 fn canonical(entry: &Entry) -> String {
     match entry.port {
-        None => entry.value.clone(),
-        Some(port) if entry.value.is_empty() || entry.value.contains(':') => {
-            format!("[{}]:{port}", entry.value)
+        None => entry.value().to_owned(),
+        Some(port) if entry.value().is_empty() || entry.value().contains(':') => {
+            format!("[{}]:{port}", entry.value())
         }
-        Some(port) => format!("{}:{port}", entry.value),
+        Some(port) => format!("{}:{port}", entry.value()),
     }
 }
 
@@ -42,7 +42,7 @@ fn linear_match<'a>(entries: &'a [Entry], host: &Host, port: Option<u16>) -> Opt
     let text = host.to_string();
     entries
         .iter()
-        .find(|e| e.kind == EntryKind::Domain && !text.is_empty() && e.value == text && port_ok(e))
+        .find(|e| e.kind == EntryKind::Domain && !text.is_empty() && e.value() == text && port_ok(e))
         .or_else(|| {
             let bits = mapped(host.ip()?);
             entries.iter().find(|e| {
@@ -65,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
     let (list, diagnostics) = Allowlist::parse(list_text);
     check_diagnostics(&diagnostics);
     let _ = json(&list.report(diagnostics.clone()));
-    let raws: Vec<&str> = list.entries().iter().map(|e| e.raw.as_str()).collect();
+    let raws: Vec<&str> = list.entries().iter().map(|e| e.raw()).collect();
     assert_eq!(raws, split_text(list_text));
 
     let joined = raws.join(",");
@@ -79,7 +79,7 @@ fuzz_target!(|data: &[u8]| {
 
     for entry in list.entries() {
         assert_eq!(
-            &Entry::parse(&entry.raw),
+            &Entry::parse(entry.raw()),
             entry,
             "parsing is not deterministic"
         );
@@ -88,13 +88,13 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(
             (
                 reparsed.kind,
-                &reparsed.value,
+                reparsed.value(),
                 reparsed.port,
                 reparsed.mapped_range()
             ),
-            (entry.kind, &entry.value, entry.port, entry.mapped_range()),
+            (entry.kind, entry.value(), entry.port, entry.mapped_range()),
             "{:?} → {shown:?} parses to a different entry",
-            entry.raw
+            entry.raw()
         );
         assert_eq!(
             canonical(&reparsed),
@@ -105,7 +105,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(
                 entry.mapped_range().is_some(),
                 "{:?}: IP entry without a range",
-                entry.raw
+                entry.raw()
             );
         }
     }
@@ -115,8 +115,8 @@ fuzz_target!(|data: &[u8]| {
         let indexed = list.matches(&host, port);
         let linear = linear_match(list.entries(), &host, port);
         assert_eq!(
-            indexed.map(|e| &e.raw),
-            linear.map(|e| &e.raw),
+            indexed.map(|e| e.raw()),
+            linear.map(|e| e.raw()),
             "index and linear scan disagree for {host} port {port:?}"
         );
     }

@@ -1,7 +1,7 @@
 //! The configuration document's types: one admin's whole set-up, and the
 //! bundled example.
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Path};
 use crate::duo_settings::TlsInput;
 use crate::feature::{Feature, Provider};
 use crate::model::record::{ModelContext, ModelRecord};
@@ -131,6 +131,15 @@ impl AllowlistInput {
         match self {
             AllowlistInput::Text(text) => Allowlist::parse(text),
             AllowlistInput::Entries(entries) => Allowlist::from_entries(entries),
+        }
+    }
+
+    /// [`AllowlistInput::parse`] with the diagnostics' paths under `base`
+    /// (built there at once, not moved under it).
+    pub(crate) fn parse_under(&self, base: &Path) -> (Allowlist, Diagnostics) {
+        match self {
+            AllowlistInput::Text(text) => Allowlist::parse_under(text, base),
+            AllowlistInput::Entries(entries) => Allowlist::from_entries_under(entries, base),
         }
     }
 }

@@ -26,4 +26,5 @@ pub use nearest::nearest_names;
 pub use param::Param;
 pub use path::{Path, PathSegment};
 pub use quote::Quoted;
+pub(crate) use quote::{message, push_int, push_quoted, Piece};
 pub use severity::Severity;

@@ -54,9 +54,9 @@ pub fn run(command: &AllowlistCommand, color: bool) -> Outcome {
                         let port = e.port.map(|p| format!(" port {p}")).unwrap_or_default();
                         out.line(&format!(
                             "[{i}] {:?}: {} {}{port}",
-                            e.raw,
+                            e.raw(),
                             e.kind.as_str(),
-                            escape_line(&e.value)
+                            escape_line(e.value())
                         ));
                     }
                     for d in &report.diagnostics {

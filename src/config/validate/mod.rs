@@ -69,11 +69,11 @@ pub fn validate(config: &Config) -> Report {
     prerequisite::check(config, &mut diagnostics);
     // Read once, shared (not copied) by the model endpoints' URL checks and
     // the AI gateway's.
-    let (allowlist, found) = config.network.outbound_allowlist.parse();
-    diagnostics.extend_under(
-        &Path::root().key("network").key("outbound_allowlist"),
-        found,
-    );
+    let (allowlist, found) = config
+        .network
+        .outbound_allowlist
+        .parse_under(&Path::root().key("network").key("outbound_allowlist"));
+    diagnostics.extend(found);
     diagnostics.extend(check_models_with_allowlist(
         &config.self_hosted_models,
         &config.model_context_without_allowlist(),

@@ -3,7 +3,7 @@
 
 use super::class::{AddressClass, Embedding};
 use super::lookup::{classify_host, classify_name, embedded_ipv4, metadata_host};
-use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::host::{self, addressable::AddressableUri, canonical, Host, WhatwgUrl};
 use serde::Serialize;
 use std::net::{IpAddr, Ipv4Addr};
@@ -12,7 +12,7 @@ use std::net::{IpAddr, Ipv4Addr};
 /// `*****`, as GitLab masks credentials in URLs it shows: the `input` of a
 /// [`Classification`] is echoed in output and logs.
 fn redact_password(input: &str) -> String {
-    let start = input.find("://").map_or(0, |i| i + 3);
+    let start = host::find_scheme_separator(input).map_or(0, |i| i + 3);
     let rest = &input[start..];
     let end = rest
         .bytes()
@@ -139,6 +139,8 @@ pub fn classify(input: &str) -> Classification {
             (class, embedded, "")
         }
     };
+    // The host as shown (messages and the result), written once.
+    let canonical_host = parsed_host.canonical_string();
     if let (Some(inner), Host::Ipv6(outer)) = (embedded, &parsed_host) {
         let how = embedded_ipv4(*outer).map_or("embedded", |(e, _)| match e {
             Embedding::Mapped => "IPv4-mapped",
@@ -149,14 +151,23 @@ pub fn classify(input: &str) -> Classification {
             Embedding::SixToFour => "6to4",
             Embedding::Teredo => "Teredo",
         });
+        let ipv4 = canonical::ip_string(IpAddr::V4(inner));
         diagnostics.push(
             Diagnostic::info(
                 "address.embedded_ipv4",
                 Path::root().key("host"),
-                format!("{parsed_host} carries the IPv4 address {inner} ({how}); it is classified as {class}"),
+                message(&[
+                    Piece::Text(&canonical_host),
+                    Piece::Text(" carries the IPv4 address "),
+                    Piece::Text(&ipv4),
+                    Piece::Text(" ("),
+                    Piece::Text(how),
+                    Piece::Text("); it is classified as "),
+                    Piece::Text(class.as_str()),
+                ]),
             )
             .with("embedding", how)
-            .with("ipv4", canonical::ip_string(IpAddr::V4(inner))),
+            .with("ipv4", ipv4),
         );
     }
     if let Host::Domain(name) = &parsed_host {
@@ -165,7 +176,12 @@ pub fn classify(input: &str) -> Classification {
                 Diagnostic::info(
                     "address.depends_on_dns",
                     Path::root().key("host"),
-                    format!("{name} is a DNS name ({why}); what GitLab does with it depends on what it resolves to"),
+                    message(&[
+                        Piece::Text(name),
+                        Piece::Text(" is a DNS name ("),
+                        Piece::Text(why),
+                        Piece::Text("); what GitLab does with it depends on what it resolves to"),
+                    ]),
                 )
                 .with("host", name.as_str())
                 .with("reason", why),
@@ -178,16 +194,18 @@ pub fn classify(input: &str) -> Classification {
             Diagnostic::warning(
                 "address.cloud_metadata",
                 Path::root().key("host"),
-                format!(
-                    "{parsed_host} is a cloud metadata endpoint ({})",
-                    endpoint.provider
-                ),
+                message(&[
+                    Piece::Text(&canonical_host),
+                    Piece::Text(" is a cloud metadata endpoint ("),
+                    Piece::Text(endpoint.provider),
+                    Piece::Text(")"),
+                ]),
             )
             .with("provider", endpoint.provider)
             .with("gitlab_blocks", endpoint.gitlab_blocks),
         );
     }
-    result.canonical_host = Some(parsed_host.canonical_string());
+    result.canonical_host = Some(canonical_host);
     result.class = class;
     result.embedded_ipv4 = embedded;
     result.cloud_metadata = metadata.is_some();

@@ -84,19 +84,20 @@ fn name_matches(name: &str, rule: &NameRule) -> bool {
     }
 }
 
-/// Whether a label is `ip-a-b-c-d` with four decimal octets (EC2 names).
-fn is_ec2_label(label: &str) -> bool {
-    let Some(rest) = label.strip_prefix("ip-") else {
+/// Whether a label is `ip-a-b-c-d` with four decimal octets (EC2 names),
+/// read byte by byte.
+fn is_ec2_label(label: &[u8]) -> bool {
+    let Some(rest) = label.strip_prefix(b"ip-") else {
         return false;
     };
     let mut parts = 0;
-    for part in rest.split('-') {
+    for part in rest.split(|&b| b == b'-') {
         parts += 1;
         let octet = parts <= 4
             && !part.is_empty()
             && part.len() <= 3
-            && part.bytes().all(|b| b.is_ascii_digit())
-            && part.parse::<u16>().is_ok_and(|n| n <= 255);
+            && part.iter().all(u8::is_ascii_digit)
+            && part.iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0')) <= 255;
         if !octet {
             return false;
         }
@@ -113,7 +114,7 @@ pub fn classify_name(name: &str) -> (AddressClass, &'static str) {
     if !name.contains('.') {
         return (AddressClass::InternalName, "single-label name");
     }
-    if name.split('.').any(is_ec2_label) {
+    if name.as_bytes().split(|&b| b == b'.').any(is_ec2_label) {
         return (AddressClass::InternalName, "EC2-style ip-a-b-c-d name");
     }
     (

@@ -4,21 +4,21 @@
 
 use super::ipaddr::RubyIpAddr;
 use super::lint;
-use super::{split_addr_and_port, At, Entry, MAX_ENTRY_CHARS};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use super::{split_addr_and_port, At, View, MAX_ENTRY_CHARS};
+use crate::diagnostic::{message, Diagnostic, Diagnostics, Piece};
 use crate::url::host::addressable::AddressableUri;
 use crate::url::sanitize;
 
 /// GitLab's save-time validation of one entry, then (when GitLab would
 /// save it) the lints. `ip` is what `IPAddr.new` made of its address part.
 pub(super) fn check_entry(
-    entry: &Entry,
+    entry: &View<'_>,
     ip: Option<&RubyIpAddr>,
-    at: At,
+    at: At<'_>,
     diagnostics: &mut Diagnostics,
 ) {
     let before = diagnostics.len();
-    validate_entry(&entry.raw, at, diagnostics);
+    validate_entry(entry.raw(), at, diagnostics);
     // Validation reports only errors.
     if diagnostics.len() == before {
         lint::lint(entry, ip, at, diagnostics);
@@ -27,7 +27,7 @@ pub(super) fn check_entry(
 
 /// GitLab's per-entry save-time validation (S11, S12), each failure an
 /// error with GitLab's own message.
-fn validate_entry(raw: &str, at: At, diagnostics: &mut Diagnostics) {
+fn validate_entry(raw: &str, at: At<'_>, diagnostics: &mut Diagnostics) {
     // A character is at least one byte: only a long entry needs counting.
     let chars = if raw.len() > MAX_ENTRY_CHARS {
         raw.chars().count()
@@ -39,9 +39,12 @@ fn validate_entry(raw: &str, at: At, diagnostics: &mut Diagnostics) {
             Diagnostic::error(
                 "allowlist.entry_too_long",
                 at.path(),
-                format!(
-                    "the entry has {chars} characters; GitLab accepts at most {MAX_ENTRY_CHARS}"
-                ),
+                message(&[
+                    Piece::Text("the entry has "),
+                    Piece::Int(chars as u64),
+                    Piece::Text(" characters; GitLab accepts at most "),
+                    Piece::Int(MAX_ENTRY_CHARS as u64),
+                ]),
             )
             .with("length", chars)
             .with("maximum", MAX_ENTRY_CHARS)
@@ -57,12 +60,17 @@ fn validate_entry(raw: &str, at: At, diagnostics: &mut Diagnostics) {
             Diagnostic::error(
                 "allowlist.entry_not_ascii",
                 at.path(),
-                match &suggestion {
-                    Some(s) => {
-                        format!("the entry {raw:?} is not ASCII; write it in IDNA form: {s}")
-                    }
-                    None => format!("the entry {raw:?} is not ASCII"),
-                },
+                message(&[
+                    Piece::Text("the entry "),
+                    Piece::Quoted(raw),
+                    Piece::Text(" is not ASCII"),
+                    Piece::Text(if suggestion.is_some() {
+                        "; write it in IDNA form: "
+                    } else {
+                        ""
+                    }),
+                    Piece::Text(suggestion.as_deref().unwrap_or_default()),
+                ]),
             )
             .with("entry", raw)
             .with("suggested_entry", suggestion)
@@ -74,7 +82,11 @@ fn validate_entry(raw: &str, at: At, diagnostics: &mut Diagnostics) {
             Diagnostic::error(
                 "allowlist.entry_html",
                 at.path(),
-                format!("GitLab's HTML sanitizer would change the entry {raw:?} (it contains `<`, `>`, `&` or a quote)"),
+                message(&[
+                    Piece::Text("GitLab's HTML sanitizer would change the entry "),
+                    Piece::Quoted(raw),
+                    Piece::Text(" (it contains `<`, `>`, `&` or a quote)"),
+                ]),
             )
             .with("entry", raw)
             .with("gitlab_message", "entries cannot contain HTML tags"),

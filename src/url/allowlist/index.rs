@@ -72,20 +72,40 @@ pub(super) fn sort_stable(items: &mut Vec<usize>, less: &dyn Fn(usize, usize) ->
     *items = from;
 }
 
-/// `pairs` (hash, index) sorted by hash, then by the text of the index,
-/// then in list order.
-pub(super) fn sort_by_hashed_text<'a>(
-    pairs: &mut Vec<(u64, usize)>,
-    text: &dyn Fn(usize) -> &'a str,
-) {
-    let mut order: Vec<usize> = (0..pairs.len()).collect();
-    let less = |a: usize, b: usize| {
-        let ((ha, ia), (hb, ib)) = (pairs[a], pairs[b]);
-        ha < hb || (ha == hb && text(ia) < text(ib))
-    };
-    sort_stable(&mut order, &less);
-    *pairs = order.iter().map(|&k| pairs[k]).collect();
+/// Sort unique keys ascending with std's unstable sort, comparing the keys
+/// inline (the index sorts, [`sort_stable`] calling a comparison through a
+/// pointer for every step, were a sixth of reading a list). Each key holds
+/// its item's index, so no two are equal and the order is the stable one.
+#[inline(never)]
+pub(super) fn sort_keys(items: &mut [(u64, u64, u64)]) {
+    items.sort_unstable();
 }
+
+/// `pairs` (hash, index), in list order, sorted by hash, then by the text
+/// of the index, then in list order: by hash and index first (the pairs
+/// are unique keys themselves, sorted as they are), then each run of one
+/// hash by text (such a run is a text that comes more than once, or a
+/// collision).
+pub(super) fn sort_by_hashed_text<'a>(pairs: &mut [(u64, usize)], text: &dyn Fn(usize) -> &'a str) {
+    pairs.sort_unstable();
+    let mut start = 0;
+    while start < pairs.len() {
+        let hash = pairs[start].0;
+        let end = start + pairs[start..].iter().take_while(|p| p.0 == hash).count();
+        if end - start > 1 {
+            // In list order already: a stable sort by text keeps it.
+            let mut run: Vec<usize> = pairs[start..end].iter().map(|p| p.1).collect();
+            sort_stable(&mut run, &|a, b| text(a) < text(b));
+            for (pair, i) in pairs[start..end].iter_mut().zip(run) {
+                pair.1 = i;
+            }
+        }
+        start = end;
+    }
+}
+
+/// The index's bits in a range's sort key (below the prefix length's).
+const INDEX_BITS: u64 = (1 << 56) - 1;
 
 pub(super) fn mask128(prefix: u8) -> u128 {
     if prefix == 0 {
@@ -109,17 +129,28 @@ impl Index {
         let mut ranges = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             match entry.target {
-                Target::Domain => domains.push((text_hash(&entry.value), i)),
+                Target::Domain { hash } => domains.push((hash, i)),
                 Target::Ip { base, prefix } => ranges.push((base, prefix, i)),
             }
         }
-        sort_by_hashed_text(&mut domains, &|i| entries[i].value.as_str());
-        let mut order: Vec<usize> = (0..ranges.len()).collect();
-        sort_stable(&mut order, &|a, b| {
-            let ((base_a, prefix_a, _), (base_b, prefix_b, _)) = (ranges[a], ranges[b]);
-            (base_a, prefix_a) < (base_b, prefix_b)
-        });
-        let ranges: Vec<(u128, u8, usize)> = order.iter().map(|&k| ranges[k]).collect();
+        sort_by_hashed_text(&mut domains, &|i| entries[i].value());
+        // By (base, prefix, index): the prefix above the index in one key.
+        // The base in two words (24-byte keys move faster than 32-byte ones).
+        let mut keys: Vec<(u64, u64, u64)> = ranges
+            .iter()
+            .map(|&(base, prefix, i)| {
+                let key = u64::from(prefix) << 56 | i as u64;
+                ((base >> 64) as u64, base as u64, key)
+            })
+            .collect();
+        sort_keys(&mut keys);
+        let ranges: Vec<(u128, u8, usize)> = keys
+            .iter()
+            .map(|&(high, low, key)| {
+                let base = u128::from(high) << 64 | u128::from(low);
+                (base, (key >> 56) as u8, (key & INDEX_BITS) as usize)
+            })
+            .collect();
         let mut present = [false; 129];
         for &(_, prefix, _) in &ranges {
             present[usize::from(prefix.min(128))] = true;
@@ -138,11 +169,11 @@ impl Index {
     pub(super) fn push(&mut self, entry: Entry) {
         let i = self.entries.len();
         match entry.target {
-            Target::Domain => {
-                let key = (text_hash(&entry.value), entry.value.as_str());
+            Target::Domain { hash } => {
+                let key = (hash, entry.value());
                 let at = self
                     .domains
-                    .partition_point(|&(h, j)| (h, self.entries[j].value.as_str()) <= key);
+                    .partition_point(|&(h, j)| (h, self.entries[j].value()) <= key);
                 self.domains.insert(at, (key.0, i));
             }
             Target::Ip { base, prefix } => {
@@ -168,15 +199,18 @@ impl Index {
     /// The first domain entry (in list order) equal to `host` whose port
     /// allows `port`.
     pub(super) fn match_domain(&self, host: &str, port: Option<u64>) -> Option<&Entry> {
-        let key = (text_hash(host), host);
+        if self.domains.is_empty() {
+            return None;
+        }
+        let key = (text_hash(host), host.as_bytes());
         let start = self.domains.partition_point(|&(h, i)| {
-            (h, self.entries[i].value.as_str()).cmp(&key) == Ordering::Less
+            (h, self.entries[i].value_bytes()).cmp(&key) == Ordering::Less
         });
         self.domains[start..]
             .iter()
             .take_while(|&&(h, _)| h == key.0)
             .map(|&(_, i)| &self.entries[i])
-            .take_while(|e| e.value == host)
+            .take_while(|e| e.value_bytes() == host.as_bytes())
             .find(|e| e.port_matches(port))
     }
 

@@ -72,14 +72,24 @@ pub fn ipaddr_new(text: &str) -> Option<RubyIpAddr> {
     // make an address (both of Ruby's parsers refuse anything else): one
     // scan settles every ordinary host name, and finds the `/` and `%`.
     let (mut plain, mut slash, mut percent) = (true, None, false);
-    for (i, &b) in text.as_bytes().iter().enumerate() {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'/' => {
                 slash = slash.or(Some(i));
             }
             b'%' => percent = true,
             b'.' | b':' | b'[' | b']' => {}
-            _ => plain &= b.is_ascii_hexdigit(),
+            _ if b.is_ascii_hexdigit() => {}
+            _ if plain => {
+                // Settled here unless a zone may follow (looked for once,
+                // at the first such byte).
+                if !percent && !bytes[i + 1..].contains(&b'%') {
+                    return None;
+                }
+                plain = false;
+            }
+            _ => {}
         }
     }
     if !plain && !percent {

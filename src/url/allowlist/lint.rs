@@ -11,26 +11,31 @@
 //! first).
 
 use super::ipaddr::RubyIpAddr;
-use super::{ipaddr_new, read, split_addr_and_port, At, Entry, EntryKind};
-use crate::diagnostic::{Diagnostic, Diagnostics, Quoted};
+use super::{ipaddr_new, split_addr_and_port, At, EntryKind, Parts, View};
+use crate::diagnostic::{message, push_int, push_quoted, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::address::metadata_address;
-use crate::url::host::{addressable::AddressableUri, inet};
+use crate::url::host::canonical::ip_text;
+use crate::url::host::{addressable::AddressableUri, find_scheme_separator, inet};
 use std::net::Ipv6Addr;
 
+/// A lint's warning: its message written from `pieces` (without
+/// `core::fmt`), then the suggestion, settled, if one is left.
 fn warn(
     code: &'static str,
-    at: At,
-    entry: &Entry,
-    message: String,
+    at: At<'_>,
+    entry: &View<'_>,
+    pieces: &[Piece<'_>],
     suggestion: Option<String>,
 ) -> Diagnostic {
     let suggestion = suggestion.and_then(|s| settle(s, 0));
-    let message = match &suggestion {
-        Some(s) => format!("{message}; write {} instead", Quoted(s)),
-        None => message,
-    };
-    Diagnostic::warning(code, at.path(), message)
-        .with("entry", entry.raw.as_str())
+    let mut text = message(pieces);
+    if let Some(s) = &suggestion {
+        text.push_str("; write ");
+        push_quoted(&mut text, s);
+        text.push_str(" instead");
+    }
+    Diagnostic::warning(code, at.path(), text)
+        .with("entry", entry.raw())
         .with("suggested_entry", suggestion)
 }
 
@@ -40,9 +45,17 @@ pub(super) fn settle(suggestion: String, depth: u8) -> Option<String> {
     if suggestion.is_empty() {
         return None;
     }
-    let (entry, ip) = read(&suggestion);
+    let parts = Parts::read(&suggestion);
     let mut found = Diagnostics::new();
-    lint(&entry, ip.as_ref(), At(None), &mut found);
+    lint(
+        &parts.view(),
+        parts.ip.as_ref(),
+        At {
+            base: &Path::root(),
+            index: None,
+        },
+        &mut found,
+    );
     let Some(first) = found.iter().next() else {
         return Some(suggestion);
     };
@@ -55,11 +68,23 @@ pub(super) fn settle(suggestion: String, depth: u8) -> Option<String> {
 }
 
 fn with_port(address: &str, port: Option<u64>) -> String {
+    let mut out = String::with_capacity(address.len() + 8);
     match port {
-        Some(p) if address.contains(':') => format!("[{address}]:{p}"),
-        Some(p) => format!("{address}:{p}"),
-        None => address.to_owned(),
+        Some(p) => {
+            let bracket = address.contains(':');
+            if bracket {
+                out.push('[');
+            }
+            out.push_str(address);
+            if bracket {
+                out.push(']');
+            }
+            out.push(':');
+            push_int(&mut out, p);
+        }
+        None => out.push_str(address),
     }
+    out
 }
 
 /// Characters a normalised host can hold (RFC 3986 unreserved and
@@ -128,8 +153,8 @@ const CLASS: [u8; 256] = {
 
 /// Add the lints for one entry; `ip` is what `IPAddr.new` made of its
 /// address part. Nothing is allocated unless a lint applies.
-pub(super) fn lint(entry: &Entry, ip: Option<&RubyIpAddr>, at: At, out: &mut Diagnostics) {
-    if !entry.raw.is_ascii() {
+pub(super) fn lint(entry: &View<'_>, ip: Option<&RubyIpAddr>, at: At<'_>, out: &mut Diagnostics) {
+    if !entry.raw().is_ascii() {
         // Already a GitLab error with its IDNA suggestion.
         return;
     }
@@ -140,8 +165,16 @@ pub(super) fn lint(entry: &Entry, ip: Option<&RubyIpAddr>, at: At, out: &mut Dia
                     "allowlist.port_out_of_range",
                     at,
                     entry,
-                    format!("the port {port} is outside 1–65535: no request GitLab lets through has it, so {} never matches", Quoted(&entry.raw)),
-                    Some(entry.value.clone()).filter(|v| !v.is_empty()),
+                    &[
+                        Piece::Text("the port "),
+                        Piece::Int(port),
+                        Piece::Text(
+                            " is outside 1–65535: no request GitLab lets through has it, so ",
+                        ),
+                        Piece::Quoted(entry.raw()),
+                        Piece::Text(" never matches"),
+                    ],
+                    Some(entry.value().to_owned()).filter(|v| !v.is_empty()),
                 )
                 .with("port", port),
             );
@@ -157,8 +190,8 @@ pub(super) fn lint(entry: &Entry, ip: Option<&RubyIpAddr>, at: At, out: &mut Dia
     }
 }
 
-fn lint_ip(entry: &Entry, ip: &RubyIpAddr, at: At, out: &mut Diagnostics) {
-    let (address, _) = split_addr_and_port(&entry.raw);
+fn lint_ip(entry: &View<'_>, ip: &RubyIpAddr, at: At<'_>, out: &mut Diagnostics) {
+    let (address, _) = split_addr_and_port(entry.raw());
     if entry.kind == EntryKind::Ip {
         let addr = ip.ip();
         if let Some(endpoint) = metadata_address(addr).filter(|e| e.gitlab_blocks) {
@@ -167,7 +200,12 @@ fn lint_ip(entry: &Entry, ip: &RubyIpAddr, at: At, out: &mut Diagnostics) {
                     "allowlist.cloud_metadata_entry",
                     at,
                     entry,
-                    format!("{addr} is a cloud metadata endpoint ({}); GitLab blocks it before it reads the allowlist, so no entry can allow it", endpoint.provider),
+                    &[
+                        Piece::Text(ip_text(addr).as_str()),
+                        Piece::Text(" is a cloud metadata endpoint ("),
+                        Piece::Text(endpoint.provider),
+                        Piece::Text("); GitLab blocks it before it reads the allowlist, so no entry can allow it"),
+                    ],
                     None,
                 )
                 .with("gitlab_message", "Requests to cloud metadata endpoints are not allowed"),
@@ -175,7 +213,9 @@ fn lint_ip(entry: &Entry, ip: &RubyIpAddr, at: At, out: &mut Diagnostics) {
         }
         // `::1:8080` is the address ::1:8080, not ::1 on port 8080.
         if entry.port.is_none() && !address.starts_with('[') {
-            if let Some((head, tail)) = address.rsplit_once(':') {
+            // The last colon, found byte by byte (an IPv4 entry has none).
+            let last_colon = address.bytes().rposition(|b| b == b':');
+            if let Some((head, tail)) = last_colon.map(|i| (&address[..i], &address[i + 1..])) {
                 let port_like =
                     !tail.is_empty() && tail.len() <= 5 && tail.bytes().all(|b| b.is_ascii_digit());
                 if port_like && head.parse::<Ipv6Addr>().is_ok() {
@@ -183,8 +223,22 @@ fn lint_ip(entry: &Entry, ip: &RubyIpAddr, at: At, out: &mut Diagnostics) {
                         "allowlist.ipv6_port_ambiguous",
                         at,
                         entry,
-                        format!("{} is read as the IPv6 address {}, not {head} on port {tail}; to give a port, bracket the address", Quoted(address), entry.value),
-                        Some(format!("[{head}]:{tail}")),
+                        &[
+                            Piece::Quoted(address),
+                            Piece::Text(" is read as the IPv6 address "),
+                            Piece::Text(entry.value()),
+                            Piece::Text(", not "),
+                            Piece::Text(head),
+                            Piece::Text(" on port "),
+                            Piece::Text(tail),
+                            Piece::Text("; to give a port, bracket the address"),
+                        ],
+                        Some(message(&[
+                            Piece::Text("["),
+                            Piece::Text(head),
+                            Piece::Text("]:"),
+                            Piece::Text(tail),
+                        ])),
                     ));
                 }
             }
@@ -195,24 +249,30 @@ fn lint_ip(entry: &Entry, ip: &RubyIpAddr, at: At, out: &mut Diagnostics) {
             "allowlist.range_host_bits",
             at,
             entry,
-            format!("the range {} has host bits set; GitLab masks it to {} (every address in that network)", Quoted(address), entry.value),
-            Some(with_port(&entry.value, entry.port)),
+            &[
+                Piece::Text("the range "),
+                Piece::Quoted(address),
+                Piece::Text(" has host bits set; GitLab masks it to "),
+                Piece::Text(entry.value()),
+                Piece::Text(" (every address in that network)"),
+            ],
+            Some(with_port(entry.value(), entry.port)),
         ));
     }
 }
 
-fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
-    let value = entry.value.as_str();
+fn lint_domain(entry: &View<'_>, at: At<'_>, out: &mut Diagnostics) {
+    let value = entry.value();
     let port = entry.port;
     if value.is_empty() {
         out.push(warn(
             "allowlist.entry_never_matches",
             at,
             entry,
-            format!(
-                "{} has no host part, so it never matches",
-                Quoted(&entry.raw)
-            ),
+            &[
+                Piece::Quoted(entry.raw()),
+                Piece::Text(" has no host part, so it never matches"),
+            ],
             None,
         ));
         return;
@@ -220,7 +280,7 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
     // One scan says which checks can apply (`value` is part of `raw`), so
     // an ordinary host name is settled without searching it again and again.
     let seen = entry
-        .raw
+        .raw()
         .bytes()
         .fold(0, |seen, b| seen | CLASS[usize::from(b)]);
     let all = value
@@ -238,8 +298,8 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
         & UPPER
         != 0;
     let (numeric_bytes, host_bytes) = (all & NUMERIC != 0, all & HOST != 0);
-    if let Some((_, after)) = colon.then(|| entry.raw.split_once("://")).flatten() {
-        let suggestion = AddressableUri::parse(&entry.raw).ok().and_then(|uri| {
+    if colon && find_scheme_separator(entry.raw()).is_some() {
+        let suggestion = AddressableUri::parse(entry.raw()).ok().and_then(|uri| {
             let host = uri.normalized_host().filter(|h| !h.is_empty())?;
             let host = host
                 .strip_prefix('[')
@@ -247,15 +307,16 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
                 .map_or(host.clone(), str::to_owned);
             Some(with_port(&host, uri.port()))
         });
-        let _ = after;
         out.push(warn(
             "allowlist.entry_has_scheme",
             at,
             entry,
-            format!(
-                "{} is a URL; GitLab keeps the whole text as one domain entry, which never matches",
-                Quoted(&entry.raw)
-            ),
+            &[
+                Piece::Quoted(entry.raw()),
+                Piece::Text(
+                    " is a URL; GitLab keeps the whole text as one domain entry, which never matches",
+                ),
+            ],
             suggestion,
         ));
         return;
@@ -265,10 +326,12 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             "allowlist.entry_has_userinfo",
             at,
             entry,
-            format!(
-                "{} has userinfo; GitLab compares entries with the host only, so it never matches",
-                Quoted(&entry.raw)
-            ),
+            &[
+                Piece::Quoted(entry.raw()),
+                Piece::Text(
+                    " has userinfo; GitLab compares entries with the host only, so it never matches",
+                ),
+            ],
             Some(with_port(host, port)).filter(|h| !h.is_empty()),
         ));
         return;
@@ -286,13 +349,22 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
                 .ok()
                 .or_else(|| (!tail.is_empty() && tail.bytes().all(|b| b == b'0')).then_some(0))
                 .filter(|n| *n <= width)
-                .map(|n| with_port(&format!("{head}/{n}"), port));
+                .map(|n| {
+                    let mut range = message(&[Piece::Text(head), Piece::Text("/")]);
+                    push_int(&mut range, u64::from(n));
+                    with_port(&range, port)
+                });
             out.push(
                 warn(
                     "allowlist.invalid_prefix",
                     at,
                     entry,
-                    format!("{} is not a valid range (the prefix must be 0–{width} without leading zeros, or a contiguous netmask); GitLab keeps it as a domain entry that never matches", Quoted(&entry.raw)),
+                    &[
+                        Piece::Quoted(entry.raw()),
+                        Piece::Text(" is not a valid range (the prefix must be 0–"),
+                        Piece::Int(u64::from(width)),
+                        Piece::Text(" without leading zeros, or a contiguous netmask); GitLab keeps it as a domain entry that never matches"),
+                    ],
                     fixed,
                 )
                 .with("prefix", tail),
@@ -302,7 +374,10 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
                 "allowlist.entry_has_path",
                 at,
                 entry,
-                format!("{} has a path; GitLab compares entries with the host only, so it never matches", Quoted(&entry.raw)),
+                &[
+                    Piece::Quoted(entry.raw()),
+                    Piece::Text(" has a path; GitLab compares entries with the host only, so it never matches"),
+                ],
                 Some(with_port(head, port)).filter(|h| !h.is_empty()),
             ));
         }
@@ -314,7 +389,10 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
                 "allowlist.entry_wildcard",
                 at,
                 entry,
-                format!("{} is a wildcard; GitLab has no wildcard or subdomain matching, so it never matches: list each host name", Quoted(&entry.raw)),
+                &[
+                    Piece::Quoted(entry.raw()),
+                    Piece::Text(" is a wildcard; GitLab has no wildcard or subdomain matching, so it never matches: list each host name"),
+                ],
                 None,
             )
             .with("reason", "GitLab matches domain entries by exact string equality"),
@@ -327,19 +405,28 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             "allowlist.entry_bracketed_ipv4",
             at,
             entry,
-            format!("{} puts brackets around something that is not IPv6; GitLab keeps it as a domain entry that never matches", Quoted(&entry.raw)),
+            &[
+                Piece::Quoted(entry.raw()),
+                Piece::Text(" puts brackets around something that is not IPv6; GitLab keeps it as a domain entry that never matches"),
+            ],
             fixed,
         ));
         return;
     }
     // The resolver's numeric forms use only hex digits, `x`, dots and colons.
     if let Some(ip) = numeric_bytes.then(|| inet::numeric_host(value)).flatten() {
-        let canonical = with_port(&ip.to_string(), port);
+        let ip = ip_text(ip);
+        let canonical = with_port(ip.as_str(), port);
         out.push(warn(
             "allowlist.entry_non_canonical_ip",
             at,
             entry,
-            format!("{} is not an IP address to GitLab's allowlist (it wants four plain decimal parts); it only matches a URL spelled exactly that way, never {ip} itself", Quoted(value)),
+            &[
+                Piece::Quoted(value),
+                Piece::Text(" is not an IP address to GitLab's allowlist (it wants four plain decimal parts); it only matches a URL spelled exactly that way, never "),
+                Piece::Text(ip.as_str()),
+                Piece::Text(" itself"),
+            ],
             Some(canonical),
         ));
         return;
@@ -363,7 +450,10 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             code,
             at,
             entry,
-            format!("{} never matches: GitLab compares entries case-sensitively with the normalised host, which is lower case without a trailing dot", Quoted(&entry.raw)),
+            &[
+                Piece::Quoted(entry.raw()),
+                Piece::Text(" never matches: GitLab compares entries case-sensitively with the normalised host, which is lower case without a trailing dot"),
+            ],
             Some(with_port(trimmed, port)),
         ));
         return;
@@ -377,10 +467,12 @@ fn lint_domain(entry: &Entry, at: At, out: &mut Diagnostics) {
             "allowlist.entry_never_matches",
             at,
             entry,
-            format!(
-                "{} is not a host name any URL GitLab lets through can have, so it never matches",
-                Quoted(&entry.raw)
-            ),
+            &[
+                Piece::Quoted(entry.raw()),
+                Piece::Text(
+                    " is not a host name any URL GitLab lets through can have, so it never matches",
+                ),
+            ],
             None,
         ));
     }

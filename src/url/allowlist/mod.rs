@@ -34,26 +34,31 @@
 //!
 //! Cost: reading a list is linear in its length (n log n for the one sort
 //! that builds the index), whatever its size; an entry that needs no
-//! diagnostic costs two allocations (its `raw` and `value` texts). Files:
+//! diagnostic allocates nothing (its texts are held on the entry, `text`),
+//! and the checks and lints read the input's text, not the entry's. Files:
 //! `split` (the text area), `check` (GitLab's validation), `lint`,
-//! `index` (the sorted index), `ipaddr` (Ruby's `IPAddr.new`).
+//! `index` (the sorted index), `ipaddr` (Ruby's `IPAddr.new`), `text`.
 
 mod check;
 mod index;
 mod ipaddr;
 mod lint;
 mod split;
+mod text;
 
 pub use ipaddr::{ipaddr_new, Family, RubyIpAddr};
 pub use split::split_text;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
-use crate::url::host::canonical::{push_decimal, push_ip};
+use crate::url::host::canonical::{ip_text, AddressText};
 use crate::url::host::{addressable::AddressableUri, inet, Host};
 use index::Index;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
+use std::fmt;
 use std::net::IpAddr;
 use std::sync::Arc;
+use text::Text;
 
 /// GitLab's maximum number of entries (`application_setting.rb`, S11).
 pub const MAX_ENTRIES: usize = 1000;
@@ -85,36 +90,78 @@ impl EntryKind {
 
 /// One allowlist entry, as GitLab reads it. Serialises as
 /// `{"raw", "kind", "value", "port"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// Its texts are held on the entry itself when they are short (reading a
+/// list allocates nothing an entry): [`Entry::raw`] and [`Entry::value`]
+/// give them.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// The entry as stored (after splitting and stripping).
-    pub raw: String,
+    /// The raw text, then (an IP entry) the canonical address.
+    text: Text,
+    /// Where the raw text ends in `text`.
+    raw_end: usize,
+    /// Where the value is in `text`: the address part of the raw text (a
+    /// domain entry) or the canonical address after it.
+    value: (usize, usize),
     /// IP, range or domain.
     pub kind: EntryKind,
-    /// The address part: the canonical IP (a range as `network/prefix`,
-    /// masked as GitLab masks it) or the domain text as written.
-    pub value: String,
     /// The port, if the entry has one. Not range-checked by GitLab; digits
     /// beyond `u64` saturate.
     pub port: Option<u64>,
-    #[serde(skip)]
     target: Target,
+}
+
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Entry")
+            .field("raw", &self.raw())
+            .field("kind", &self.kind)
+            .field("value", &self.value())
+            .field("port", &self.port)
+            .finish()
+    }
+}
+
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_struct("Entry", 4)?;
+        map.serialize_field("raw", self.raw())?;
+        map.serialize_field("kind", &self.kind)?;
+        map.serialize_field("value", self.value())?;
+        map.serialize_field("port", &self.port)?;
+        map.end()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Target {
     /// Base and prefix length in the IPv4-mapped IPv6 space.
-    Ip {
-        base: u128,
-        prefix: u8,
-    },
-    Domain,
+    Ip { base: u128, prefix: u8 },
+    /// The value's hash (`index::text_hash`), worked out as it is read.
+    Domain { hash: u64 },
 }
 
 impl Entry {
     /// Read one entry (already split and stripped) as GitLab does.
     pub fn parse(raw: &str) -> Entry {
-        read(raw).0
+        Parts::read(raw).entry()
+    }
+
+    /// The entry as stored (after splitting and stripping).
+    pub fn raw(&self) -> &str {
+        &self.text.as_str()[..self.raw_end]
+    }
+
+    /// The address part: the canonical IP (a range as `network/prefix`,
+    /// masked as GitLab masks it) or the domain text as written.
+    pub fn value(&self) -> &str {
+        &self.text.as_str()[self.value.0..self.value.1]
+    }
+
+    /// [`Entry::value`]'s bytes, for comparing (no UTF-8 check on every
+    /// comparison of a lookup).
+    pub(super) fn value_bytes(&self) -> &[u8] {
+        &self.text.as_bytes()[self.value.0..self.value.1]
     }
 
     /// The IP range in the IPv4-mapped IPv6 space (for IP and range
@@ -122,7 +169,7 @@ impl Entry {
     pub fn mapped_range(&self) -> Option<(u128, u8)> {
         match self.target {
             Target::Ip { base, prefix } => Some((base, prefix)),
-            Target::Domain => None,
+            Target::Domain { .. } => None,
         }
     }
 
@@ -133,9 +180,9 @@ impl Entry {
     /// Whether this entry, alone in a list, lets a URL whose normalised host
     /// is `normalized_host` through on `port` (GitLab's `domain_allowed?`).
     pub fn matches_domain(&self, normalized_host: &str, port: Option<u64>) -> bool {
-        self.target == Target::Domain
+        matches!(self.target, Target::Domain { .. })
             && !normalized_host.is_empty()
-            && self.value == normalized_host
+            && self.value_bytes() == normalized_host.as_bytes()
             && self.port_matches(port)
     }
 
@@ -147,46 +194,124 @@ impl Entry {
             Target::Ip { base, prefix } => {
                 index::mapped(ip) & index::mask128(prefix) == base && self.port_matches(port)
             }
-            Target::Domain => false,
+            Target::Domain { .. } => false,
         }
     }
 }
 
-/// [`Entry::parse`], keeping what `IPAddr.new` made of the address part
-/// (for the lints, so that no entry is read twice).
-fn read(raw: &str) -> (Entry, Option<RubyIpAddr>) {
-    let (address, port) = split_addr_and_port(raw);
-    let port = port.map(|p| p.parse::<u64>().unwrap_or(u64::MAX));
-    match ipaddr_new(address) {
-        Some(ip) => {
-            let (base, prefix) = ip.mapped_range();
-            let mut value = String::with_capacity(43);
-            push_ip(&mut value, ip.ip());
-            let kind = if ip.has_prefix {
-                value.push('/');
-                push_decimal(&mut value, u64::from(ip.prefix_len()));
-                EntryKind::Range
-            } else {
-                EntryKind::Ip
-            };
-            let entry = Entry {
-                raw: raw.to_owned(),
-                kind,
-                value,
-                port,
-                target: Target::Ip { base, prefix },
-            };
-            (entry, Some(ip))
-        }
-        None => {
-            let entry = Entry {
-                raw: raw.to_owned(),
+/// An entry read from its text, before it is stored: what the checks and
+/// the lints need, with the texts borrowed from the input (so they are not
+/// read back from the stored entry) and what `IPAddr.new` made of the
+/// address part (so that no entry is read twice).
+struct Parts<'a> {
+    raw: &'a str,
+    /// The address part (a domain entry's value).
+    address: &'a str,
+    /// An IP entry's canonical address.
+    canonical: Option<AddressText>,
+    kind: EntryKind,
+    port: Option<u64>,
+    target: Target,
+    ip: Option<RubyIpAddr>,
+}
+
+/// An entry's texts and kind, as the checks and the lints read them.
+#[derive(Clone, Copy)]
+pub(super) struct View<'a> {
+    raw: &'a str,
+    value: &'a str,
+    pub(super) kind: EntryKind,
+    pub(super) port: Option<u64>,
+}
+
+impl<'a> View<'a> {
+    /// [`Entry::raw`].
+    pub(super) fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    /// [`Entry::value`].
+    pub(super) fn value(&self) -> &'a str {
+        self.value
+    }
+}
+
+impl<'a> Parts<'a> {
+    /// Read `raw` (already split and stripped) as GitLab does.
+    fn read(raw: &'a str) -> Parts<'a> {
+        let (address, port) = split_addr_and_port(raw);
+        let port = port.map(|p| p.parse::<u64>().unwrap_or(u64::MAX));
+        match ipaddr_new(address) {
+            Some(ip) => {
+                let (base, prefix) = ip.mapped_range();
+                let mut canonical = ip_text(ip.ip());
+                let kind = if ip.has_prefix {
+                    canonical.push(b'/');
+                    canonical.push_decimal(ip.prefix_len());
+                    EntryKind::Range
+                } else {
+                    EntryKind::Ip
+                };
+                Parts {
+                    raw,
+                    address,
+                    canonical: Some(canonical),
+                    kind,
+                    port,
+                    target: Target::Ip { base, prefix },
+                    ip: Some(ip),
+                }
+            }
+            None => Parts {
+                raw,
+                address,
+                canonical: None,
                 kind: EntryKind::Domain,
-                value: address.to_owned(),
                 port,
-                target: Target::Domain,
-            };
-            (entry, None)
+                target: Target::Domain {
+                    hash: index::text_hash(address),
+                },
+                ip: None,
+            },
+        }
+    }
+
+    fn view(&self) -> View<'_> {
+        View {
+            raw: self.raw,
+            value: self
+                .canonical
+                .as_ref()
+                .map_or(self.address, AddressText::as_str),
+            kind: self.kind,
+            port: self.port,
+        }
+    }
+
+    /// The entry, its texts copied into it.
+    fn entry(&self) -> Entry {
+        let raw = self.raw;
+        let (text, value) = match &self.canonical {
+            Some(canonical) => {
+                let canonical = canonical.as_bytes();
+                (
+                    Text::concat(raw, canonical),
+                    (raw.len(), raw.len() + canonical.len()),
+                )
+            }
+            None => {
+                // The address part is a slice of `raw`.
+                let start = self.address.as_ptr() as usize - raw.as_ptr() as usize;
+                (Text::concat(raw, &[]), (start, start + self.address.len()))
+            }
+        };
+        Entry {
+            text,
+            raw_end: raw.len(),
+            value,
+            kind: self.kind,
+            port: self.port,
+            target: self.target,
         }
     }
 }
@@ -212,17 +337,22 @@ fn split_addr_and_port(raw: &str) -> (&str, Option<&str>) {
     (raw, None)
 }
 
-/// Where an entry's diagnostics point: its index in the list, or the root
-/// (a suggestion checked on its own). The [`Path`] is built only when a
-/// diagnostic is reported, so an entry without one allocates none.
+/// Where an entry's diagnostics point: its index in the list under the
+/// list's own path, or that path (a suggestion checked on its own). The
+/// [`Path`] is built only when a diagnostic is reported, so an entry
+/// without one allocates none, and with its final segments at once (not
+/// moved under the list's path afterwards).
 #[derive(Clone, Copy, Debug)]
-struct At(Option<usize>);
+struct At<'p> {
+    base: &'p Path,
+    index: Option<usize>,
+}
 
-impl At {
+impl At<'_> {
     fn path(self) -> Path {
-        match self.0 {
-            Some(index) => Path::root().index(index),
-            None => Path::root(),
+        match self.index {
+            Some(index) => self.base.index(index),
+            None => self.base.clone(),
         }
     }
 }
@@ -278,13 +408,28 @@ impl Allowlist {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        Allowlist::from_entries_under(entries, &Path::root())
+    }
+
+    /// [`Allowlist::parse`] with the diagnostics' paths under `base` (the
+    /// list's place in a larger document).
+    pub(crate) fn parse_under(text: &str, base: &Path) -> (Allowlist, Diagnostics) {
+        Allowlist::from_entries_under(split_text(text), base)
+    }
+
+    /// [`Allowlist::from_entries`] with the diagnostics' paths under `base`.
+    pub(crate) fn from_entries_under<I, S>(entries: I, base: &Path) -> (Allowlist, Diagnostics)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
         let entries = entries.into_iter();
         let mut list = Vec::with_capacity(entries.size_hint().0);
         let mut diagnostics = Diagnostics::new();
         for raw in entries {
-            push_checked(&mut list, raw.as_ref(), &mut diagnostics);
+            push_checked(&mut list, raw.as_ref(), base, &mut diagnostics);
         }
-        finish_checked(list.len(), &mut diagnostics);
+        finish_checked(list.len(), base, &mut diagnostics);
         let index = Index::build(list);
         (
             Allowlist {
@@ -298,10 +443,13 @@ impl Allowlist {
     /// diagnostics' paths are the new entry's index.
     pub fn add(&mut self, raw: &str) -> Diagnostics {
         let mut diagnostics = Diagnostics::new();
-        let at = At(Some(self.len()));
-        let (entry, ip) = read(raw);
-        check::check_entry(&entry, ip.as_ref(), at, &mut diagnostics);
-        Arc::make_mut(&mut self.index).push(entry);
+        let at = At {
+            base: &Path::root(),
+            index: Some(self.len()),
+        };
+        let parts = Parts::read(raw);
+        check::check_entry(&parts.view(), parts.ip.as_ref(), at, &mut diagnostics);
+        Arc::make_mut(&mut self.index).push(parts.entry());
         diagnostics
     }
 
@@ -384,7 +532,7 @@ impl Allowlist {
             });
         MatchResult {
             matched: found.is_some(),
-            entry: found.map(|e| e.raw.clone()),
+            entry: found.map(|e| e.raw().to_owned()),
         }
     }
 
@@ -403,26 +551,48 @@ impl Allowlist {
     }
 }
 
+/// The entry a text field holding only `text` reads as, when that is
+/// exactly one entry, written as `text`, without an error: what
+/// [`Allowlist::parse`] gives for it, without building a list and its index
+/// (the blocker's advice tries its candidates this way).
+pub(crate) fn lone_entry(text: &str) -> Option<Entry> {
+    // Split as one piece, unchanged: no separator, nothing stripped.
+    if text.is_empty()
+        || text.bytes().any(split::is_separator)
+        || text.starts_with('\0')
+        || text.ends_with('\0')
+    {
+        return None;
+    }
+    // Through the list's own reading (one body for both, inlined there).
+    let (mut list, mut diagnostics) = (Vec::with_capacity(1), Diagnostics::new());
+    push_checked(&mut list, text, &Path::root(), &mut diagnostics);
+    list.pop().filter(|_| !diagnostics.has_errors())
+}
+
 /// One entry of [`Allowlist::from_entries`] (not generic, so compiled once
 /// for every kind of entry list).
 #[inline(never)]
-fn push_checked(list: &mut Vec<Entry>, raw: &str, diagnostics: &mut Diagnostics) {
-    let at = At(Some(list.len()));
-    let (entry, ip) = read(raw);
-    check::check_entry(&entry, ip.as_ref(), at, diagnostics);
-    list.push(entry);
+fn push_checked(list: &mut Vec<Entry>, raw: &str, base: &Path, diagnostics: &mut Diagnostics) {
+    let at = At {
+        base,
+        index: Some(list.len()),
+    };
+    let parts = Parts::read(raw);
+    check::check_entry(&parts.view(), parts.ip.as_ref(), at, diagnostics);
+    list.push(parts.entry());
 }
 
 /// The whole-list check of [`Allowlist::from_entries`]: GitLab refuses a
 /// list of more than [`MAX_ENTRIES`] entries (the entries are still read,
 /// checked and matched, so that every problem is reported at once).
 #[inline(never)]
-fn finish_checked(count: usize, diagnostics: &mut Diagnostics) {
+fn finish_checked(count: usize, base: &Path, diagnostics: &mut Diagnostics) {
     if count > MAX_ENTRIES {
         diagnostics.push(
             Diagnostic::error(
                 "allowlist.too_many_entries",
-                Path::root(),
+                base.clone(),
                 format!("the allowlist has {count} entries; GitLab accepts at most {MAX_ENTRIES}"),
             )
             .with("count", count)

@@ -3,7 +3,7 @@
 use super::index::{sort_by_hashed_text, text_hash};
 
 /// Whether `b` separates entries: `,`, `;` or ASCII whitespace.
-fn is_separator(b: u8) -> bool {
+pub(super) fn is_separator(b: u8) -> bool {
     matches!(b, b',' | b';' | b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 

@@ -5,8 +5,8 @@
 use super::dns::allowed_with;
 use super::policy::{Context, Policy};
 use super::steps::{unmap, Block, ListView, Resolving};
-use crate::diagnostic::{Diagnostic, Path, Quoted};
-use crate::url::allowlist::Allowlist;
+use crate::diagnostic::{message, Diagnostic, Path, Piece};
+use crate::url::allowlist::lone_entry;
 use crate::url::host::{addressable::AddressableUri, canonical, inet};
 use std::net::IpAddr;
 
@@ -23,21 +23,21 @@ pub(super) struct Advice {
 /// that far. A candidate entry is tried by re-running steps 7–14 only (1–6
 /// do not read the allowlist) with the list seen as if the entry were added
 /// at its end: nothing is copied, however long the list.
-pub(super) fn advise(
+pub(super) fn advise<'a>(
     policy: &Policy,
     context: &Context,
-    blocks: &[&Block],
+    blocks: impl Iterator<Item = &'a Block> + Clone,
     host_valid: bool,
     uri: Option<&AddressableUri>,
     resolving: Option<&Resolving>,
     resolved: Option<&[IpAddr]>,
 ) -> Option<Advice> {
-    let first = blocks.first()?;
+    let first = blocks.clone().next()?;
     let reason = if !host_valid {
         // An entry for a host browsers refuse (`10.0.0.1%00.evil.com`) would
         // only make GitLab accept a URL that no one should use.
         Some("the host is not valid (browsers refuse this URL)".to_owned())
-    } else if blocks.iter().all(|b| !b.allowlistable()) {
+    } else if blocks.clone().all(|b| !b.allowlistable()) {
         Some(if first.code == "url.cloud_metadata" {
             "cloud metadata endpoints are blocked before GitLab reads the allowlist".to_owned()
         } else {
@@ -51,16 +51,19 @@ pub(super) fn advise(
     };
     if let (None, Some(uri), Some(resolving)) = (&reason, uri, resolving) {
         for candidate in candidates(uri, resolved) {
-            let (single, problems) = Allowlist::parse(&candidate);
-            if single.len() != 1 || problems.has_errors() || single.entries()[0].raw != candidate {
+            let Some(entry) = lone_entry(&candidate) else {
                 continue;
-            }
-            let list = ListView::with(policy, &single.entries()[0]);
+            };
+            let list = ListView::with(policy, &entry);
             if allowed_with(resolving, policy, context, list) {
                 let diagnostic = Diagnostic::info(
                     "url.suggested_allowlist_entry",
                     Path::root(),
-                    format!("add {} to the outbound allowlist (Admin > Settings > Network > Outbound requests) to let GitLab reach this URL", Quoted(&candidate)),
+                    message(&[
+                        Piece::Text("add "),
+                        Piece::Quoted(&candidate),
+                        Piece::Text(" to the outbound allowlist (Admin > Settings > Network > Outbound requests) to let GitLab reach this URL"),
+                    ]),
                 )
                 .with("entry", candidate.as_str());
                 return Some(Advice {
@@ -77,38 +80,49 @@ pub(super) fn advise(
         diagnostic: Diagnostic::info(
             "url.no_allowlist_entry",
             Path::root(),
-            format!("no allowlist entry can help: {reason}"),
+            message(&[
+                Piece::Text("no allowlist entry can help: "),
+                Piece::Text(&reason),
+            ]),
         )
         .with("reason", reason),
     })
 }
 
-fn candidates(uri: &AddressableUri, resolved: Option<&[IpAddr]>) -> Vec<String> {
+/// The entries to try, in order, each worked out only when the one before
+/// it did not help: the host (its address when numeric) with the URL's
+/// port, then the first resolved address with it. Each is written once
+/// into its own string.
+fn candidates<'u>(
+    uri: &'u AddressableUri,
+    resolved: Option<&'u [IpAddr]>,
+) -> impl Iterator<Item = String> + 'u {
     let port = uri.effective_port();
-    let with_port = |host: String| match port {
-        Some(p) => {
-            let bracket = host.contains(':');
-            let mut entry = String::with_capacity(host.len() + 8);
-            entry.push_str(if bracket { "[" } else { "" });
-            entry.push_str(&host);
-            entry.push_str(if bracket { "]:" } else { ":" });
-            canonical::push_decimal(&mut entry, p);
-            entry
+    let entry = move |host: &str| {
+        let mut entry = String::with_capacity(host.len() + 8);
+        match port {
+            Some(p) => {
+                let bracket = host.contains(':');
+                entry.push_str(if bracket { "[" } else { "" });
+                entry.push_str(host);
+                entry.push_str(if bracket { "]:" } else { ":" });
+                canonical::push_decimal(&mut entry, p);
+            }
+            None => entry.push_str(host),
         }
-        None => host,
+        entry
     };
-    let mut out = Vec::new();
+    let address = move |ip: IpAddr| entry(canonical::ip_text(unmap(ip)).as_str());
     let numeric = uri.hostname().and_then(inet::numeric_host);
-    match numeric {
-        Some(ip) => out.push(with_port(canonical::ip_string(unmap(ip)))),
-        None => {
-            if let Some(host) = uri.normalized_host().filter(|h| !h.is_empty()) {
-                out.push(with_port(host));
-            }
-            if let Some(first) = resolved.and_then(|r| r.first()) {
-                out.push(with_port(canonical::ip_string(unmap(*first))));
-            }
-        }
-    }
-    out
+    [false, true]
+        .into_iter()
+        .filter_map(move |second| match (numeric, second) {
+            (Some(ip), false) => Some(address(ip)),
+            (Some(_), true) => None,
+            (None, false) => uri
+                .normalized_host_text()
+                .filter(|h| !h.is_empty())
+                .map(|h| entry(&h)),
+            (None, true) => resolved.and_then(|r| r.first()).map(|ip| address(*ip)),
+        })
 }

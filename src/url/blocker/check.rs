@@ -6,11 +6,13 @@ use super::dns::{evaluate, Evaluation};
 use super::dns_summary::summarise_dns;
 use super::policy::{Context, Policy};
 use super::risks::risks;
-use super::steps::{is_localhost_name, known_without_dns, unmap, Allowed, Block, Outcome};
+use super::steps::{is_localhost_name, known_without_dns, unmap, Allowed, Outcome};
 use super::verdict::{allowed_message, lower_first, UrlVerdict};
-use crate::diagnostic::{Diagnostic, Diagnostics, Path, Quoted};
+use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::address::{self, AddressClass};
 use crate::url::host::{self, addressable::AddressableUri, canonical, inet, Host, WhatwgUrl};
+use std::borrow::Cow;
+use std::net::IpAddr;
 
 /// Check `url` as GitLab's URL blocker would, with `policy` and `context`.
 pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
@@ -56,12 +58,14 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
         diagnostics: Diagnostics::new(),
         dns_outcomes: Vec::new(),
     };
-    let resolved_known = match &resolving {
-        Some(r) => r.known.clone(),
+    // Borrowed where the addresses are already held.
+    let resolved_known: Option<Cow<'_, [IpAddr]>> = match &resolving {
+        Some(r) => r.known.as_deref().map(Cow::Borrowed),
         None => uri
             .as_ref()
             .and_then(known_without_dns)
-            .or_else(|| context.resolved_addresses.clone()),
+            .map(Cow::Owned)
+            .or_else(|| context.resolved_addresses.as_deref().map(Cow::Borrowed)),
     };
     let localhost_name = uri
         .as_ref()
@@ -103,8 +107,10 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
                     let shown = policy.message_format.wrap(&block.gitlab);
                     verdict.blocked = Some(true);
                     verdict.code = Some(block.code);
-                    verdict.message =
-                        format!("GitLab blocks this URL: {}", lower_first(&block.gitlab));
+                    verdict.message = message(&[
+                        Piece::Text("GitLab blocks this URL: "),
+                        Piece::Text(&lower_first(&block.gitlab)),
+                    ]);
                     verdict.gitlab_message = Some(shown.clone());
                     diagnostics.push(
                         Diagnostic::error(block.code, Path::root(), verdict.message.clone())
@@ -125,7 +131,10 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
                             Diagnostic::info(
                                 "url.allowlisted",
                                 Path::root(),
-                                format!("allowed by the allowlist entry {}", Quoted(e)),
+                                message(&[
+                                    Piece::Text("allowed by the allowlist entry "),
+                                    Piece::Quoted(e),
+                                ]),
                             )
                             .with("entry", e.as_str()),
                         );
@@ -165,18 +174,18 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
         risks(host, resolved_known.as_deref(), &mut diagnostics);
     }
     if verdict.blocked != Some(false) {
-        let blocks: Vec<&Block> = match &decided {
-            Some(outcome) => outcome.blocked().into_iter().collect(),
-            None => verdict
+        // GitLab's block, or each blocking DNS answer's (no list built:
+        // one of the two is empty).
+        let blocks = decided.iter().filter_map(Outcome::blocked).chain(
+            verdict
                 .dns_outcomes
                 .iter()
-                .filter_map(|o| o.outcome.blocked())
-                .collect(),
-        };
+                .filter_map(|o| o.outcome.blocked()),
+        );
         let advice = advise(
             policy,
             context,
-            &blocks,
+            blocks,
             verdict.canonical_host.is_some(),
             uri.as_ref(),
             resolving.as_ref(),

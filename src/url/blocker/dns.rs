@@ -80,33 +80,30 @@ const ANSWERS: &[(&str, Source)] = &[
 
 /// Representative answers for "depends on DNS": one address per kind of
 /// answer GitLab treats differently, avoiding addresses the IP allowlist
-/// already covers.
-pub(super) fn representative_answers(
-    policy: &Policy,
-    context: &Context,
-    list: ListView<'_>,
+/// already covers. Worked out as they are asked for (no list is built).
+pub(super) fn representative_answers<'a>(
+    policy: &'a Policy,
+    context: &'a Context,
+    list: ListView<'a>,
     port: Option<u64>,
-) -> Vec<(&'static str, Option<IpAddr>)> {
-    let pick = |candidates: &[[u8; 4]]| -> Option<IpAddr> {
+) -> impl Iterator<Item = (&'static str, Option<IpAddr>)> + 'a {
+    let pick = move |candidates: &[[u8; 4]]| -> Option<IpAddr> {
         let all = candidates.iter().map(|c| IpAddr::from(*c));
         all.clone()
             .find(|ip| list.match_ip(*ip, port).is_none())
             .or_else(|| all.clone().next())
     };
     let metadata = policy.deny_cloud_metadata_requests && policy.gem.blocks_metadata();
-    ANSWERS
-        .iter()
-        .filter_map(|(name, source)| {
-            let example = match source {
-                Source::Nothing => return Some((*name, None)),
-                Source::Fixed(candidates) => pick(candidates),
-                Source::Metadata(candidates) => pick(candidates).filter(|_| metadata),
-                Source::Server => context.server_addresses.first().map(|s| unmap(*s)),
-                Source::Allowlisted => list.entries().find_map(|e| allowlisted_example(e, port)),
-            };
-            example.map(|ip| (*name, Some(ip)))
-        })
-        .collect()
+    ANSWERS.iter().filter_map(move |(name, source)| {
+        let example = match source {
+            Source::Nothing => return Some((*name, None)),
+            Source::Fixed(candidates) => pick(candidates),
+            Source::Metadata(candidates) => pick(candidates).filter(|_| metadata),
+            Source::Server => context.server_addresses.first().map(|s| unmap(*s)),
+            Source::Allowlisted => list.entries().find_map(|e| allowlisted_example(e, port)),
+        };
+        example.map(|ip| (*name, Some(ip)))
+    })
 }
 
 fn allowlisted_example(entry: &Entry, port: Option<u64>) -> Option<IpAddr> {
@@ -167,16 +164,17 @@ pub(super) fn after_resolution(
     if let Some(addresses) = &resolving.known {
         return Ok(after_dns(resolving, policy, context, list, addresses));
     }
-    Err(
-        representative_answers(policy, context, list, resolving.port())
-            .into_iter()
-            .map(|(answer, example)| DnsOutcome {
+    let mut outcomes = Vec::with_capacity(ANSWERS.len());
+    outcomes.extend(
+        representative_answers(policy, context, list, resolving.port()).map(|(answer, example)| {
+            DnsOutcome {
                 answer,
                 example,
                 outcome: after_dns(resolving, policy, context, list, example.as_slice()),
-            })
-            .collect(),
-    )
+            }
+        }),
+    );
+    Err(outcomes)
 }
 
 /// Whether GitLab lets the URL through with the allowlist `list` (or blocks
@@ -194,9 +192,7 @@ pub(super) fn allowed_with(
             super::steps::Decision::Allowed(..)
         );
     }
-    representative_answers(policy, context, list, resolving.port())
-        .iter()
-        .all(|(_, example)| {
-            decide(resolving, policy, context, list, example.as_slice()).allowed_or_final()
-        })
+    representative_answers(policy, context, list, resolving.port()).all(|(_, example)| {
+        decide(resolving, policy, context, list, example.as_slice()).allowed_or_final()
+    })
 }

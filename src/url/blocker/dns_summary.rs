@@ -6,7 +6,7 @@ use super::dns::DnsOutcome;
 use super::policy::Policy;
 use super::steps::Block;
 use super::verdict::{lower_first, UrlVerdict};
-use crate::diagnostic::{Diagnostic, Diagnostics, Path};
+use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::host::{addressable::AddressableUri, canonical};
 
 /// The verdict when DNS decides: blocked, allowed or "depends on DNS" over
@@ -40,7 +40,7 @@ pub(super) fn summarise_dns(
     );
     let mut first_block: Option<&Block> = None;
     let mut same_code = true;
-    let mut allowed_outcomes: Vec<&DnsOutcome> = Vec::new();
+    let mut any_allowed = false;
     for o in outcomes {
         answers.push(o.answer.to_owned());
         examples.push(o.example.map(canonical::ip_string).unwrap_or_default());
@@ -56,13 +56,17 @@ pub(super) fn summarise_dns(
                 codes.push("allowed".to_owned());
                 messages.push(String::new());
                 allowed.push(o.answer.to_owned());
-                allowed_outcomes.push(o);
+                any_allowed = true;
             }
         }
     }
     let Some(first) = first_block else {
         verdict.blocked = Some(false);
-        verdict.message = format!("GitLab allows this URL whatever {host} resolves to");
+        verdict.message = message(&[
+            Piece::Text("GitLab allows this URL whatever "),
+            Piece::Text(&host),
+            Piece::Text(" resolves to"),
+        ]);
         return;
     };
     let with_outcomes = |d: Diagnostic| {
@@ -71,15 +75,17 @@ pub(super) fn summarise_dns(
             .with("outcomes", codes)
             .with("gitlab_messages", messages)
     };
-    if allowed_outcomes.is_empty() {
+    if !any_allowed {
         verdict.blocked = Some(true);
         if same_code {
             let shown = policy.message_format.wrap(&first.gitlab);
             verdict.code = Some(first.code);
-            verdict.message = format!(
-                "GitLab blocks this URL whatever {host} resolves to: {}",
-                lower_first(&first.gitlab)
-            );
+            verdict.message = message(&[
+                Piece::Text("GitLab blocks this URL whatever "),
+                Piece::Text(&host),
+                Piece::Text(" resolves to: "),
+                Piece::Text(&lower_first(&first.gitlab)),
+            ]);
             verdict.gitlab_message = Some(shown.clone());
             diagnostics.push(
                 Diagnostic::error(first.code, Path::root(), verdict.message.clone())
@@ -90,9 +96,11 @@ pub(super) fn summarise_dns(
             );
         } else {
             verdict.code = Some("url.blocked_whatever_dns");
-            verdict.message = format!(
-                "GitLab blocks this URL whatever {host} resolves to; its message depends on the answer"
-            );
+            verdict.message = message(&[
+                Piece::Text("GitLab blocks this URL whatever "),
+                Piece::Text(&host),
+                Piece::Text(" resolves to; its message depends on the answer"),
+            ]);
             diagnostics.push(with_outcomes(Diagnostic::error(
                 "url.blocked_whatever_dns",
                 Path::root(),
@@ -103,16 +111,19 @@ pub(super) fn summarise_dns(
     }
     verdict.blocked = None;
     verdict.code = Some("url.depends_on_dns");
-    verdict.message = format!(
-        "GitLab blocks this URL unless {host} {}",
-        unless(&allowed_outcomes)
-    );
-    let message = format!(
-        "{}; set resolved_addresses to the addresses it resolves to on the GitLab server to check it",
-        verdict.message
-    );
+    // The verdict's message, then the diagnostic's: the same text and more,
+    // each written once without `core::fmt`.
+    const HINT: &str =
+        "; set resolved_addresses to the addresses it resolves to on the GitLab server to check it";
+    let mut text = String::with_capacity(160 + host.len() + HINT.len());
+    text.push_str("GitLab blocks this URL unless ");
+    text.push_str(&host);
+    text.push(' ');
+    push_unless(&mut text, outcomes);
+    verdict.message = text.clone();
+    text.push_str(HINT);
     diagnostics.push(with_outcomes(
-        Diagnostic::warning("url.depends_on_dns", Path::root().key("host"), message)
+        Diagnostic::warning("url.depends_on_dns", Path::root().key("host"), text)
             .with("host", host)
             .with("blocked_answers", blocked)
             .with("allowed_answers", allowed),
@@ -120,30 +131,33 @@ pub(super) fn summarise_dns(
 }
 
 /// "does not resolve or resolves to a private or public address": the
-/// answers GitLab lets through, in the order of the answers.
-fn unless(allowed: &[&DnsOutcome]) -> String {
-    let mut kinds: Vec<&str> = Vec::new();
-    let mut unresolvable = false;
-    for o in allowed {
-        match kind_of_address(o.answer) {
-            None => unresolvable = true,
-            Some(kind) => kinds.push(kind),
+/// answers GitLab lets through (those of `outcomes` no block decides), in
+/// the order of the answers, appended to `out`.
+fn push_unless(out: &mut String, outcomes: &[DnsOutcome]) {
+    let allowed = || outcomes.iter().filter(|o| o.outcome.blocked().is_none());
+    let unresolvable = allowed().any(|o| kind_of_address(o.answer).is_none());
+    let kinds = || allowed().filter_map(|o| kind_of_address(o.answer));
+    let count = kinds().count();
+    if unresolvable {
+        out.push_str("does not resolve");
+        if count > 0 {
+            out.push_str(" or ");
         }
     }
-    let addresses = match kinds.as_slice() {
-        [] => None,
-        [one] => Some(format!("resolves to {} {one} address", article(one))),
-        [first, .., last] => Some(format!(
-            "resolves to {} {} or {last} address",
-            article(first),
-            kinds[..kinds.len() - 1].join(", ")
-        )),
-    };
-    match (unresolvable, addresses) {
-        (true, Some(a)) => format!("does not resolve or {a}"),
-        (true, None) => "does not resolve".to_owned(),
-        (false, Some(a)) => a,
-        (false, None) => String::new(),
+    for (i, kind) in kinds().enumerate() {
+        if i == 0 {
+            out.push_str("resolves to ");
+            out.push_str(article(kind));
+            out.push(' ');
+        } else if i + 1 == count {
+            out.push_str(" or ");
+        } else {
+            out.push_str(", ");
+        }
+        out.push_str(kind);
+    }
+    if count > 0 {
+        out.push_str(" address");
     }
 }
 

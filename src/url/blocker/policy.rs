@@ -1,6 +1,7 @@
 //! The blocker's options, named as GitLab names them, and what the library
 //! cannot look up itself (the resolved addresses, the server's own).
 
+use crate::diagnostic::{message as concat, Piece};
 use crate::url::allowlist::Allowlist;
 use std::net::IpAddr;
 
@@ -39,12 +40,14 @@ pub enum MessageFormat {
 impl MessageFormat {
     /// The message as GitLab shows it.
     pub fn wrap(self, message: &str) -> String {
-        match self {
-            MessageFormat::Bare => message.to_owned(),
-            MessageFormat::IsNotAllowed => format!("is not allowed: {message}"),
-            MessageFormat::EndpointIsBlocked => format!("Endpoint is blocked: {message}"),
-            MessageFormat::UrlIsBlocked => format!("URL is blocked: {message}"),
-        }
+        let prefix = match self {
+            MessageFormat::Bare => return message.to_owned(),
+            MessageFormat::IsNotAllowed => "is not allowed: ",
+            MessageFormat::EndpointIsBlocked => "Endpoint is blocked: ",
+            MessageFormat::UrlIsBlocked => "URL is blocked: ",
+        };
+        // Written without `core::fmt`: every DNS answer that blocks has one.
+        concat(&[Piece::Text(prefix), Piece::Text(message)])
     }
 }
 

@@ -183,10 +183,16 @@ pub fn check_url_request(request: UrlRequest<'_>) -> Result<UrlVerdict, Diagnost
             }
         },
     };
-    let mut policy = Policy::default();
-    if let Some(name) = request.preset {
-        match Preset::from_name(name) {
-            Some(preset) => policy = preset.policy(version.as_ref().unwrap_or(&DEFAULT_VERSION)),
+    // Built once: the preset's policy, or the default (not the default
+    // first and then the preset's, which allocated twice).
+    let preset = request.preset.map(|name| (name, Preset::from_name(name)));
+    let mut policy = match preset {
+        Some((_, Some(preset))) => preset.policy(version.as_ref().unwrap_or(&DEFAULT_VERSION)),
+        _ => Policy::default(),
+    };
+    if let Some((name, found)) = preset {
+        match found {
+            Some(_) => {}
             None => {
                 let names: Vec<String> = Preset::ALL.iter().map(|p| p.name().to_owned()).collect();
                 usage.push(

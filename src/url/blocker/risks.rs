@@ -5,7 +5,7 @@ use super::steps::unmap;
 use crate::diagnostic::{Diagnostic, Diagnostics, Path};
 use crate::url::address::{self, AddressClass};
 use crate::url::host::{canonical, Host};
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr};
 
 /// Where this library is stricter than GitLab: destinations GitLab lets
 /// through (or may, depending on DNS) that are still internal. GitLab's
@@ -18,12 +18,38 @@ pub(super) fn risks(
     resolved: Option<&[IpAddr]>,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut addresses: Vec<IpAddr> = host.and_then(Host::ip).into_iter().collect();
-    for ip in resolved.unwrap_or_default().iter().copied().map(unmap) {
-        if !addresses.contains(&ip) {
-            addresses.push(ip);
+    // The host's own address, then each answer's unmapped address, each
+    // once: on the stack for the usual few, in a list beyond.
+    let mut small = [IpAddr::V4(Ipv4Addr::UNSPECIFIED); 8];
+    let (mut count, mut long) = (0, Vec::new());
+    let own = host.and_then(Host::ip);
+    for ip in own
+        .into_iter()
+        .chain(resolved.unwrap_or_default().iter().copied().map(unmap))
+    {
+        let seen: &[IpAddr] = if long.is_empty() {
+            &small[..count]
+        } else {
+            &long
+        };
+        if seen.contains(&ip) {
+            continue;
+        }
+        if long.is_empty() && count < small.len() {
+            small[count] = ip;
+            count += 1;
+        } else {
+            if long.is_empty() {
+                long.extend_from_slice(&small[..count]);
+            }
+            long.push(ip);
         }
     }
+    let addresses: &[IpAddr] = if long.is_empty() {
+        &small[..count]
+    } else {
+        &long
+    };
     let metadata = host.and_then(address::metadata_host).or_else(|| {
         addresses
             .iter()
@@ -42,7 +68,7 @@ pub(super) fn risks(
             .with("provider", endpoint.provider),
         );
     }
-    for ip in addresses {
+    for &ip in addresses {
         let IpAddr::V6(v6) = ip else { continue };
         let Some((embedding, inner)) = address::embedded_ipv4(v6) else {
             continue;

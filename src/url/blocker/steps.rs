@@ -148,11 +148,15 @@ fn steps_before_dns(
 ) -> Result<Option<Allowed>, Block> {
     let invalid = || Block::new("url.invalid", "URI is invalid", 1);
     let text = uri.to_uri_string();
-    if url.contains(['\n', '\r']) || text.contains(['\n', '\r']) {
+    let line_break = |s: &str| s.bytes().any(|b| b == b'\n' || b == b'\r');
+    if line_break(url) || line_break(&text) {
         return Err(invalid());
     }
-    let scheme_lower = uri.scheme.as_deref().map(str::to_ascii_lowercase);
-    if !matches!(scheme_lower.as_deref(), Some("http" | "https")) {
+    let web = uri
+        .scheme
+        .as_deref()
+        .is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
+    if !web {
         let lower = text.to_ascii_lowercase();
         if lower.contains("%0a") || lower.contains("%0d") {
             return Err(invalid());
@@ -406,10 +410,12 @@ impl Decision<'_> {
         match self {
             Decision::Allowed(why, entry) => Outcome::Allowed(match (why, entry) {
                 (Allowed::UnresolvableAllowlisted(_), Some(e)) => {
-                    Allowed::UnresolvableAllowlisted(e.raw.clone())
+                    Allowed::UnresolvableAllowlisted(e.raw().to_owned())
                 }
-                (Allowed::DomainAllowlist(_), Some(e)) => Allowed::DomainAllowlist(e.raw.clone()),
-                (Allowed::IpAllowlist(_), Some(e)) => Allowed::IpAllowlist(e.raw.clone()),
+                (Allowed::DomainAllowlist(_), Some(e)) => {
+                    Allowed::DomainAllowlist(e.raw().to_owned())
+                }
+                (Allowed::IpAllowlist(_), Some(e)) => Allowed::IpAllowlist(e.raw().to_owned()),
                 (why, _) => why,
             }),
             Decision::Blocked(code, message, step, address) => {

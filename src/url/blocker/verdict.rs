@@ -3,7 +3,7 @@
 
 use super::dns::DnsOutcome;
 use super::steps::Allowed;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{message, Diagnostics, Piece};
 use crate::url::address::AddressClass;
 use serde::Serialize;
 
@@ -41,10 +41,10 @@ pub(super) fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if second.is_ascii_lowercase() || second == ' ' => {
-            [first.to_ascii_lowercase(), second]
-                .into_iter()
-                .chain(chars)
-                .collect()
+            let mut out = String::with_capacity(text.len());
+            out.push(first.to_ascii_lowercase());
+            out.push_str(&text[first.len_utf8()..]);
+            out
         }
         _ => text.to_owned(),
     }
@@ -53,11 +53,11 @@ pub(super) fn lower_first(text: &str) -> String {
 pub(super) fn allowed_message(why: &Allowed) -> String {
     match why {
         Allowed::NoDnsNeeded => "GitLab allows this URL without resolving it (deny-all and DNS-rebind protection are off, local requests allowed)".to_owned(),
-        Allowed::UnresolvableAllowlisted(e) => format!("GitLab allows this URL: the host does not resolve but is on the allowlist ({e})"),
+        Allowed::UnresolvableAllowlisted(e) => message(&[Piece::Text("GitLab allows this URL: the host does not resolve but is on the allowlist ("), Piece::Text(e), Piece::Text(")")]),
         Allowed::UnresolvableNoRebindProtection => "GitLab allows this URL: the host does not resolve, and DNS-rebind protection is off".to_owned(),
         Allowed::UnresolvableProxy => "GitLab allows this URL: the host does not resolve, but a proxy environment variable is set".to_owned(),
-        Allowed::DomainAllowlist(e) => format!("GitLab allows this URL: the host is on the allowlist ({e})"),
-        Allowed::IpAllowlist(e) => format!("GitLab allows this URL: the address is on the allowlist ({e})"),
+        Allowed::DomainAllowlist(e) => message(&[Piece::Text("GitLab allows this URL: the host is on the allowlist ("), Piece::Text(e), Piece::Text(")")]),
+        Allowed::IpAllowlist(e) => message(&[Piece::Text("GitLab allows this URL: the address is on the allowlist ("), Piece::Text(e), Piece::Text(")")]),
         Allowed::AllowedUri => "GitLab allows this URL: it is one of GitLab's own URLs".to_owned(),
         Allowed::Passed => "GitLab allows this URL".to_owned(),
     }

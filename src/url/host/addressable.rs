@@ -13,6 +13,41 @@
 //! no `:`, `@`, `[` or `]`. A backslash is an ordinary character here (but
 //! invalid in a host), which is where Addressable and WHATWG part ways.
 
+use std::borrow::Cow;
+
+/// The bytes a normalised host keeps as they are: ASCII letters and
+/// digits, RFC 3986's unreserved and sub-delims, brackets and `:`.
+const KEPT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'['
+                    | b']'
+                    | b':'
+            );
+        b += 1;
+    }
+    table
+};
+
 /// The default ports Addressable knows (`Addressable::URI.port_mapping`).
 const PORT_MAPPING: &[(&str, u16)] = &[
     ("http", 80),
@@ -279,14 +314,20 @@ impl AddressableUri {
     /// UTS #46 (the `idna` crate), which agrees for ordinary Unicode names
     /// and may differ for exotic code points.
     pub fn normalized_host(&self) -> Option<String> {
+        self.normalized_host_text().map(Cow::into_owned)
+    }
+
+    /// [`AddressableUri::normalized_host`], borrowed from the host as
+    /// written where that is already its normal form (the usual host).
+    pub(crate) fn normalized_host_text(&self) -> Option<Cow<'_, str>> {
         let host = ruby_strip(self.host.as_deref()?);
         if host.is_empty() {
-            return Some(String::new());
+            return Some(Cow::Borrowed(""));
         }
-        let keep = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=[]:".contains(&b);
         // The usual host (ASCII, nothing percent-encoded, nothing to
-        // encode): lower-cased, one trailing dot dropped, one allocation.
-        if host.bytes().all(|b| b != b'%' && keep(b)) {
+        // encode): lower-cased, one trailing dot dropped, borrowed when
+        // there is nothing to lower-case.
+        if host.bytes().all(|b| KEPT[usize::from(b)]) {
             let bytes = host.as_bytes();
             let end = if bytes.len() >= 2
                 && bytes[bytes.len() - 1] == b'.'
@@ -296,15 +337,31 @@ impl AddressableUri {
             } else {
                 host.len()
             };
-            return Some(host[..end].to_ascii_lowercase());
+            let host = &host[..end];
+            return Some(if host.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(host.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(host)
+            });
         }
-        Some(normalized_general(host))
+        Some(Cow::Owned(normalized_general(host)))
     }
 
     /// `to_s`: the URL rebuilt from its components (what GitLab sanitizes,
     /// checks for line breaks and prints in the ASCII-only message).
     pub fn to_uri_string(&self) -> String {
-        let mut out = String::new();
+        let len = |s: &Option<String>| s.as_ref().map_or(0, |s| s.len() + 1);
+        let mut out = String::with_capacity(
+            len(&self.scheme)
+                + len(&self.user)
+                + len(&self.password)
+                + len(&self.host)
+                + 2
+                + len(&self.port_digits)
+                + self.path.len()
+                + len(&self.query)
+                + len(&self.fragment),
+        );
         if let Some(scheme) = &self.scheme {
             out.push_str(scheme);
             out.push(':');
@@ -342,7 +399,7 @@ impl AddressableUri {
 /// percent-decoded, IDNA to ASCII, one trailing dot removed, characters
 /// outside RFC 3986's host set percent-encoded.
 fn normalized_general(host: &str) -> String {
-    let keep = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=[]:".contains(&b);
+    let keep = |b: u8| KEPT[usize::from(b)];
     // Addressable downcases all of it; ASCII is enough here because the
     // UTS #46 mapping below lowercases every non-ASCII letter too.
     let lower = host.to_ascii_lowercase();

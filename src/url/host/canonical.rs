@@ -52,6 +52,22 @@ impl AddressText {
         }
     }
 
+    /// One more ASCII byte (dropped beyond the capacity, which the longest
+    /// address and a `/128` stay within).
+    pub fn push(&mut self, b: u8) {
+        self.byte(b);
+    }
+
+    /// The decimal digits of `n` appended.
+    pub fn push_decimal(&mut self, n: u8) {
+        decimal(self, n);
+    }
+
+    /// The text's bytes (ASCII), without checking them again.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
     /// The text (always ASCII).
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()

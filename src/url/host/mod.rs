@@ -15,7 +15,7 @@ pub mod canonical;
 pub mod inet;
 mod whatwg;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Path, Quoted};
+use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
 use addressable::AddressableUri;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -182,6 +182,13 @@ impl WhatwgUrl {
     }
 }
 
+/// Where `://` starts in `text` (found from its colons, without a
+/// substring searcher).
+pub(crate) fn find_scheme_separator(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).find(|&i| bytes[i] == b':' && bytes[i + 1..].starts_with(b"//"))
+}
+
 /// The URL a `classify` input stands for: a URL as given (it contains
 /// `://` or starts with a special scheme and `:`, as `http:127.0.0.1/`), a
 /// bare host or IP as `http://<input>/` (a bare IPv6 address in brackets).
@@ -191,7 +198,7 @@ pub fn url_for_input(input: &str) -> Cow<'_, str> {
             .iter()
             .any(|s| s.eq_ignore_ascii_case(scheme))
     });
-    if input.contains("://") || special_prefix {
+    if find_scheme_separator(input).is_some() || special_prefix {
         return Cow::Borrowed(input);
     }
     let bracket = input.contains(':') && input.parse::<Ipv6Addr>().is_ok();
@@ -210,12 +217,12 @@ enum Reading<'a> {
     None,
 }
 
-fn gitlab_reading(uri: &AddressableUri) -> Reading<'static> {
+fn gitlab_reading(uri: &AddressableUri) -> Reading<'_> {
     match uri.hostname() {
         None | Some("") => Reading::None,
         Some(hostname) => match inet::numeric_host(hostname) {
             Some(ip) => Reading::Ip(ip),
-            None => Reading::Name(Cow::Owned(uri.normalized_host().unwrap_or_default())),
+            None => Reading::Name(uri.normalized_host_text().unwrap_or_default()),
         },
     }
 }
@@ -349,7 +356,13 @@ pub fn hazards(
                     Diagnostic::warning(
                         "url.non_canonical_ip",
                         Path::root().key("host"),
-                        format!("the IP address {} is not written in its canonical form {canonical}; other parsers may read it differently", Quoted(written)),
+                        message(&[
+                            Piece::Text("the IP address "),
+                            Piece::Quoted(written),
+                            Piece::Text(" is not written in its canonical form "),
+                            Piece::Text(canonical),
+                            Piece::Text("; other parsers may read it differently"),
+                        ]),
                     )
                     .with("host", written)
                     .with("canonical", canonical),

@@ -12,13 +12,18 @@
 //! either no port or one to five digits up to 65535. Anything else goes
 //! through `Url::parse`. The fuzz target `classify` and `tests/host.rs`
 //! compare the two on every input.
+//!
+//! A host name already in its WHATWG form ([`plain_domain`]) is taken as it
+//! is: the `url` crate's host parser would only run it through IDNA, which
+//! changes nothing there (and was a fifth of `classify`).
 
 use super::{Host, HostError, WhatwgUrl};
 
 /// The scheme, host and port of `input` as `Url::parse` reads them, or
 /// `None` when the input is not of the simple shape above.
 pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgUrl, HostError>> {
-    let (scheme, rest) = input.split_once("://")?;
+    let at = super::find_scheme_separator(input)?;
+    let (scheme, rest) = (&input[..at], &input[at + 3..]);
     let scheme = if scheme.eq_ignore_ascii_case("http") {
         "http"
     } else if scheme.eq_ignore_ascii_case("https") {
@@ -78,6 +83,14 @@ pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgUrl, HostError>> 
         }
     };
     // The host is parsed before the port, so its error comes first.
+    if plain_domain(host_text) {
+        return Some(Ok(WhatwgUrl {
+            scheme: scheme.to_owned(),
+            host: Some(Host::Domain(host_text.to_owned())),
+            port,
+            special: true,
+        }));
+    }
     let host = match ::url::Host::parse(host_text) {
         Ok(::url::Host::Domain(d)) => Host::Domain(d),
         Ok(::url::Host::Ipv4(a)) => Host::Ipv4(a),
@@ -94,4 +107,35 @@ pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgUrl, HostError>> 
         port,
         special: true,
     }))
+}
+
+/// Whether `host` is a domain the WHATWG host parser returns unchanged:
+/// non-empty labels of lower-case ASCII letters, digits and `-` (each
+/// valid and unchanged under UTS #46, none a punycode `xn--` label), an
+/// optional trailing dot, and a last label that is not a number (such a
+/// host is an IPv4 address, or an error).
+fn plain_domain(host: &str) -> bool {
+    let bytes = host.as_bytes();
+    let name = match bytes {
+        [rest @ .., b'.'] => rest,
+        _ => bytes,
+    };
+    // One scan: the bytes, the labels' starts, and where the last begins.
+    let mut start = 0;
+    for (i, &b) in name.iter().enumerate() {
+        if b == b'.' {
+            if i == start {
+                return false;
+            }
+            start = i + 1;
+        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            || (i == start && name[i..].starts_with(b"xn--"))
+        {
+            return false;
+        }
+    }
+    let last = &name[start..];
+    // Empty (no name, or `..` at the end), or WHATWG's "ends in a number":
+    // all digits, or `0x` and hex digits.
+    !(last.is_empty() || last.iter().all(u8::is_ascii_digit) || last.starts_with(b"0x"))
 }
