@@ -359,8 +359,8 @@ proptest! {
     /// The byte writers give exactly std's `Display` and the previous
     /// `format!` serialiser.
     #[test]
-    fn canonical_writers_match_display(v4 in any::<u32>(), bits in any::<u128>(), v6 in ipv6_with_zeros(), n in any::<u64>()) {
-        use duo_selfhosted::host::canonical::{ip_string, ip_text, ipv6_string, push_decimal, whatwg_ip_string, whatwg_ip_text};
+    fn canonical_writers_match_display(v4 in any::<u32>(), bits in any::<u128>(), v6 in ipv6_with_zeros()) {
+        use duo_selfhosted::host::canonical::{ip_string, ip_text, ipv6_string, whatwg_ip_string, whatwg_ip_text};
         use duo_selfhosted::host::ipv6_to_string;
         use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
         let mapped = Ipv6Addr::from(0xffff_0000_0000u128 | u128::from(v4));
@@ -384,9 +384,6 @@ proptest! {
                 prop_assert_eq!(whatwg_ip_string(ip), ip.to_string());
             }
         }
-        let mut out = String::from("x");
-        push_decimal(&mut out, n);
-        prop_assert_eq!(out, format!("x{n}"));
     }
 }
 

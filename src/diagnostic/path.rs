@@ -1,7 +1,7 @@
 //! Where a diagnostic points: a path into the input, shown dotted
 //! (`self_hosted_models[2].identifier`) and as a JSON Pointer.
 
-use super::Quoted;
+use super::{push_int, Quoted};
 use serde::ser::Serializer;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -93,7 +93,7 @@ impl Path {
                         }
                     }
                 }
-                PathSegment::Index(i) => push_index(&mut out, *i),
+                PathSegment::Index(i) => push_int(&mut out, *i as u64),
             }
         }
         out
@@ -118,29 +118,13 @@ impl Path {
                 }
                 PathSegment::Index(index) => {
                     out.push('[');
-                    push_index(&mut out, *index);
+                    push_int(&mut out, *index as u64);
                     out.push(']');
                 }
             }
         }
         out
     }
-}
-
-/// The decimal digits of an index appended to `out`.
-fn push_index(out: &mut String, index: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = index;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 impl fmt::Display for Path {

@@ -115,7 +115,25 @@ pub fn push_int(out: &mut String, n: u64) {
 
 #[cfg(test)]
 mod tests {
-    use super::{message, Piece, Quoted};
+    use super::{message, push_int, Piece, Quoted};
+
+    /// The one decimal writer (paths' indexes, messages, allowlist entries'
+    /// ports and prefixes) gives `Display`'s digits: every power of ten and
+    /// its neighbours, and the extremes.
+    #[test]
+    fn push_int_writes_display_digits() {
+        let mut values = vec![0, 1, 9, u64::MAX, u64::MAX - 1];
+        let mut power = 1u64;
+        while let Some(next) = power.checked_mul(10) {
+            values.extend([next - 1, next, next + 1]);
+            power = next;
+        }
+        for n in values {
+            let mut out = String::from("x");
+            push_int(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 
     #[test]
     fn quotes_like_debug() {

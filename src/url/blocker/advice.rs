@@ -5,7 +5,7 @@
 use super::dns::allowed_with;
 use super::policy::{Context, Policy};
 use super::steps::{unmap, Block, ListView, Resolving};
-use crate::diagnostic::{message, Diagnostic, Path, Piece};
+use crate::diagnostic::{message, push_int, Diagnostic, Path, Piece};
 use crate::url::allowlist::lone_entry;
 use crate::url::host::{addressable::AddressableUri, canonical, inet};
 use std::net::IpAddr;
@@ -106,7 +106,7 @@ fn candidates<'u>(
                 entry.push_str(if bracket { "[" } else { "" });
                 entry.push_str(host);
                 entry.push_str(if bracket { "]:" } else { ":" });
-                canonical::push_decimal(&mut entry, p);
+                push_int(&mut entry, p);
             }
             None => entry.push_str(host),
         }

@@ -225,19 +225,3 @@ pub fn whatwg_ip_text(ip: IpAddr) -> AddressText {
     whatwg_form(&mut out, ip);
     out
 }
-
-/// The decimal digits of `n` appended to `out`.
-pub fn push_decimal(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    bytes(out, &digits[at..]);
-}
