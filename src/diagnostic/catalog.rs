@@ -19,10 +19,13 @@
 //! use duo_selfhosted::diagnostic::catalog;
 //! use duo_selfhosted::Severity;
 //!
-//! let entry = catalog::lookup("url.localhost").expect("an entry");
+//! # fn main() -> Result<(), &'static str> {
+//! let entry = catalog::lookup("url.localhost").ok_or("url.localhost has no entry")?;
 //! assert_eq!(entry.severities, &[Severity::Error]);
 //! assert!(entry.params.iter().any(|p| p.name == "gitlab_message"));
 //! assert!(catalog::CATALOG.windows(2).all(|w| w[0].code < w[1].code));
+//! # Ok(())
+//! # }
 //! ```
 
 use super::severity::Severity;
