@@ -1,5 +1,6 @@
-// The argument checks and the JSON call shared by the package's entry points
-// (`duo-selfhosted` and `duo-selfhosted/url`). Only translation lives here:
+// The argument checks, the module loader and the JSON call shared by the
+// package's entry points (`duo-selfhosted`, `duo-selfhosted/url` and
+// `duo-selfhosted/plan`). Only translation lives here:
 // a wrong argument type is a programming error and throws a TypeError; the
 // crate answers with the JSON text the CLI prints, which is parsed.
 
@@ -69,4 +70,36 @@ export function callJson(fn, raw, ...args) {
     throw e;
   }
   return JSON.parse(text);
+}
+
+/**
+ * An entry point's init(), initSync() and the guard its functions call:
+ * `entry` names it in errors, `file` is its .wasm, `wbgInit` and
+ * `wbgInitSync` are its wasm-bindgen glue's loaders. Loading twice does
+ * nothing.
+ */
+export function moduleLoader(entry, file, wbgInit, wbgInitSync) {
+  let ready = false;
+  return {
+    async init(input) {
+      if (ready) return;
+      await wbgInit(input === undefined ? undefined : { module_or_path: input });
+      ready = true;
+    },
+    initSync(bytes) {
+      if (ready) return;
+      if (!(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes) || bytes instanceof WebAssembly.Module)) {
+        throw new TypeError(
+          `${entry}: initSync(bytes) expects the bytes of ${file} (ArrayBuffer, Uint8Array or WebAssembly.Module), got ${describe(bytes)}`,
+        );
+      }
+      wbgInitSync({ module: bytes });
+      ready = true;
+    },
+    ensureReady(fn) {
+      if (!ready) {
+        throw new Error(`${entry}: ${fn}() was called before init() or initSync(bytes) finished`);
+      }
+    },
+  };
 }

@@ -5,9 +5,10 @@
 // parses the JSON text the crate returns, the same bytes the CLI prints with
 // `--format json`. No rule lives here.
 import wbgInit, * as wasm from './duo_selfhosted.js';
-import { callJson, checkUrlArgs, describe, documentText, expectHostAndPort, expectString, optionalString, optionsObject } from './api.js';
+import { callJson, checkUrlArgs, describe, documentText, expectHostAndPort, expectString, moduleLoader, optionalString, optionsObject } from './api.js';
 
-let ready = false;
+const loader = moduleLoader('duo-selfhosted', 'duo_selfhosted_bg.wasm', wbgInit, wasm.initSync);
+const ensureReady = loader.ensureReady;
 
 /**
  * Load the WebAssembly module. Without an argument it fetches the package's
@@ -16,27 +17,12 @@ let ready = false;
  * WebAssembly.Module. Calling it again does nothing.
  */
 export async function init(input) {
-  if (ready) return;
-  await wbgInit(input === undefined ? undefined : { module_or_path: input });
-  ready = true;
+  return loader.init(input);
 }
 
 /** Load the WebAssembly module synchronously from its bytes (or a compiled WebAssembly.Module). */
 export function initSync(bytes) {
-  if (ready) return;
-  if (!(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes) || bytes instanceof WebAssembly.Module)) {
-    throw new TypeError(
-      `duo-selfhosted: initSync(bytes) expects the bytes of duo_selfhosted_bg.wasm (ArrayBuffer, Uint8Array or WebAssembly.Module), got ${describe(bytes)}`,
-    );
-  }
-  wasm.initSync({ module: bytes });
-  ready = true;
-}
-
-function ensureReady(fn) {
-  if (!ready) {
-    throw new Error(`duo-selfhosted: ${fn}() was called before init() or initSync(bytes) finished`);
-  }
+  loader.initSync(bytes);
 }
 
 /** The version of the crate the package was built from. */

@@ -7,9 +7,10 @@
 // WebAssembly module (duo_selfhosted_plan_bg.wasm), so that forms that only
 // check a document do not load the planner. No rule lives here.
 import wbgInit, * as wasm from './duo_selfhosted_plan.js';
-import { callJson, describe, documentText } from './api.js';
+import { callJson, documentText, moduleLoader } from './api.js';
 
-let ready = false;
+const loader = moduleLoader('duo-selfhosted/plan', 'duo_selfhosted_plan_bg.wasm', wbgInit, wasm.initSync);
+const ensureReady = loader.ensureReady;
 
 /**
  * Load the planner's WebAssembly module. Without an argument it fetches
@@ -18,27 +19,12 @@ let ready = false;
  * WebAssembly.Module. Calling it again does nothing.
  */
 export async function init(input) {
-  if (ready) return;
-  await wbgInit(input === undefined ? undefined : { module_or_path: input });
-  ready = true;
+  return loader.init(input);
 }
 
 /** Load the planner's module synchronously from its bytes (or a compiled WebAssembly.Module). */
 export function initSync(bytes) {
-  if (ready) return;
-  if (!(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes) || bytes instanceof WebAssembly.Module)) {
-    throw new TypeError(
-      `duo-selfhosted/plan: initSync(bytes) expects the bytes of duo_selfhosted_plan_bg.wasm (ArrayBuffer, Uint8Array or WebAssembly.Module), got ${describe(bytes)}`,
-    );
-  }
-  wasm.initSync({ module: bytes });
-  ready = true;
-}
-
-function ensureReady(fn) {
-  if (!ready) {
-    throw new Error(`duo-selfhosted/plan: ${fn}() was called before init() or initSync(bytes) finished`);
-  }
+  loader.initSync(bytes);
 }
 
 /** The version of the crate the module was built from. */
