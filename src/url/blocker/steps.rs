@@ -2,12 +2,13 @@
 //! (steps 1–6), and for one resolver answer (steps 7–14, with the local
 //! checks of §2.3).
 
-use super::policy::{Context, GemVersion, Policy};
+use super::policy::{Context, GemVersion, MessageFormat, Policy};
 use super::ruby::{ruby_alnum, ruby_dump};
 use crate::url::address;
 use crate::url::allowlist::{Allowlist, Entry};
 use crate::url::host::{self, addressable::AddressableUri, inet};
 use crate::url::sanitize;
+use std::borrow::Cow;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// Why the blocker refused a URL.
@@ -15,8 +16,9 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 pub struct Block {
     /// Stable code, e.g. `url.localhost`.
     pub code: &'static str,
-    /// GitLab's bare message.
-    pub gitlab: String,
+    /// GitLab's bare message (borrowed where it is fixed text, as all but
+    /// the scheme, port and ASCII messages are).
+    pub gitlab: Cow<'static, str>,
     /// The step of §2.1 that refused it.
     pub step: u8,
     /// The address that triggered an address check, if any.
@@ -24,10 +26,24 @@ pub struct Block {
 }
 
 impl Block {
-    pub(super) fn new(code: &'static str, gitlab: impl Into<String>, step: u8) -> Self {
+    pub(super) fn new(code: &'static str, gitlab: impl Into<Cow<'static, str>>, step: u8) -> Self {
+        Self::from_parts(code, gitlab.into(), step)
+    }
+
+    /// GitLab's message as `format` shows it, borrowed when shown bare.
+    pub(super) fn shown(&self, format: MessageFormat) -> Cow<'static, str> {
+        match (format, &self.gitlab) {
+            (MessageFormat::Bare, Cow::Borrowed(text)) => Cow::Borrowed(text),
+            _ => Cow::Owned(format.wrap(&self.gitlab)),
+        }
+    }
+
+    // One body for every caller (the wasm build is measured in bytes).
+    #[inline(never)]
+    fn from_parts(code: &'static str, gitlab: Cow<'static, str>, step: u8) -> Self {
         Block {
             code,
-            gitlab: gitlab.into(),
+            gitlab,
             step,
             address: None,
         }
