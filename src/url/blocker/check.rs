@@ -63,7 +63,7 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
         Some(r) => r.known.as_deref().map(Cow::Borrowed),
         None => uri
             .as_ref()
-            .and_then(known_without_dns)
+            .and_then(|u| known_without_dns(u, u.hostname().and_then(inet::numeric_host)))
             .map(Cow::Owned)
             .or_else(|| context.resolved_addresses.as_deref().map(Cow::Borrowed)),
     };
