@@ -107,7 +107,7 @@ fn unknown_fields_and_values_are_all_reported() {
     let provider = only(&report.diagnostics, "document.unknown_value");
     assert_eq!(
         provider.param("suggestions"),
-        Some(&Param::List(vec!["self_hosted".to_owned()]))
+        Some(&Param::List(vec!["self_hosted".into()]))
     );
 }
 

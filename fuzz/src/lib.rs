@@ -78,7 +78,7 @@ pub fn check_diagnostic(d: &Diagnostic) {
         Param::Str(s) => !s.is_empty() && d.message().ends_with(s.as_str()),
         Param::List(items) => items
             .iter()
-            .any(|s| !s.is_empty() && d.message().ends_with(s.as_str())),
+            .any(|s| !s.is_empty() && d.message().ends_with(&**s)),
         _ => false,
     });
     assert!(

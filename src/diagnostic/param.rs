@@ -3,6 +3,7 @@
 
 use serde::ser::Serializer;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A typed diagnostic parameter.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,8 +14,10 @@ pub enum Param {
     Int(i64),
     /// A flag.
     Bool(bool),
-    /// A list of strings, such as the nearest valid names.
-    List(Vec<String>),
+    /// A list of strings, such as the nearest valid names. Fixed texts
+    /// (names, codes, GitLab's messages) are borrowed, not copied: a URL
+    /// check that depends on DNS lists several dozen of them.
+    List(Vec<Cow<'static, str>>),
     /// An explicit "none" (JSON `null`).
     Null,
 }
@@ -53,6 +56,11 @@ impl From<bool> for Param {
 }
 impl From<Vec<String>> for Param {
     fn from(value: Vec<String>) -> Self {
+        Param::List(value.into_iter().map(Cow::Owned).collect())
+    }
+}
+impl From<Vec<Cow<'static, str>>> for Param {
+    fn from(value: Vec<Cow<'static, str>>) -> Self {
         Param::List(value)
     }
 }

@@ -63,7 +63,7 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
         Some(r) => r.known.as_deref().map(Cow::Borrowed),
         None => uri
             .as_ref()
-            .and_then(known_without_dns)
+            .and_then(|u| known_without_dns(u, u.hostname().and_then(inet::numeric_host)))
             .map(Cow::Owned)
             .or_else(|| context.resolved_addresses.as_deref().map(Cow::Borrowed)),
     };
@@ -115,7 +115,7 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
                     diagnostics.push(
                         Diagnostic::error(block.code, Path::root(), verdict.message.clone())
                             .with("gitlab_message", shown)
-                            .with("blocker_message", block.gitlab.as_str())
+                            .with("blocker_message", &*block.gitlab)
                             .with("step", i64::from(block.step))
                             .with("address", block.address.map(canonical::ip_string)),
                     );
@@ -154,7 +154,7 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
                         "a localhost name always resolves to the loopback addresses 127.0.0.1 and ::1 (RFC 6761, and the hosts file on GitLab's servers), so GitLab's verdict does not depend on DNS",
                     )
                     .with("host", host)
-                    .with("addresses", vec!["127.0.0.1".to_owned(), "::1".to_owned()]),
+                    .with("addresses", vec![Cow::Borrowed("127.0.0.1"), Cow::Borrowed("::1")]),
                 );
             }
         }

@@ -139,8 +139,8 @@ pub(super) fn evaluate(url: &str, policy: &Policy, context: &Context) -> Evaluat
             uri: Some(uri),
             resolving: None,
         },
-        BeforeDns::Resolve(uri) => {
-            let resolving = Resolving::new(&uri, policy, context);
+        BeforeDns::Resolve(uri, numeric) => {
+            let resolving = Resolving::new(&uri, numeric, policy, context);
             let result = after_resolution(&resolving, policy, context, ListView::of(policy));
             Evaluation {
                 result,

@@ -8,6 +8,7 @@ use super::steps::Block;
 use super::verdict::{lower_first, UrlVerdict};
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::host::{addressable::AddressableUri, canonical};
+use std::borrow::Cow;
 
 /// The verdict when DNS decides: blocked, allowed or "depends on DNS" over
 /// every possible answer. One diagnostic says so (none when every answer
@@ -41,21 +42,27 @@ pub(super) fn summarise_dns(
     let mut first_block: Option<&Block> = None;
     let mut same_code = true;
     let mut any_allowed = false;
+    // Fixed texts are borrowed: only the example addresses, and a message
+    // with a prefix, are written out.
     for o in outcomes {
-        answers.push(o.answer.to_owned());
-        examples.push(o.example.map(canonical::ip_string).unwrap_or_default());
+        let answer = Cow::Borrowed(o.answer);
+        answers.push(answer.clone());
+        examples.push(
+            o.example
+                .map_or(Cow::Borrowed(""), |ip| canonical::ip_string(ip).into()),
+        );
         match o.outcome.blocked() {
             Some(b) => {
-                codes.push(b.code.to_owned());
-                messages.push(policy.message_format.wrap(&b.gitlab));
-                blocked.push(o.answer.to_owned());
+                codes.push(Cow::Borrowed(b.code));
+                messages.push(b.shown(policy.message_format));
+                blocked.push(answer);
                 same_code &= first_block.is_none_or(|f| f.code == b.code);
                 first_block.get_or_insert(b);
             }
             None => {
-                codes.push("allowed".to_owned());
-                messages.push(String::new());
-                allowed.push(o.answer.to_owned());
+                codes.push(Cow::Borrowed("allowed"));
+                messages.push(Cow::Borrowed(""));
+                allowed.push(answer);
                 any_allowed = true;
             }
         }
@@ -90,7 +97,7 @@ pub(super) fn summarise_dns(
             diagnostics.push(
                 Diagnostic::error(first.code, Path::root(), verdict.message.clone())
                     .with("gitlab_message", shown)
-                    .with("blocker_message", first.gitlab.as_str())
+                    .with("blocker_message", &*first.gitlab)
                     .with("step", i64::from(first.step))
                     .with("address", None::<String>),
             );

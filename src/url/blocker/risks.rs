@@ -50,7 +50,9 @@ pub(super) fn risks(
     } else {
         &long
     };
-    let metadata = host.and_then(address::metadata_host).or_else(|| {
+    // An address host is the first of `addresses`: looked up once, there.
+    let name = host.filter(|_| own.is_none());
+    let metadata = name.and_then(address::metadata_host).or_else(|| {
         addresses
             .iter()
             .find_map(|ip| address::metadata_address(*ip))

@@ -2,12 +2,13 @@
 //! (steps 1–6), and for one resolver answer (steps 7–14, with the local
 //! checks of §2.3).
 
-use super::policy::{Context, GemVersion, Policy};
+use super::policy::{Context, GemVersion, MessageFormat, Policy};
 use super::ruby::{ruby_alnum, ruby_dump};
 use crate::url::address;
 use crate::url::allowlist::{Allowlist, Entry};
 use crate::url::host::{self, addressable::AddressableUri, inet};
 use crate::url::sanitize;
+use std::borrow::Cow;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// Why the blocker refused a URL.
@@ -15,8 +16,9 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 pub struct Block {
     /// Stable code, e.g. `url.localhost`.
     pub code: &'static str,
-    /// GitLab's bare message.
-    pub gitlab: String,
+    /// GitLab's bare message (borrowed where it is fixed text, as all but
+    /// the scheme, port and ASCII messages are).
+    pub gitlab: Cow<'static, str>,
     /// The step of §2.1 that refused it.
     pub step: u8,
     /// The address that triggered an address check, if any.
@@ -24,10 +26,24 @@ pub struct Block {
 }
 
 impl Block {
-    pub(super) fn new(code: &'static str, gitlab: impl Into<String>, step: u8) -> Self {
+    pub(super) fn new(code: &'static str, gitlab: impl Into<Cow<'static, str>>, step: u8) -> Self {
+        Self::from_parts(code, gitlab.into(), step)
+    }
+
+    /// GitLab's message as `format` shows it, borrowed when shown bare.
+    pub(super) fn shown(&self, format: MessageFormat) -> Cow<'static, str> {
+        match (format, &self.gitlab) {
+            (MessageFormat::Bare, Cow::Borrowed(text)) => Cow::Borrowed(text),
+            _ => Cow::Owned(format.wrap(&self.gitlab)),
+        }
+    }
+
+    // One body for every caller (the wasm build is measured in bytes).
+    #[inline(never)]
+    fn from_parts(code: &'static str, gitlab: Cow<'static, str>, step: u8) -> Self {
         Block {
             code,
-            gitlab: gitlab.into(),
+            gitlab,
             step,
             address: None,
         }
@@ -113,7 +129,7 @@ pub(super) fn gitlab_metadata_ip(ip: IpAddr) -> bool {
     };
     address::METADATA_ENDPOINTS
         .iter()
-        .any(|e| e.gitlab_blocks && e.host == address::MetadataHost::Ip(native))
+        .any(|e| e.gitlab_blocks && matches!(e.host, address::MetadataHost::Ip(m) if m == native))
 }
 
 const METADATA_MESSAGE: &str = "Requests to cloud metadata endpoints are not allowed";
@@ -124,25 +140,31 @@ pub(super) enum BeforeDns {
     Blocked(Block, Option<AddressableUri>),
     /// Let through without resolving (step 5).
     Allowed(Allowed, AddressableUri),
-    /// The host must be resolved: steps 7–14 decide.
-    Resolve(AddressableUri),
+    /// The host must be resolved: steps 7–14 decide (with the host's
+    /// numeric address, if it is one).
+    Resolve(AddressableUri, Option<IpAddr>),
 }
 
 /// Steps 1–6 up to resolution.
 pub(super) fn before_dns(url: &str, policy: &Policy, context: &Context) -> BeforeDns {
     match AddressableUri::parse(url) {
         Err(_) => BeforeDns::Blocked(Block::new("url.invalid", "URI is invalid", 1), None),
-        Ok(uri) => match steps_before_dns(url, &uri, policy, context) {
-            Err(block) => BeforeDns::Blocked(block, Some(uri)),
-            Ok(Some(allowed)) => BeforeDns::Allowed(allowed, uri),
-            Ok(None) => BeforeDns::Resolve(uri),
-        },
+        Ok(uri) => {
+            // Read once: step 4 and the resolver both need it.
+            let numeric = uri.hostname().and_then(inet::numeric_host);
+            match steps_before_dns(url, &uri, numeric, policy, context) {
+                Err(block) => BeforeDns::Blocked(block, Some(uri)),
+                Ok(Some(allowed)) => BeforeDns::Allowed(allowed, uri),
+                Ok(None) => BeforeDns::Resolve(uri, numeric),
+            }
+        }
     }
 }
 
 fn steps_before_dns(
     url: &str,
     uri: &AddressableUri,
+    numeric: Option<IpAddr>,
     policy: &Policy,
     context: &Context,
 ) -> Result<Option<Allowed>, Block> {
@@ -242,7 +264,7 @@ fn steps_before_dns(
             // this name has no `k`: comparing ASCII case-insensitively
             // gives the same answer without the Unicode case tables.
             let by_name = hostname.eq_ignore_ascii_case("metadata.google.internal");
-            let by_ip = inet::numeric_host(hostname).is_some_and(gitlab_metadata_ip);
+            let by_ip = numeric.is_some_and(gitlab_metadata_ip);
             if by_name || by_ip {
                 return Err(Block::new("url.cloud_metadata", METADATA_MESSAGE, 4));
             }
@@ -271,8 +293,12 @@ fn steps_before_dns(
 /// Ruby's socket layer turns into `0.0.0.0`, or a missing one, for which
 /// `getaddrinfo(NULL, …)` answers with the loopback addresses
 /// **(inferred)** from Ruby's `host_str` and POSIX `getaddrinfo`; no GitLab
-/// test covers it.
-pub(super) fn known_without_dns(uri: &AddressableUri) -> Option<Vec<IpAddr>> {
+/// test covers it. `numeric` is the host read as a number
+/// (`inet::numeric_host`), which the caller already has.
+pub(super) fn known_without_dns(
+    uri: &AddressableUri,
+    numeric: Option<IpAddr>,
+) -> Option<Vec<IpAddr>> {
     match uri.hostname() {
         Some("") => Some(vec![IpAddr::V4(Ipv4Addr::UNSPECIFIED)]),
         None => Some(vec![
@@ -280,7 +306,7 @@ pub(super) fn known_without_dns(uri: &AddressableUri) -> Option<Vec<IpAddr>> {
             IpAddr::V4(Ipv4Addr::LOCALHOST),
         ]),
         Some(h) if is_localhost_name(h) => Some(LOCALHOST_ANSWER.to_vec()),
-        Some(h) => inet::numeric_host(h).map(|ip| vec![ip]),
+        Some(_) => numeric.map(|ip| vec![ip]),
     }
 }
 
@@ -323,13 +349,20 @@ pub(super) struct Resolving {
 }
 
 impl Resolving {
-    pub(super) fn new(uri: &AddressableUri, policy: &Policy, context: &Context) -> Resolving {
+    /// What the steps after resolution need from `uri`, whose host reads
+    /// as the address `numeric`, if any.
+    pub(super) fn new(
+        uri: &AddressableUri,
+        numeric: Option<IpAddr>,
+        policy: &Policy,
+        context: &Context,
+    ) -> Resolving {
         Resolving {
             port: uri.effective_port(),
             normalized: uri.normalized_host().unwrap_or_default(),
             allowed_uri: same_uri(uri, &context.internal_uris)
                 || same_uri(uri, &policy.extra_allowed_uris),
-            known: known_without_dns(uri).or_else(|| context.resolved_addresses.clone()),
+            known: known_without_dns(uri, numeric).or_else(|| context.resolved_addresses.clone()),
         }
     }
 
