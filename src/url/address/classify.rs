@@ -4,7 +4,7 @@
 use super::class::{AddressClass, Embedding};
 use super::lookup::{classify_host, classify_name, embedded_ipv4, metadata_host};
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
-use crate::url::host::{self, addressable::AddressableUri, canonical, Host, WhatwgUrl};
+use crate::url::host::{self, addressable::AddressableParts, canonical, Host, WhatwgUrl};
 use serde::Serialize;
 use std::net::{IpAddr, Ipv4Addr};
 
@@ -55,8 +55,8 @@ pub struct Classification {
 pub fn classify(input: &str) -> Classification {
     let url_text = host::url_for_input(input);
     let whatwg = WhatwgUrl::parse(&url_text);
-    let rfc = AddressableUri::parse(&url_text).ok();
-    let mut diagnostics = host::hazards(&url_text, whatwg.as_ref(), rfc.as_ref());
+    let rfc = AddressableParts::parse(&url_text).ok();
+    let mut diagnostics = host::hazards_of(&url_text, whatwg.as_ref(), rfc.as_ref());
     let mut result = Classification {
         input: redact_password(input),
         canonical_host: None,

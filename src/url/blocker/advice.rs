@@ -120,6 +120,7 @@ fn candidates<'u>(
             (Some(ip), false) => Some(address(ip)),
             (Some(_), true) => None,
             (None, false) => uri
+                .parts()
                 .normalized_host_text()
                 .filter(|h| !h.is_empty())
                 .map(|h| entry(&h)),

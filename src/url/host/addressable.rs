@@ -87,6 +87,22 @@ pub struct AddressableUri {
     pub fragment: Option<String>,
 }
 
+/// [`AddressableUri`] borrowing its parts from the text it was read from.
+/// `classify` and the URL check read a URL once and only look at it, so
+/// the parts are not copied; [`AddressableUri`] owns a copy of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct AddressableParts<'a> {
+    pub scheme: Option<&'a str>,
+    pub user: Option<&'a str>,
+    pub password: Option<&'a str>,
+    pub host: Option<&'a str>,
+    /// Borrowed unless the port had to be decoded.
+    pub port_digits: Option<Cow<'a, str>>,
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub fragment: Option<&'a str>,
+}
+
 /// Why Addressable refused the URL (GitLab reports every one of these as
 /// "URI is invalid").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,6 +136,36 @@ pub fn is_blank(text: Option<&str>) -> bool {
 impl AddressableUri {
     /// `Addressable::URI.parse(text)` followed by its validation.
     pub fn parse(text: &str) -> Result<Self, AddressableError> {
+        AddressableParts::parse(text).map(|parts| AddressableUri {
+            scheme: parts.scheme.map(str::to_owned),
+            user: parts.user.map(str::to_owned),
+            password: parts.password.map(str::to_owned),
+            host: parts.host.map(str::to_owned),
+            port_digits: parts.port_digits.map(Cow::into_owned),
+            path: parts.path.to_owned(),
+            query: parts.query.map(str::to_owned),
+            fragment: parts.fragment.map(str::to_owned),
+        })
+    }
+
+    /// The parts, borrowed (to ask [`AddressableParts`]' questions).
+    pub(crate) fn parts(&self) -> AddressableParts<'_> {
+        AddressableParts {
+            scheme: self.scheme.as_deref(),
+            user: self.user.as_deref(),
+            password: self.password.as_deref(),
+            host: self.host.as_deref(),
+            port_digits: self.port_digits.as_deref().map(Cow::Borrowed),
+            path: &self.path,
+            query: self.query.as_deref(),
+            fragment: self.fragment.as_deref(),
+        }
+    }
+}
+
+impl<'a> AddressableParts<'a> {
+    /// `Addressable::URI.parse(text)` followed by its validation.
+    pub(crate) fn parse(text: &'a str) -> Result<Self, AddressableError> {
         let mut rest = text;
         // `^`…`$` are line anchors in Ruby; a URL with a line break is
         // refused by GitLab anyway (step 1), so read the first line only.
@@ -160,10 +206,10 @@ impl AddressableUri {
                     let userinfo = ruby_strip(&authority[..at]);
                     match userinfo.split_once(':') {
                         Some((u, p)) => {
-                            user = Some(u.to_owned());
-                            password = Some(p.to_owned());
+                            user = Some(u);
+                            password = Some(p);
                         }
-                        None => user = Some(userinfo.to_owned()),
+                        None => user = Some(userinfo),
                     }
                     &authority[at + 1..]
                 }
@@ -179,8 +225,8 @@ impl AddressableUri {
                     .then_some(colon)
             };
             host = Some(match port_of(host_and_port) {
-                Some(colon) => host_and_port[..colon].to_owned(),
-                None => host_and_port.to_owned(),
+                Some(colon) => &host_and_port[..colon],
+                None => host_and_port,
             });
             port = port_of(authority)
                 .map(|colon| &authority[colon + 1..])
@@ -199,22 +245,22 @@ impl AddressableUri {
             Some(p) => parse_port(p)?,
             None => None,
         };
-        let uri = AddressableUri {
-            scheme: scheme.map(str::to_owned),
+        let uri = AddressableParts {
+            scheme,
             user,
             password,
             host,
             port_digits,
-            path: path.to_owned(),
-            query: query.map(str::to_owned),
-            fragment: fragment.map(str::to_owned),
+            path,
+            query,
+            fragment,
         };
         uri.validate()?;
         Ok(uri)
     }
 
     fn validate(&self) -> Result<(), AddressableError> {
-        let host_empty = self.host.as_deref().is_none_or(str::is_empty);
+        let host_empty = self.host.is_none_or(str::is_empty);
         if self.scheme.is_some() && self.ip_based() && host_empty && self.path.is_empty() {
             return Err(AddressableError(
                 "Absolute URI missing hierarchical segment".to_owned(),
@@ -230,7 +276,7 @@ impl AddressableUri {
                 "Cannot have a path with two leading slashes without an authority set".to_owned(),
             ));
         }
-        if let Some(host) = &self.host {
+        if let Some(host) = self.host {
             let bad = |c: char| {
                 matches!(
                     c,
@@ -269,35 +315,22 @@ impl AddressableUri {
         Ok(())
     }
 
-    /// Whether the scheme is one Addressable knows a default port for.
-    pub fn ip_based(&self) -> bool {
+    fn ip_based(&self) -> bool {
         self.default_port().is_some()
     }
 
     /// `default_port`: the port Addressable knows for the lower-cased scheme.
-    pub fn default_port(&self) -> Option<u16> {
-        let scheme = ruby_strip(self.scheme.as_deref()?);
+    pub(crate) fn default_port(&self) -> Option<u16> {
+        let scheme = ruby_strip(self.scheme?);
         PORT_MAPPING
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(scheme))
             .map(|(_, port)| *port)
     }
 
-    /// The explicit port as a number, saturating at `u64::MAX`.
-    pub fn port(&self) -> Option<u64> {
-        self.port_digits
-            .as_deref()
-            .map(|d| d.parse::<u64>().unwrap_or(u64::MAX))
-    }
-
-    /// GitLab's `get_port`: the explicit port, else the scheme's default.
-    pub fn effective_port(&self) -> Option<u64> {
-        self.port().or_else(|| self.default_port().map(u64::from))
-    }
-
     /// `hostname`: the host with the brackets of an IPv6 literal removed.
-    pub fn hostname(&self) -> Option<&str> {
-        let host = self.host.as_deref()?;
+    pub(crate) fn hostname(&self) -> Option<&'a str> {
+        let host = self.host?;
         Some(
             host.strip_prefix('[')
                 .and_then(|h| h.strip_suffix(']'))
@@ -305,22 +338,10 @@ impl AddressableUri {
         )
     }
 
-    /// `normalized_host`: lower-cased, percent-decoded, IDNA to ASCII, one
-    /// trailing dot removed, characters outside RFC 3986's host set
-    /// percent-encoded. This is what allowlist domain entries are compared
-    /// with.
-    ///
-    /// Addressable maps non-ASCII labels with NFKC and punycode; this uses
-    /// UTS #46 (the `idna` crate), which agrees for ordinary Unicode names
-    /// and may differ for exotic code points.
-    pub fn normalized_host(&self) -> Option<String> {
-        self.normalized_host_text().map(Cow::into_owned)
-    }
-
     /// [`AddressableUri::normalized_host`], borrowed from the host as
     /// written where that is already its normal form (the usual host).
-    pub(crate) fn normalized_host_text(&self) -> Option<Cow<'_, str>> {
-        let host = ruby_strip(self.host.as_deref()?);
+    pub(crate) fn normalized_host_text(&self) -> Option<Cow<'a, str>> {
+        let host = ruby_strip(self.host?);
         if host.is_empty() {
             return Some(Cow::Borrowed(""));
         }
@@ -345,6 +366,47 @@ impl AddressableUri {
             });
         }
         Some(Cow::Owned(normalized_general(host)))
+    }
+}
+
+impl AddressableUri {
+    /// Whether the scheme is one Addressable knows a default port for.
+    pub fn ip_based(&self) -> bool {
+        self.parts().ip_based()
+    }
+
+    /// `default_port`: the port Addressable knows for the lower-cased scheme.
+    pub fn default_port(&self) -> Option<u16> {
+        self.parts().default_port()
+    }
+
+    /// The explicit port as a number, saturating at `u64::MAX`.
+    pub fn port(&self) -> Option<u64> {
+        self.port_digits
+            .as_deref()
+            .map(|d| d.parse::<u64>().unwrap_or(u64::MAX))
+    }
+
+    /// GitLab's `get_port`: the explicit port, else the scheme's default.
+    pub fn effective_port(&self) -> Option<u64> {
+        self.port().or_else(|| self.default_port().map(u64::from))
+    }
+
+    /// `hostname`: the host with the brackets of an IPv6 literal removed.
+    pub fn hostname(&self) -> Option<&str> {
+        self.parts().hostname()
+    }
+
+    /// `normalized_host`: lower-cased, percent-decoded, IDNA to ASCII, one
+    /// trailing dot removed, characters outside RFC 3986's host set
+    /// percent-encoded. This is what allowlist domain entries are compared
+    /// with.
+    ///
+    /// Addressable maps non-ASCII labels with NFKC and punycode; this uses
+    /// UTS #46 (the `idna` crate), which agrees for ordinary Unicode names
+    /// and may differ for exotic code points.
+    pub fn normalized_host(&self) -> Option<String> {
+        self.parts().normalized_host_text().map(Cow::into_owned)
     }
 
     /// `to_s`: the URL rebuilt from its components (what GitLab sanitizes,
@@ -430,11 +492,11 @@ fn normalized_general(host: &str) -> String {
 /// Addressable's `port=`: percent-decode, require a line of digits, then
 /// Ruby's `to_i` (leading whitespace, digits with single underscores); 0
 /// means "no port".
-fn parse_port(text: &str) -> Result<Option<String>, AddressableError> {
+fn parse_port(text: &str) -> Result<Option<Cow<'_, str>>, AddressableError> {
     // The usual port: plain digits (what the steps below make of them).
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         let digits = text.trim_start_matches('0');
-        return Ok((!digits.is_empty()).then(|| digits.to_owned()));
+        return Ok((!digits.is_empty()).then_some(Cow::Borrowed(digits)));
     }
     let decoded = String::from_utf8(percent_decode(text))
         .map_err(|_| AddressableError("Invalid encoding in port".to_owned()))?;
@@ -460,7 +522,7 @@ fn parse_port(text: &str) -> Result<Option<String>, AddressableError> {
         }
     }
     let digits = digits.trim_start_matches('0');
-    Ok((!digits.is_empty()).then(|| digits.to_owned()))
+    Ok((!digits.is_empty()).then(|| Cow::Owned(digits.to_owned())))
 }
 
 /// `%XX` sequences decoded to bytes; anything else kept.

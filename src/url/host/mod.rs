@@ -16,7 +16,7 @@ pub mod inet;
 mod whatwg;
 
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
-use addressable::AddressableUri;
+use addressable::{AddressableParts, AddressableUri};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
@@ -217,7 +217,7 @@ enum Reading<'a> {
     None,
 }
 
-fn gitlab_reading(uri: &AddressableUri) -> Reading<'_> {
+fn gitlab_reading<'a>(uri: &AddressableParts<'a>) -> Reading<'a> {
     match uri.hostname() {
         None | Some("") => Reading::None,
         Some(hostname) => match inet::numeric_host(hostname) {
@@ -242,7 +242,7 @@ fn quoted(host: Option<&str>) -> String {
 
 /// GitLab's host as it would be shown: the address it contacts, or for a
 /// name the text it hands to the resolver (not lower-cased or decoded).
-fn gitlab_host_text(uri: &AddressableUri) -> Option<String> {
+fn gitlab_host_text(uri: &AddressableParts) -> Option<String> {
     match gitlab_reading(uri) {
         Reading::Name(_) => uri.hostname().map(str::to_owned),
         other => describe(&other),
@@ -269,6 +269,15 @@ pub fn hazards(
     whatwg: Result<&WhatwgUrl, &HostError>,
     rfc: Option<&AddressableUri>,
 ) -> Diagnostics {
+    hazards_of(input, whatwg, rfc.map(AddressableUri::parts).as_ref())
+}
+
+/// [`hazards`] of Addressable's reading as borrowed parts.
+pub(crate) fn hazards_of(
+    input: &str,
+    whatwg: Result<&WhatwgUrl, &HostError>,
+    rfc: Option<&AddressableParts>,
+) -> Diagnostics {
     let mut out = Diagnostics::new();
     let query = input.bytes().position(|b| matches!(b, b'?' | b'#'));
     let before_query = &input[..query.unwrap_or(input.len())];
@@ -287,7 +296,7 @@ pub fn hazards(
         ));
     }
     if let Some(uri) = rfc {
-        let host = uri.host.as_deref().unwrap_or("");
+        let host = uri.host.unwrap_or("");
         if host.contains('%') {
             out.push(
                 Diagnostic::warning(
