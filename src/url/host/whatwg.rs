@@ -13,11 +13,14 @@
 //! through `Url::parse`. The fuzz target `classify` and `tests/host.rs`
 //! compare the two on every input.
 //!
-//! A host name already in its WHATWG form ([`plain_domain`]) is taken as it
-//! is: the `url` crate's host parser would only run it through IDNA, which
-//! changes nothing there (and was a fifth of `classify`).
+//! A host of ASCII letters, digits, `-` and `.` ([`simple_host`]) is read
+//! here too: the `url` crate's host parser would run it through IDNA, which
+//! only lower-cases it (a fifth of `classify`), and read a numeric one with
+//! its IPv4 parser, which collects the parts in two vectors (another
+//! fifth).
 
 use super::{Host, HostError, WhatwgUrl};
+use std::net::Ipv4Addr;
 
 /// The scheme, host and port of `input` as `Url::parse` reads them, or
 /// `None` when the input is not of the simple shape above.
@@ -83,59 +86,112 @@ pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgUrl, HostError>> 
         }
     };
     // The host is parsed before the port, so its error comes first.
-    if plain_domain(host_text) {
-        return Some(Ok(WhatwgUrl {
+    let host = match simple_host(host_text) {
+        Some(host) => host,
+        None => match ::url::Host::parse(host_text) {
+            Ok(::url::Host::Domain(d)) => Ok(Host::Domain(d)),
+            Ok(::url::Host::Ipv4(a)) => Ok(Host::Ipv4(a)),
+            Ok(::url::Host::Ipv6(a)) => Ok(Host::Ipv6(a)),
+            Err(e) => Err(e),
+        },
+    };
+    Some(match host {
+        Ok(host) => Ok(WhatwgUrl {
             scheme: scheme.to_owned(),
-            host: Some(Host::Domain(host_text.to_owned())),
+            host: Some(host),
             port,
             special: true,
-        }));
-    }
-    let host = match ::url::Host::parse(host_text) {
-        Ok(::url::Host::Domain(d)) => Host::Domain(d),
-        Ok(::url::Host::Ipv4(a)) => Host::Ipv4(a),
-        Ok(::url::Host::Ipv6(a)) => Host::Ipv6(a),
-        Err(e) => {
-            return Some(Err(HostError {
-                message: e.to_string(),
-            }))
-        }
-    };
-    Some(Ok(WhatwgUrl {
-        scheme: scheme.to_owned(),
-        host: Some(host),
-        port,
-        special: true,
-    }))
+        }),
+        Err(e) => Err(HostError {
+            message: e.to_string(),
+        }),
+    })
 }
 
-/// Whether `host` is a domain the WHATWG host parser returns unchanged:
-/// non-empty labels of lower-case ASCII letters, digits and `-` (each
-/// valid and unchanged under UTS #46, none a punycode `xn--` label), an
-/// optional trailing dot, and a last label that is not a number (such a
-/// host is an IPv4 address, or an error).
-fn plain_domain(host: &str) -> bool {
-    let bytes = host.as_bytes();
+/// The WHATWG host of `text` when it is made of ASCII letters, digits,
+/// `-` and `.` in non-empty labels (an optional trailing dot), none a
+/// punycode `xn--` label; `None` for any other text. UTS #46 only
+/// lower-cases such a name (each label is valid and unchanged otherwise),
+/// so the host is that name in lower case, or, when its last label is a
+/// number, the IPv4 address it spells ([`ipv4`]).
+fn simple_host(text: &str) -> Option<Result<Host, ::url::ParseError>> {
+    let bytes = text.as_bytes();
     let name = match bytes {
         [rest @ .., b'.'] => rest,
         _ => bytes,
     };
     // One scan: the bytes, the labels' starts, and where the last begins.
     let mut start = 0;
+    let mut upper = false;
     for (i, &b) in name.iter().enumerate() {
         if b == b'.' {
             if i == start {
-                return false;
+                return None;
             }
             start = i + 1;
-        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            || (i == start && name[i..].starts_with(b"xn--"))
+        } else if !(b.is_ascii_alphanumeric() || b == b'-')
+            || (i == start
+                && name[i..]
+                    .get(..4)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--")))
         {
-            return false;
+            return None;
         }
+        upper |= b.is_ascii_uppercase();
     }
     let last = &name[start..];
-    // Empty (no name, or `..` at the end), or WHATWG's "ends in a number":
-    // all digits, or `0x` and hex digits.
-    !(last.is_empty() || last.iter().all(u8::is_ascii_digit) || last.starts_with(b"0x"))
+    if last.is_empty() {
+        return None;
+    }
+    // WHATWG's "ends in a number": all digits, or `0x` and hex digits.
+    let ends_in_number = last.iter().all(u8::is_ascii_digit)
+        || matches!(last, [b'0', b'x' | b'X', hex @ ..] if hex.iter().all(u8::is_ascii_hexdigit));
+    if ends_in_number {
+        return Some(
+            ipv4(name)
+                .map(Host::Ipv4)
+                .ok_or(::url::ParseError::InvalidIpv4Address),
+        );
+    }
+    Some(Ok(Host::Domain(if upper {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_owned()
+    })))
+}
+
+/// The url crate's `parse_ipv4addr` on a name of non-empty labels (the
+/// trailing dot removed): one to four numbers, each decimal, octal with a
+/// leading `0` or hex with `0x`; the last fills the bytes the others leave.
+fn ipv4(name: &[u8]) -> Option<Ipv4Addr> {
+    let mut numbers = [0u32; 4];
+    let mut count = 0;
+    for part in name.split(|&b| b == b'.') {
+        *numbers.get_mut(count)? = ipv4_number(part)?;
+        count += 1;
+    }
+    let (&last, leading) = numbers[..count].split_last()?;
+    if last > u32::MAX >> (8 * leading.len()) || leading.iter().any(|&n| n > 255) {
+        return None;
+    }
+    let address = leading
+        .iter()
+        .enumerate()
+        .fold(last, |address, (i, &n)| address | (n << (8 * (3 - i))));
+    Some(Ipv4Addr::from(address))
+}
+
+/// One number of an IPv4 address as WHATWG reads it, `None` when it is
+/// not one or does not fit 32 bits.
+fn ipv4_number(part: &[u8]) -> Option<u32> {
+    let (radix, digits) = match part {
+        [] => return None,
+        [b'0', b'x' | b'X', rest @ ..] => (16, rest),
+        [b'0', rest @ ..] if !rest.is_empty() => (8, rest),
+        _ => (10, part),
+    };
+    digits.iter().try_fold(0u32, |n, &b| {
+        let digit = char::from(b).to_digit(radix)?;
+        n.checked_mul(radix)?.checked_add(digit)
+    })
 }
