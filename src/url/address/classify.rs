@@ -139,10 +139,20 @@ pub fn classify(input: &str) -> Classification {
             (class, embedded, "")
         }
     };
-    // The host as shown (messages and the result), written once.
-    let canonical_host = parsed_host.canonical_string();
-    if let (Some(inner), Host::Ipv6(outer)) = (embedded, &parsed_host) {
-        let how = embedded_ipv4(*outer).map_or("embedded", |(e, _)| match e {
+    let metadata = metadata_host(&parsed_host);
+    let outer_ipv6 = match parsed_host {
+        Host::Ipv6(outer) => Some(outer),
+        _ => None,
+    };
+    let is_name = matches!(parsed_host, Host::Domain(_));
+    // The host as shown (messages and the result), written once; a name
+    // is its own text.
+    let canonical_host = match parsed_host {
+        Host::Domain(name) => name,
+        ip => ip.canonical_string(),
+    };
+    if let (Some(inner), Some(outer)) = (embedded, outer_ipv6) {
+        let how = embedded_ipv4(outer).map_or("embedded", |(e, _)| match e {
             Embedding::Mapped => "IPv4-mapped",
             Embedding::Compatible => "IPv4-compatible",
             Embedding::Translated => "IPv4-translated",
@@ -170,25 +180,23 @@ pub fn classify(input: &str) -> Classification {
             .with("ipv4", ipv4),
         );
     }
-    if let Host::Domain(name) = &parsed_host {
-        if class != AddressClass::Loopback {
-            diagnostics.push(
-                Diagnostic::info(
-                    "address.depends_on_dns",
-                    Path::root().key("host"),
-                    message(&[
-                        Piece::Text(name),
-                        Piece::Text(" is a DNS name ("),
-                        Piece::Text(why),
-                        Piece::Text("); what GitLab does with it depends on what it resolves to"),
-                    ]),
-                )
-                .with("host", name.as_str())
-                .with("reason", why),
-            );
-        }
+    if is_name && class != AddressClass::Loopback {
+        let name = &canonical_host;
+        diagnostics.push(
+            Diagnostic::info(
+                "address.depends_on_dns",
+                Path::root().key("host"),
+                message(&[
+                    Piece::Text(name),
+                    Piece::Text(" is a DNS name ("),
+                    Piece::Text(why),
+                    Piece::Text("); what GitLab does with it depends on what it resolves to"),
+                ]),
+            )
+            .with("host", name.as_str())
+            .with("reason", why),
+        );
     }
-    let metadata = metadata_host(&parsed_host);
     if let Some(endpoint) = metadata {
         diagnostics.push(
             Diagnostic::warning(

@@ -182,26 +182,36 @@ impl WhatwgUrl {
     }
 }
 
-/// Where `://` starts in `text` (found from its colons, without a
-/// substring searcher).
+/// Where `://` starts in `text`.
 pub(crate) fn find_scheme_separator(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    (0..bytes.len()).find(|&i| bytes[i] == b':' && bytes[i + 1..].starts_with(b"//"))
+    let mut from = 0;
+    while let Some(at) = bytes[from..].iter().position(|&b| b == b':') {
+        let colon = from + at;
+        if bytes[colon + 1..].starts_with(b"//") {
+            return Some(colon);
+        }
+        from = colon + 1;
+    }
+    None
 }
 
 /// The URL a `classify` input stands for: a URL as given (it contains
 /// `://` or starts with a special scheme and `:`, as `http:127.0.0.1/`), a
 /// bare host or IP as `http://<input>/` (a bare IPv6 address in brackets).
 pub fn url_for_input(input: &str) -> Cow<'_, str> {
-    let special_prefix = input.split_once(':').is_some_and(|(scheme, _)| {
-        SPECIAL_SCHEMES
+    // Every test below needs a colon: the usual bare host has none.
+    let colon = input.bytes().position(|b| b == b':');
+    if let Some(colon) = colon {
+        let scheme = &input[..colon];
+        let special_prefix = SPECIAL_SCHEMES
             .iter()
-            .any(|s| s.eq_ignore_ascii_case(scheme))
-    });
-    if find_scheme_separator(input).is_some() || special_prefix {
-        return Cow::Borrowed(input);
+            .any(|s| s.eq_ignore_ascii_case(scheme));
+        if special_prefix || find_scheme_separator(&input[colon..]).is_some() {
+            return Cow::Borrowed(input);
+        }
     }
-    let bracket = input.contains(':') && input.parse::<Ipv6Addr>().is_ok();
+    let bracket = colon.is_some() && input.parse::<Ipv6Addr>().is_ok();
     let mut url = String::with_capacity(input.len() + 10);
     url.push_str(if bracket { "http://[" } else { "http://" });
     url.push_str(input);

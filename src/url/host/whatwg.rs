@@ -120,27 +120,24 @@ fn simple_host(text: &str) -> Option<Result<Host, ::url::ParseError>> {
         [rest @ .., b'.'] => rest,
         _ => bytes,
     };
-    // One scan: the bytes, the labels' starts, and where the last begins.
+    let punycode = |label: &[u8]| {
+        label
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))
+    };
+    // One scan: the bytes, the labels, and where the last begins.
     let mut start = 0;
     let mut upper = false;
     for (i, &b) in name.iter().enumerate() {
-        if b == b'.' {
-            if i == start {
-                return None;
-            }
-            start = i + 1;
-        } else if !(b.is_ascii_alphanumeric() || b == b'-')
-            || (i == start
-                && name[i..]
-                    .get(..4)
-                    .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--")))
-        {
-            return None;
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
+            b'A'..=b'Z' => upper = true,
+            b'.' if i > start && !punycode(&name[start..i]) => start = i + 1,
+            _ => return None,
         }
-        upper |= b.is_ascii_uppercase();
     }
     let last = &name[start..];
-    if last.is_empty() {
+    if last.is_empty() || punycode(last) {
         return None;
     }
     // WHATWG's "ends in a number": all digits, or `0x` and hex digits.
