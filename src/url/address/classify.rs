@@ -4,7 +4,7 @@
 use super::class::{AddressClass, Embedding};
 use super::lookup::{classify_host, classify_name, embedded_ipv4, metadata_host};
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
-use crate::url::host::{self, addressable::AddressableParts, canonical, Host, WhatwgUrl};
+use crate::url::host::{self, addressable::AddressableParts, canonical, Host, WhatwgReading};
 use serde::Serialize;
 use std::net::{IpAddr, Ipv4Addr};
 
@@ -54,9 +54,13 @@ pub struct Classification {
 /// as `http://<input>/`).
 pub fn classify(input: &str) -> Classification {
     let url_text = host::url_for_input(input);
-    let whatwg = WhatwgUrl::parse(&url_text);
+    let whatwg = WhatwgReading::parse(&url_text);
     let rfc = AddressableParts::parse(&url_text).ok();
-    let mut diagnostics = host::hazards_of(&url_text, whatwg.as_ref(), rfc.as_ref());
+    let mut diagnostics = host::hazards_of(
+        &url_text,
+        whatwg.as_ref().map(|url| (url.host.as_ref(), url.special)),
+        rfc.as_ref(),
+    );
     let mut result = Classification {
         input: redact_password(input),
         canonical_host: None,
@@ -88,7 +92,7 @@ pub fn classify(input: &str) -> Classification {
                         url.scheme
                     ),
                 )
-                .with("scheme", url.scheme.as_str()),
+                .with("scheme", url.scheme.as_ref()),
             );
             match Host::parse(&opaque) {
                 Ok(h) => Some(h),

@@ -143,18 +143,27 @@ pub struct WhatwgUrl {
     pub special: bool,
 }
 
-impl WhatwgUrl {
-    /// Parse with the WHATWG rules (the `url` crate).
-    pub fn parse(input: &str) -> Result<WhatwgUrl, HostError> {
+/// [`WhatwgUrl`] with its scheme borrowed where it is a constant (`http`
+/// or `https`): `classify` reads a URL once and drops the reading, so it
+/// copies no scheme.
+pub(crate) struct WhatwgReading {
+    pub scheme: Cow<'static, str>,
+    pub host: Option<Host>,
+    pub port: Option<u16>,
+    pub special: bool,
+}
+
+impl WhatwgReading {
+    /// [`WhatwgUrl::parse`]'s reading.
+    pub(crate) fn parse(input: &str) -> Result<WhatwgReading, HostError> {
         match whatwg::parse_simple(input) {
             Some(parsed) => parsed,
-            None => WhatwgUrl::parse_full(input),
+            None => WhatwgReading::parse_full(input),
         }
     }
 
-    /// [`WhatwgUrl::parse`] through `Url::parse` always (the reference the
-    /// fast reading of ordinary URLs is tested against).
-    pub fn parse_full(input: &str) -> Result<WhatwgUrl, HostError> {
+    /// [`WhatwgUrl::parse_full`]'s reading.
+    fn parse_full(input: &str) -> Result<WhatwgReading, HostError> {
         let url = ::url::Url::parse(input).map_err(|e| HostError {
             message: e.to_string(),
         })?;
@@ -163,12 +172,34 @@ impl WhatwgUrl {
             ::url::Host::Ipv4(a) => Host::Ipv4(a),
             ::url::Host::Ipv6(a) => Host::Ipv6(a),
         });
-        Ok(WhatwgUrl {
+        Ok(WhatwgReading {
             special: SPECIAL_SCHEMES.contains(&url.scheme()),
-            scheme: url.scheme().to_owned(),
+            scheme: Cow::Owned(url.scheme().to_owned()),
             host,
             port: url.port(),
         })
+    }
+
+    fn into_url(self) -> WhatwgUrl {
+        WhatwgUrl {
+            scheme: self.scheme.into_owned(),
+            host: self.host,
+            port: self.port,
+            special: self.special,
+        }
+    }
+}
+
+impl WhatwgUrl {
+    /// Parse with the WHATWG rules (the `url` crate).
+    pub fn parse(input: &str) -> Result<WhatwgUrl, HostError> {
+        WhatwgReading::parse(input).map(WhatwgReading::into_url)
+    }
+
+    /// [`WhatwgUrl::parse`] through `Url::parse` always (the reference the
+    /// fast reading of ordinary URLs is tested against).
+    pub fn parse_full(input: &str) -> Result<WhatwgUrl, HostError> {
+        WhatwgReading::parse_full(input).map(WhatwgReading::into_url)
     }
 
     /// The explicit port, or the scheme's default port.
@@ -237,8 +268,8 @@ fn gitlab_reading<'a>(uri: &AddressableParts<'a>) -> Reading<'a> {
     }
 }
 
-fn whatwg_reading(url: &WhatwgUrl) -> Reading<'_> {
-    match &url.host {
+fn whatwg_reading(host: Option<&Host>) -> Reading<'_> {
+    match host {
         None => Reading::None,
         Some(Host::Domain(d)) if d.is_empty() => Reading::None,
         Some(Host::Domain(d)) => Reading::Name(Cow::Borrowed(d.strip_suffix('.').unwrap_or(d))),
@@ -279,13 +310,18 @@ pub fn hazards(
     whatwg: Result<&WhatwgUrl, &HostError>,
     rfc: Option<&AddressableUri>,
 ) -> Diagnostics {
-    hazards_of(input, whatwg, rfc.map(AddressableUri::parts).as_ref())
+    hazards_of(
+        input,
+        whatwg.map(|url| (url.host.as_ref(), url.special)),
+        rfc.map(AddressableUri::parts).as_ref(),
+    )
 }
 
-/// [`hazards`] of Addressable's reading as borrowed parts.
+/// [`hazards`] of the WHATWG host and whether the scheme is special, and
+/// of Addressable's reading as borrowed parts.
 pub(crate) fn hazards_of(
     input: &str,
-    whatwg: Result<&WhatwgUrl, &HostError>,
+    whatwg: Result<(Option<&Host>, bool), &HostError>,
     rfc: Option<&AddressableParts>,
 ) -> Diagnostics {
     let mut out = Diagnostics::new();
@@ -335,7 +371,7 @@ pub(crate) fn hazards_of(
             ));
         }
     }
-    let whatwg = match whatwg {
+    let (whatwg_host, special) = match whatwg {
         Ok(url) => url,
         Err(error) => {
             if let Some(gitlab) = rfc.and_then(gitlab_host_text) {
@@ -359,11 +395,11 @@ pub(crate) fn hazards_of(
     };
     // Both readings, once (for special schemes, or an IPv4 host).
     let readings = rfc
-        .filter(|_| whatwg.special || matches!(whatwg.host, Some(Host::Ipv4(_))))
-        .map(|uri| (whatwg_reading(whatwg), gitlab_reading(uri)));
+        .filter(|_| special || matches!(whatwg_host, Some(Host::Ipv4(_))))
+        .map(|uri| (whatwg_reading(whatwg_host), gitlab_reading(uri)));
     // IPv6 spellings are unambiguous (inet_pton and WHATWG agree); IPv4
     // ones (octal, hex, short forms) are not.
-    if let (Some(uri), Some(Host::Ipv4(address))) = (rfc, &whatwg.host) {
+    if let (Some(uri), Some(Host::Ipv4(address))) = (rfc, whatwg_host) {
         if let Some(written) = uri.hostname() {
             let canonical = canonical::ip_text(IpAddr::V4(*address));
             let canonical = canonical.as_str();
@@ -390,7 +426,7 @@ pub(crate) fn hazards_of(
         }
     }
     if let Some(uri) = rfc {
-        if let Some((ours, theirs)) = readings.filter(|_| whatwg.special) {
+        if let Some((ours, theirs)) = readings.filter(|_| special) {
             if ours != theirs {
                 let (a, b) = (describe(&ours), gitlab_host_text(uri));
                 out.push(

@@ -19,12 +19,13 @@
 //! its IPv4 parser, which collects the parts in two vectors (another
 //! fifth).
 
-use super::{Host, HostError, WhatwgUrl};
+use super::{Host, HostError, WhatwgReading};
+use std::borrow::Cow;
 use std::net::Ipv4Addr;
 
 /// The scheme, host and port of `input` as `Url::parse` reads them, or
 /// `None` when the input is not of the simple shape above.
-pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgUrl, HostError>> {
+pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgReading, HostError>> {
     let at = super::find_scheme_separator(input)?;
     let (scheme, rest) = (&input[..at], &input[at + 3..]);
     let scheme = if scheme.eq_ignore_ascii_case("http") {
@@ -96,8 +97,8 @@ pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgUrl, HostError>> 
         },
     };
     Some(match host {
-        Ok(host) => Ok(WhatwgUrl {
-            scheme: scheme.to_owned(),
+        Ok(host) => Ok(WhatwgReading {
+            scheme: Cow::Borrowed(scheme),
             host: Some(host),
             port,
             special: true,
