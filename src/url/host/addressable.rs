@@ -48,6 +48,36 @@ const KEPT: [bool; 256] = {
     table
 };
 
+/// The ASCII characters Addressable refuses in a host: `<>{}/\?#@"` and
+/// white space (no byte of a multi-byte character is marked).
+const REFUSED_IN_HOST: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = matches!(
+            c,
+            b'<' | b'>'
+                | b'{'
+                | b'}'
+                | b'/'
+                | b'\\'
+                | b'?'
+                | b'#'
+                | b'@'
+                | b'"'
+                | b'\t'
+                | b'\n'
+                | 0x0b
+                | 0x0c
+                | b'\r'
+                | b' '
+        );
+        b += 1;
+    }
+    table
+};
+
 /// The default ports Addressable knows (`Addressable::URI.port_mapping`).
 const PORT_MAPPING: &[(&str, u16)] = &[
     ("http", 80),
@@ -277,18 +307,10 @@ impl<'a> AddressableParts<'a> {
             ));
         }
         if let Some(host) = self.host {
-            let bad = |c: char| {
-                matches!(
-                    c,
-                    '<' | '>' | '{' | '}' | '/' | '\\' | '?' | '#' | '@' | '"'
-                ) || c.is_whitespace()
-            };
-            // ASCII hosts byte by byte (a byte is a character there).
-            let bad_char = if host.is_ascii() {
-                host.bytes().any(|b| bad(char::from(b)))
-            } else {
-                host.chars().any(bad)
-            };
+            // The ASCII characters by table; beyond ASCII only white
+            // space is refused.
+            let bad_char = host.bytes().any(|b| REFUSED_IN_HOST[usize::from(b)])
+                || (!host.is_ascii() && host.chars().any(char::is_whitespace));
             let bad_literal = host
                 .strip_prefix('[')
                 .and_then(|h| h.strip_suffix(']'))
@@ -348,7 +370,11 @@ impl<'a> AddressableParts<'a> {
         // The usual host (ASCII, nothing percent-encoded, nothing to
         // encode): lower-cased, one trailing dot dropped, borrowed when
         // there is nothing to lower-case.
-        if host.bytes().all(|b| KEPT[usize::from(b)]) {
+        let mut upper = false;
+        if host.bytes().all(|b| {
+            upper |= b.is_ascii_uppercase();
+            KEPT[usize::from(b)]
+        }) {
             let bytes = host.as_bytes();
             let end = if bytes.len() >= 2
                 && bytes[bytes.len() - 1] == b'.'
@@ -359,7 +385,7 @@ impl<'a> AddressableParts<'a> {
                 host.len()
             };
             let host = &host[..end];
-            return Some(if host.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Some(if upper {
                 Cow::Owned(host.to_ascii_lowercase())
             } else {
                 Cow::Borrowed(host)

@@ -325,16 +325,25 @@ pub(crate) fn hazards_of(
     rfc: Option<&AddressableParts>,
 ) -> Diagnostics {
     let mut out = Diagnostics::new();
-    let query = input.bytes().position(|b| matches!(b, b'?' | b'#'));
-    let before_query = &input[..query.unwrap_or(input.len())];
-    if before_query.contains('\\') {
+    // One scan for both: a backslash before the query, a tab or line break
+    // anywhere.
+    let (mut backslash, mut control, mut in_query) = (false, false, false);
+    for b in input.bytes() {
+        match b {
+            b'?' | b'#' => in_query = true,
+            b'\\' => backslash |= !in_query,
+            b'\t' | b'\n' | b'\r' => control = true,
+            _ => {}
+        }
+    }
+    if backslash {
         out.push(Diagnostic::warning(
             "url.backslash",
             Path::root(),
             "the URL contains a backslash before its query: browsers read it as `/`, RFC 3986 parsers (and GitLab) as an ordinary character",
         ));
     }
-    if input.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+    if control {
         out.push(Diagnostic::warning(
             "url.control_whitespace",
             Path::root(),

@@ -40,32 +40,25 @@ pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgReading, HostErro
         .position(|b| matches!(b, b'/' | b'?' | b'#'))
         .unwrap_or(rest.len());
     let authority = &rest[..end];
-    if authority.is_empty()
-        || authority
-            .bytes()
-            .any(|b| b <= b' ' || b == 0x7f || b == b'@' || b == b'\\')
-    {
-        return None;
+    // One scan: nothing `Url::parse` reads differently (userinfo, a
+    // backslash, what it strips), and the host's end at the first `:`
+    // outside brackets.
+    let mut in_brackets = false;
+    let mut colon = None;
+    for (i, b) in authority.bytes().enumerate() {
+        match b {
+            b'[' => in_brackets = true,
+            b']' => in_brackets = false,
+            b':' if !in_brackets && colon.is_none() => colon = Some(i),
+            b'@' | b'\\' | 0x7f | ..=b' ' => return None,
+            _ => {}
+        }
     }
     // The rest of the URL must not hold what the parser strips from
     // anywhere (tabs, line breaks) or from the end (controls, spaces).
-    if rest[end..].bytes().any(|b| b <= b' ') {
+    if authority.is_empty() || rest[end..].bytes().any(|b| b <= b' ') {
         return None;
     }
-    // The host ends at the first `:` outside brackets.
-    let mut in_brackets = false;
-    let colon = authority.bytes().position(|b| match b {
-        b'[' => {
-            in_brackets = true;
-            false
-        }
-        b']' => {
-            in_brackets = false;
-            false
-        }
-        b':' => !in_brackets,
-        _ => false,
-    });
     let (host_text, port_text) = match colon {
         Some(at) => (&authority[..at], Some(&authority[at + 1..])),
         None => (authority, None),
