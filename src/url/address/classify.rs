@@ -53,7 +53,9 @@ pub struct Classification {
 /// Classify a bare host, an IP address or a URL (a bare host or IP is read
 /// as `http://<input>/`).
 pub fn classify(input: &str) -> Classification {
-    let url_text = host::url_for_input(input);
+    // Long enough for the usual bare host, wrapped.
+    let mut buffer = [0u8; 128];
+    let url_text = host::url_for_input_in(input, &mut buffer);
     let whatwg = WhatwgReading::parse(&url_text);
     let rfc = AddressableParts::parse(&url_text).ok();
     let mut diagnostics = host::hazards_of(
