@@ -102,6 +102,34 @@ pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgReading, HostErro
     })
 }
 
+#[derive(Clone, Copy)]
+enum NameByte {
+    /// A lower-case letter, a digit or `-`.
+    Kept,
+    /// An upper-case letter.
+    Upper,
+    Dot,
+    Other,
+}
+
+/// Each byte's part in a [`simple_host`], by table: fewer instructions a
+/// byte than comparing ranges.
+const NAME_BYTES: [NameByte; 256] = {
+    let mut table = [NameByte::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => NameByte::Kept,
+            b'A'..=b'Z' => NameByte::Upper,
+            b'.' => NameByte::Dot,
+            _ => NameByte::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The WHATWG host of `text` when it is made of ASCII letters, digits,
 /// `-` and `.` in non-empty labels (an optional trailing dot), none a
 /// punycode `xn--` label; `None` for any other text. UTS #46 only
@@ -123,10 +151,10 @@ fn simple_host(text: &str) -> Option<Result<Host, ::url::ParseError>> {
     let mut start = 0;
     let mut upper = false;
     for (i, &b) in name.iter().enumerate() {
-        match b {
-            b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
-            b'A'..=b'Z' => upper = true,
-            b'.' if i > start && !punycode(&name[start..i]) => start = i + 1,
+        match NAME_BYTES[usize::from(b)] {
+            NameByte::Kept => {}
+            NameByte::Upper => upper = true,
+            NameByte::Dot if i > start && !punycode(&name[start..i]) => start = i + 1,
             _ => return None,
         }
     }
