@@ -291,7 +291,8 @@ impl<'a> AddressableParts<'a> {
 
     fn validate(&self) -> Result<(), AddressableError> {
         let host_empty = self.host.is_none_or(str::is_empty);
-        if self.scheme.is_some() && self.ip_based() && host_empty && self.path.is_empty() {
+        // The scheme's lookup last: most URLs have a host.
+        if host_empty && self.path.is_empty() && self.scheme.is_some() && self.ip_based() {
             return Err(AddressableError(
                 "Absolute URI missing hierarchical segment".to_owned(),
             ));

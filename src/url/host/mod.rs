@@ -438,11 +438,12 @@ pub(crate) fn hazards_of(
     if let (Some(uri), Some(Host::Ipv4(address))) = (rfc, whatwg_host) {
         if let Some(written) = uri.hostname() {
             let canonical = canonical::ip_text(IpAddr::V4(*address));
-            let canonical = canonical.as_str();
             let agree = readings
                 .as_ref()
                 .is_some_and(|(ours, theirs)| ours == theirs);
-            if written != canonical && agree {
+            // Bytes compared: the text is needed only for a warning.
+            if written.as_bytes() != canonical.as_bytes() && agree {
+                let canonical = canonical.as_str();
                 out.push(
                     Diagnostic::warning(
                         "url.non_canonical_ip",
