@@ -53,9 +53,7 @@ pub struct Classification {
 /// Classify a bare host, an IP address or a URL (a bare host or IP is read
 /// as `http://<input>/`).
 pub fn classify(input: &str) -> Classification {
-    // Long enough for the usual bare host, wrapped.
-    let mut buffer = [0u8; 128];
-    let url_text = host::url_for_input_in(input, &mut buffer);
+    let url_text = host::url_for_input(input);
     let whatwg = WhatwgReading::parse(&url_text);
     let rfc = AddressableParts::parse(&url_text).ok();
     let mut diagnostics = host::hazards_of(

@@ -231,34 +231,6 @@ pub(crate) fn find_scheme_separator(text: &str) -> Option<usize> {
 /// `://` or starts with a special scheme and `:`, as `http:127.0.0.1/`), a
 /// bare host or IP as `http://<input>/` (a bare IPv6 address in brackets).
 pub fn url_for_input(input: &str) -> Cow<'_, str> {
-    match wrapping(input) {
-        None => Cow::Borrowed(input),
-        Some((before, after)) => Cow::Owned([before, input, after].concat()),
-    }
-}
-
-/// [`url_for_input`], written into `buffer` when it fits (the usual bare
-/// host): `classify` reads the URL and drops it, with nothing to allocate.
-pub(crate) fn url_for_input_in<'a>(input: &'a str, buffer: &'a mut [u8]) -> Cow<'a, str> {
-    let Some((before, after)) = wrapping(input) else {
-        return Cow::Borrowed(input);
-    };
-    let (start, end) = (before.len(), before.len() + input.len());
-    if let Some(url) = buffer.get_mut(..end + after.len()) {
-        url[..start].copy_from_slice(before.as_bytes());
-        url[start..end].copy_from_slice(input.as_bytes());
-        url[end..].copy_from_slice(after.as_bytes());
-        let url: &'a [u8] = url;
-        if let Ok(url) = std::str::from_utf8(url) {
-            return Cow::Borrowed(url);
-        }
-    }
-    Cow::Owned([before, input, after].concat())
-}
-
-/// What [`url_for_input`] puts around `input`, or `None` for a URL read as
-/// given.
-fn wrapping(input: &str) -> Option<(&'static str, &'static str)> {
     // Every test below needs a colon: the usual bare host has none.
     let colon = input.bytes().position(|b| b == b':');
     if let Some(colon) = colon {
@@ -267,14 +239,15 @@ fn wrapping(input: &str) -> Option<(&'static str, &'static str)> {
             .iter()
             .any(|s| s.eq_ignore_ascii_case(scheme));
         if special_prefix || find_scheme_separator(&input[colon..]).is_some() {
-            return None;
+            return Cow::Borrowed(input);
         }
     }
-    Some(if colon.is_some() && input.parse::<Ipv6Addr>().is_ok() {
-        ("http://[", "]/")
-    } else {
-        ("http://", "/")
-    })
+    let bracket = colon.is_some() && input.parse::<Ipv6Addr>().is_ok();
+    let mut url = String::with_capacity(input.len() + 10);
+    url.push_str(if bracket { "http://[" } else { "http://" });
+    url.push_str(input);
+    url.push_str(if bracket { "]/" } else { "/" });
+    Cow::Owned(url)
 }
 
 /// The host GitLab ends up contacting, as far as the URL alone tells.
