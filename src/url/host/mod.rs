@@ -38,7 +38,7 @@ impl Host {
     /// does: a bare host or IP is read as `http://<input>/` (an IPv6
     /// address in brackets).
     pub fn parse(input: &str) -> Result<Host, HostError> {
-        let url = WhatwgUrl::parse(&url_for_input(input))?;
+        let url = WhatwgReading::parse(&url_for_input(input))?;
         url.host.ok_or_else(|| HostError {
             message: "the URL has no host".to_owned(),
         })
@@ -180,6 +180,11 @@ impl WhatwgReading {
         })
     }
 
+    /// [`WhatwgUrl::port_or_default`].
+    pub(crate) fn port_or_default(&self) -> Option<u16> {
+        self.port.or(default_port(&self.scheme))
+    }
+
     fn into_url(self) -> WhatwgUrl {
         WhatwgUrl {
             scheme: self.scheme.into_owned(),
@@ -204,12 +209,17 @@ impl WhatwgUrl {
 
     /// The explicit port, or the scheme's default port.
     pub fn port_or_default(&self) -> Option<u16> {
-        self.port.or(match self.scheme.as_str() {
-            "http" | "ws" => Some(80),
-            "https" | "wss" => Some(443),
-            "ftp" => Some(21),
-            _ => None,
-        })
+        self.port.or(default_port(&self.scheme))
+    }
+}
+
+/// The default port of a special scheme.
+fn default_port(scheme: &str) -> Option<u16> {
+    match scheme {
+        "http" | "ws" => Some(80),
+        "https" | "wss" => Some(443),
+        "ftp" => Some(21),
+        _ => None,
     }
 }
 

@@ -17,11 +17,11 @@
 //! here too: the `url` crate's host parser would run it through IDNA, which
 //! only lower-cases it (a fifth of `classify`), and read a numeric one with
 //! its IPv4 parser, which collects the parts in two vectors (another
-//! fifth).
+//! fifth; the address is glibc's reading here, [`inet::inet_aton_exact`],
+//! the same wherever that reads one).
 
-use super::{Host, HostError, WhatwgReading};
+use super::{inet, Host, HostError, WhatwgReading};
 use std::borrow::Cow;
-use std::net::Ipv4Addr;
 
 /// The scheme, host and port of `input` as `Url::parse` reads them, or
 /// `None` when the input is not of the simple shape above.
@@ -81,13 +81,12 @@ pub(super) fn parse_simple(input: &str) -> Option<Result<WhatwgReading, HostErro
     };
     // The host is parsed before the port, so its error comes first.
     let host = match simple_host(host_text) {
-        Some(host) => host,
-        None => match ::url::Host::parse(host_text) {
-            Ok(::url::Host::Domain(d)) => Ok(Host::Domain(d)),
-            Ok(::url::Host::Ipv4(a)) => Ok(Host::Ipv4(a)),
-            Ok(::url::Host::Ipv6(a)) => Ok(Host::Ipv6(a)),
-            Err(e) => Err(e),
-        },
+        Some(host) => Ok(host),
+        None => ::url::Host::parse(host_text).map(|host| match host {
+            ::url::Host::Domain(d) => Host::Domain(d),
+            ::url::Host::Ipv4(a) => Host::Ipv4(a),
+            ::url::Host::Ipv6(a) => Host::Ipv6(a),
+        }),
     };
     Some(match host {
         Ok(host) => Ok(WhatwgReading {
@@ -132,11 +131,11 @@ const NAME_BYTES: [NameByte; 256] = {
 
 /// The WHATWG host of `text` when it is made of ASCII letters, digits,
 /// `-` and `.` in non-empty labels (an optional trailing dot), none a
-/// punycode `xn--` label; `None` for any other text. UTS #46 only
-/// lower-cases such a name (each label is valid and unchanged otherwise),
-/// so the host is that name in lower case, or, when its last label is a
-/// number, the IPv4 address it spells ([`ipv4`]).
-fn simple_host(text: &str) -> Option<Result<Host, ::url::ParseError>> {
+/// punycode `xn--` label, and not a number `inet_aton` refuses; `None`
+/// for any other text. UTS #46 only lower-cases such a name (each label
+/// is valid and unchanged otherwise), so the host is that name in lower
+/// case, or, when its last label is a number, the IPv4 address it spells.
+fn simple_host(text: &str) -> Option<Host> {
     let bytes = text.as_bytes();
     let name = match bytes {
         [rest @ .., b'.'] => rest,
@@ -162,55 +161,17 @@ fn simple_host(text: &str) -> Option<Result<Host, ::url::ParseError>> {
     if last.is_empty() || punycode(last) {
         return None;
     }
-    // WHATWG's "ends in a number": all digits, or `0x` and hex digits.
-    let ends_in_number = last.iter().all(u8::is_ascii_digit)
-        || matches!(last, [b'0', b'x' | b'X', hex @ ..] if hex.iter().all(u8::is_ascii_hexdigit));
-    if ends_in_number {
-        return Some(
-            ipv4(name)
-                .map(Host::Ipv4)
-                .ok_or(::url::ParseError::InvalidIpv4Address),
-        );
+    // A last label that starts with a digit may end the name in a number
+    // (WHATWG: all digits, or `0x` and hex digits); then the name is an
+    // IPv4 address or an error. Where glibc's `inet_aton` reads the name,
+    // WHATWG reads the same address (the same parts, radixes and limits;
+    // WHATWG also takes a bare `0x`); the url crate reads the rest.
+    if last[0].is_ascii_digit() {
+        return inet::inet_aton_exact(&text[..name.len()]).map(Host::Ipv4);
     }
-    Some(Ok(Host::Domain(if upper {
+    Some(Host::Domain(if upper {
         text.to_ascii_lowercase()
     } else {
         text.to_owned()
-    })))
-}
-
-/// The url crate's `parse_ipv4addr` on a name of non-empty labels (the
-/// trailing dot removed): one to four numbers, each decimal, octal with a
-/// leading `0` or hex with `0x`; the last fills the bytes the others leave.
-fn ipv4(name: &[u8]) -> Option<Ipv4Addr> {
-    let mut numbers = [0u32; 4];
-    let mut count = 0;
-    for part in name.split(|&b| b == b'.') {
-        *numbers.get_mut(count)? = ipv4_number(part)?;
-        count += 1;
-    }
-    let (&last, leading) = numbers[..count].split_last()?;
-    if last > u32::MAX >> (8 * leading.len()) || leading.iter().any(|&n| n > 255) {
-        return None;
-    }
-    let address = leading
-        .iter()
-        .enumerate()
-        .fold(last, |address, (i, &n)| address | (n << (8 * (3 - i))));
-    Some(Ipv4Addr::from(address))
-}
-
-/// One number of an IPv4 address as WHATWG reads it, `None` when it is
-/// not one or does not fit 32 bits.
-fn ipv4_number(part: &[u8]) -> Option<u32> {
-    let (radix, digits) = match part {
-        [] => return None,
-        [b'0', b'x' | b'X', rest @ ..] => (16, rest),
-        [b'0', rest @ ..] if !rest.is_empty() => (8, rest),
-        _ => (10, part),
-    };
-    digits.iter().try_fold(0u32, |n, &b| {
-        let digit = char::from(b).to_digit(radix)?;
-        n.checked_mul(radix)?.checked_add(digit)
-    })
+    }))
 }
