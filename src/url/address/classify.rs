@@ -4,7 +4,9 @@
 use super::class::{AddressClass, Embedding};
 use super::lookup::{classify_host, classify_name, embedded_ipv4, metadata_host};
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
-use crate::url::host::{self, addressable::AddressableParts, canonical, Host, WhatwgReading};
+use crate::url::host::{
+    self, addressable::AddressableParts, canonical, AddressableHost, Host, WhatwgReading,
+};
 use serde::Serialize;
 use std::net::{IpAddr, Ipv4Addr};
 
@@ -59,7 +61,10 @@ pub fn classify(input: &str) -> Classification {
     let mut diagnostics = host::hazards_of(
         &url_text,
         whatwg.as_ref().map(|url| (url.host.as_ref(), url.special)),
-        rfc.as_ref(),
+        rfc.as_ref().map(|uri| AddressableHost {
+            host: uri.host,
+            userinfo: uri.user.is_some(),
+        }),
     );
     let mut result = Classification {
         input: redact_password(input),

@@ -10,7 +10,9 @@ use super::steps::{is_localhost_name, known_without_dns, unmap, Allowed, Outcome
 use super::verdict::{allowed_message, lower_first, UrlVerdict};
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::address::{self, AddressClass};
-use crate::url::host::{self, addressable::AddressableUri, canonical, inet, Host, WhatwgReading};
+use crate::url::host::{
+    self, addressable::AddressableUri, canonical, inet, AddressableHost, Host, WhatwgReading,
+};
 use std::borrow::Cow;
 use std::net::IpAddr;
 
@@ -25,7 +27,7 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
     let mut diagnostics = host::hazards_of(
         url,
         whatwg.as_ref().map(|w| (w.host.as_ref(), w.special)),
-        uri.as_ref().map(AddressableUri::parts).as_ref(),
+        uri.as_ref().map(AddressableHost::of),
     );
     let host_class = match &whatwg {
         Ok(w) => match &w.host {

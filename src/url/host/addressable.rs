@@ -177,20 +177,6 @@ impl AddressableUri {
             fragment: parts.fragment.map(str::to_owned),
         })
     }
-
-    /// The parts, borrowed (to ask [`AddressableParts`]' questions).
-    pub(crate) fn parts(&self) -> AddressableParts<'_> {
-        AddressableParts {
-            scheme: self.scheme.as_deref(),
-            user: self.user.as_deref(),
-            password: self.password.as_deref(),
-            host: self.host.as_deref(),
-            port_digits: self.port_digits.as_deref().map(Cow::Borrowed),
-            path: &self.path,
-            query: self.query.as_deref(),
-            fragment: self.fragment.as_deref(),
-        }
-    }
 }
 
 impl<'a> AddressableParts<'a> {
@@ -312,14 +298,12 @@ impl<'a> AddressableParts<'a> {
             // space is refused.
             let bad_char = host.bytes().any(|b| REFUSED_IN_HOST[usize::from(b)])
                 || (!host.is_ascii() && host.chars().any(char::is_whitespace));
-            let bad_literal = host
-                .strip_prefix('[')
-                .and_then(|h| h.strip_suffix(']'))
-                .is_some_and(|inner| {
-                    !inner
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:".contains(&b))
-                });
+            // An IP literal: what `hostname` takes out of the brackets.
+            let literal = hostname_of(host);
+            let bad_literal = literal.len() != host.len()
+                && !literal
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:".contains(&b));
             if bad_char || bad_literal {
                 return Err(AddressableError(format!(
                     "Invalid character in host: '{host}'"
@@ -339,72 +323,68 @@ impl<'a> AddressableParts<'a> {
     }
 
     fn ip_based(&self) -> bool {
-        self.default_port().is_some()
+        self.scheme.and_then(default_port_of).is_some()
     }
+}
 
-    /// `default_port`: the port Addressable knows for the lower-cased scheme.
-    pub(crate) fn default_port(&self) -> Option<u16> {
-        let scheme = ruby_strip(self.scheme?);
-        PORT_MAPPING
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(scheme))
-            .map(|(_, port)| *port)
+/// `default_port`: the port Addressable knows for the lower-cased scheme.
+fn default_port_of(scheme: &str) -> Option<u16> {
+    let scheme = ruby_strip(scheme);
+    PORT_MAPPING
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(scheme))
+        .map(|(_, port)| *port)
+}
+
+/// `hostname`: the host with the brackets of an IPv6 literal removed.
+pub(crate) fn hostname_of(host: &str) -> &str {
+    host.strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host)
+}
+
+/// [`AddressableUri::normalized_host`] of a host as written, borrowed
+/// where that is already its normal form (the usual host).
+pub(crate) fn normalized_host_of(host: &str) -> Cow<'_, str> {
+    let host = ruby_strip(host);
+    if host.is_empty() {
+        return Cow::Borrowed("");
     }
-
-    /// `hostname`: the host with the brackets of an IPv6 literal removed.
-    pub(crate) fn hostname(&self) -> Option<&'a str> {
-        let host = self.host?;
-        Some(
-            host.strip_prefix('[')
-                .and_then(|h| h.strip_suffix(']'))
-                .unwrap_or(host),
-        )
-    }
-
-    /// [`AddressableUri::normalized_host`], borrowed from the host as
-    /// written where that is already its normal form (the usual host).
-    pub(crate) fn normalized_host_text(&self) -> Option<Cow<'a, str>> {
-        let host = ruby_strip(self.host?);
-        if host.is_empty() {
-            return Some(Cow::Borrowed(""));
-        }
-        // The usual host (ASCII, nothing percent-encoded, nothing to
-        // encode): lower-cased, one trailing dot dropped, borrowed when
-        // there is nothing to lower-case.
-        let mut upper = false;
-        if host.bytes().all(|b| {
-            upper |= b.is_ascii_uppercase();
-            KEPT[usize::from(b)]
-        }) {
-            let bytes = host.as_bytes();
-            let end = if bytes.len() >= 2
-                && bytes[bytes.len() - 1] == b'.'
-                && bytes[bytes.len() - 2] != b'.'
+    // The usual host (ASCII, nothing percent-encoded, nothing to
+    // encode): lower-cased, one trailing dot dropped, borrowed when
+    // there is nothing to lower-case.
+    let mut upper = false;
+    if host.bytes().all(|b| {
+        upper |= b.is_ascii_uppercase();
+        KEPT[usize::from(b)]
+    }) {
+        let bytes = host.as_bytes();
+        let end =
+            if bytes.len() >= 2 && bytes[bytes.len() - 1] == b'.' && bytes[bytes.len() - 2] != b'.'
             {
                 host.len() - 1
             } else {
                 host.len()
             };
-            let host = &host[..end];
-            return Some(if upper {
-                Cow::Owned(host.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(host)
-            });
-        }
-        Some(Cow::Owned(normalized_general(host)))
+        let host = &host[..end];
+        return if upper {
+            Cow::Owned(host.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(host)
+        };
     }
+    Cow::Owned(normalized_general(host))
 }
 
 impl AddressableUri {
     /// Whether the scheme is one Addressable knows a default port for.
     pub fn ip_based(&self) -> bool {
-        self.parts().ip_based()
+        self.default_port().is_some()
     }
 
     /// `default_port`: the port Addressable knows for the lower-cased scheme.
     pub fn default_port(&self) -> Option<u16> {
-        self.parts().default_port()
+        default_port_of(self.scheme.as_deref()?)
     }
 
     /// The explicit port as a number, saturating at `u64::MAX`.
@@ -421,7 +401,7 @@ impl AddressableUri {
 
     /// `hostname`: the host with the brackets of an IPv6 literal removed.
     pub fn hostname(&self) -> Option<&str> {
-        self.parts().hostname()
+        self.host.as_deref().map(hostname_of)
     }
 
     /// `normalized_host`: lower-cased, percent-decoded, IDNA to ASCII, one
@@ -433,7 +413,9 @@ impl AddressableUri {
     /// UTS #46 (the `idna` crate), which agrees for ordinary Unicode names
     /// and may differ for exotic code points.
     pub fn normalized_host(&self) -> Option<String> {
-        self.parts().normalized_host_text().map(Cow::into_owned)
+        self.host
+            .as_deref()
+            .map(|host| normalized_host_of(host).into_owned())
     }
 
     /// `to_s`: the URL rebuilt from its components (what GitLab sanitizes,

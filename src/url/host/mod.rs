@@ -16,7 +16,7 @@ pub mod inet;
 mod whatwg;
 
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
-use addressable::{AddressableParts, AddressableUri};
+use addressable::{hostname_of, normalized_host_of, AddressableUri};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
@@ -268,12 +268,12 @@ enum Reading<'a> {
     None,
 }
 
-fn gitlab_reading<'a>(uri: &AddressableParts<'a>) -> Reading<'a> {
-    match uri.hostname() {
-        None | Some("") => Reading::None,
-        Some(hostname) => match inet::numeric_host(hostname) {
+fn gitlab_reading(host: &str) -> Reading<'_> {
+    match hostname_of(host) {
+        "" => Reading::None,
+        hostname => match inet::numeric_host(hostname) {
             Some(ip) => Reading::Ip(ip),
-            None => Reading::Name(uri.normalized_host_text().unwrap_or_default()),
+            None => Reading::Name(normalized_host_of(host)),
         },
     }
 }
@@ -293,9 +293,9 @@ fn quoted(host: Option<&str>) -> String {
 
 /// GitLab's host as it would be shown: the address it contacts, or for a
 /// name the text it hands to the resolver (not lower-cased or decoded).
-fn gitlab_host_text(uri: &AddressableParts) -> Option<String> {
-    match gitlab_reading(uri) {
-        Reading::Name(_) => uri.hostname().map(str::to_owned),
+fn gitlab_host_text(host: &str) -> Option<String> {
+    match gitlab_reading(host) {
+        Reading::Name(_) => Some(hostname_of(host).to_owned()),
         other => describe(&other),
     }
 }
@@ -323,16 +323,34 @@ pub fn hazards(
     hazards_of(
         input,
         whatwg.map(|url| (url.host.as_ref(), url.special)),
-        rfc.map(AddressableUri::parts).as_ref(),
+        rfc.map(AddressableHost::of),
     )
 }
 
+/// What the hazards read of Addressable's reading of a URL.
+#[derive(Clone, Copy)]
+pub(crate) struct AddressableHost<'a> {
+    /// The host as written.
+    pub host: Option<&'a str>,
+    /// Whether the URL has userinfo.
+    pub userinfo: bool,
+}
+
+impl AddressableHost<'_> {
+    pub(crate) fn of(uri: &AddressableUri) -> AddressableHost<'_> {
+        AddressableHost {
+            host: uri.host.as_deref(),
+            userinfo: uri.user.is_some(),
+        }
+    }
+}
+
 /// [`hazards`] of the WHATWG host and whether the scheme is special, and
-/// of Addressable's reading as borrowed parts.
+/// of Addressable's host.
 pub(crate) fn hazards_of(
     input: &str,
     whatwg: Result<(Option<&Host>, bool), &HostError>,
-    rfc: Option<&AddressableParts>,
+    rfc: Option<AddressableHost>,
 ) -> Diagnostics {
     let mut out = Diagnostics::new();
     // One scan for both: a backslash before the query, a tab or line break
@@ -382,7 +400,7 @@ pub(crate) fn hazards_of(
                 .with("host", host),
             );
         }
-        if uri.user.is_some() {
+        if uri.userinfo {
             out.push(Diagnostic::warning(
                 "url.userinfo",
                 Path::root().key("userinfo"),
@@ -393,7 +411,7 @@ pub(crate) fn hazards_of(
     let (whatwg_host, special) = match whatwg {
         Ok(url) => url,
         Err(error) => {
-            if let Some(gitlab) = rfc.and_then(gitlab_host_text) {
+            if let Some(gitlab) = rfc.and_then(|uri| gitlab_host_text(uri.host?)) {
                 let gitlab = Some(gitlab);
                 out.push(
                     Diagnostic::error(
@@ -415,11 +433,14 @@ pub(crate) fn hazards_of(
     // Both readings, once (for special schemes, or an IPv4 host).
     let readings = rfc
         .filter(|_| special || matches!(whatwg_host, Some(Host::Ipv4(_))))
-        .map(|uri| (whatwg_reading(whatwg_host), gitlab_reading(uri)));
+        .map(|uri| {
+            let theirs = uri.host.map_or(Reading::None, gitlab_reading);
+            (whatwg_reading(whatwg_host), theirs)
+        });
     // IPv6 spellings are unambiguous (inet_pton and WHATWG agree); IPv4
     // ones (octal, hex, short forms) are not.
     if let (Some(uri), Some(Host::Ipv4(address))) = (rfc, whatwg_host) {
-        if let Some(written) = uri.hostname() {
+        if let Some(written) = uri.host.map(hostname_of) {
             let canonical = canonical::ip_text(IpAddr::V4(*address));
             let agree = readings
                 .as_ref()
@@ -448,7 +469,7 @@ pub(crate) fn hazards_of(
     if let Some(uri) = rfc {
         if let Some((ours, theirs)) = readings.filter(|_| special) {
             if ours != theirs {
-                let (a, b) = (describe(&ours), gitlab_host_text(uri));
+                let (a, b) = (describe(&ours), uri.host.and_then(gitlab_host_text));
                 out.push(
                     Diagnostic::error(
                         "url.parser_differential",
