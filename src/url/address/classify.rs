@@ -94,7 +94,7 @@ pub fn classify(input: &str) -> Classification {
                     Path::root().key("host"),
                     format!(
                         "the scheme {:?} is not special, so WHATWG keeps the host {opaque:?} opaque; it is classified as an http host would be",
-                        url.scheme
+                        url.scheme.as_ref()
                     ),
                 )
                 .with("scheme", url.scheme.as_ref()),
