@@ -401,7 +401,7 @@ impl AddressableUri {
 
     /// `hostname`: the host with the brackets of an IPv6 literal removed.
     pub fn hostname(&self) -> Option<&str> {
-        self.host.as_deref().map(hostname_of)
+        Some(hostname_of(self.host.as_deref()?))
     }
 
     /// `normalized_host`: lower-cased, percent-decoded, IDNA to ASCII, one

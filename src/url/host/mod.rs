@@ -440,7 +440,8 @@ pub(crate) fn hazards_of(
     // IPv6 spellings are unambiguous (inet_pton and WHATWG agree); IPv4
     // ones (octal, hex, short forms) are not.
     if let (Some(uri), Some(Host::Ipv4(address))) = (rfc, whatwg_host) {
-        if let Some(written) = uri.host.map(hostname_of) {
+        if let Some(host) = uri.host {
+            let written = hostname_of(host);
             let canonical = canonical::ip_text(IpAddr::V4(*address));
             let agree = readings
                 .as_ref()
