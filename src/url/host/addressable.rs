@@ -15,14 +15,20 @@
 
 use std::borrow::Cow;
 
-/// The bytes a normalised host keeps as they are: ASCII letters and
-/// digits, RFC 3986's unreserved and sub-delims, brackets and `:`.
-const KEPT: [bool; 256] = {
-    let mut table = [false; 256];
+/// In [`HOST_BYTES`]: a byte a normalised host keeps as it is.
+const KEPT: u8 = 1;
+/// In [`HOST_BYTES`]: an upper-case letter (kept, after lower-casing).
+const UPPER: u8 = 2;
+
+/// What a normalised host does with each byte: keeps ASCII letters and
+/// digits, RFC 3986's unreserved and sub-delims, brackets and `:`; marks
+/// upper-case letters, so that one scan tells both.
+const HOST_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric()
+        let kept = c.is_ascii_alphanumeric()
             || matches!(
                 c,
                 b'-' | b'.'
@@ -43,6 +49,13 @@ const KEPT: [bool; 256] = {
                     | b']'
                     | b':'
             );
+        table[b] = if c.is_ascii_uppercase() {
+            KEPT | UPPER
+        } else if kept {
+            KEPT
+        } else {
+            0
+        };
         b += 1;
     }
     table
@@ -240,11 +253,17 @@ impl<'a> AddressableParts<'a> {
                     .is_none()
                     .then_some(colon)
             };
-            host = Some(match port_of(host_and_port) {
+            let host_colon = port_of(host_and_port);
+            host = Some(match host_colon {
                 Some(colon) => &host_and_port[..colon],
                 None => host_and_port,
             });
-            port = port_of(authority)
+            // Without userinfo the two are one string: one search.
+            let port_colon = match userinfo_end {
+                None => host_colon,
+                Some(_) => port_of(authority),
+            };
+            port = port_colon
                 .map(|colon| &authority[colon + 1..])
                 .filter(|p| !p.is_empty());
         }
@@ -353,10 +372,11 @@ pub(crate) fn normalized_host_of(host: &str) -> Cow<'_, str> {
     // The usual host (ASCII, nothing percent-encoded, nothing to
     // encode): lower-cased, one trailing dot dropped, borrowed when
     // there is nothing to lower-case.
-    let mut upper = false;
+    let mut seen = 0;
     if host.bytes().all(|b| {
-        upper |= b.is_ascii_uppercase();
-        KEPT[usize::from(b)]
+        let class = HOST_BYTES[usize::from(b)];
+        seen |= class;
+        class & KEPT != 0
     }) {
         let bytes = host.as_bytes();
         let end =
@@ -367,7 +387,7 @@ pub(crate) fn normalized_host_of(host: &str) -> Cow<'_, str> {
                 host.len()
             };
         let host = &host[..end];
-        return if upper {
+        return if seen & UPPER != 0 {
             Cow::Owned(host.to_ascii_lowercase())
         } else {
             Cow::Borrowed(host)
@@ -470,7 +490,7 @@ impl AddressableUri {
 /// percent-decoded, IDNA to ASCII, one trailing dot removed, characters
 /// outside RFC 3986's host set percent-encoded.
 fn normalized_general(host: &str) -> String {
-    let keep = |b: u8| KEPT[usize::from(b)];
+    let keep = |b: u8| HOST_BYTES[usize::from(b)] & KEPT != 0;
     // Addressable downcases all of it; ASCII is enough here because the
     // UTS #46 mapping below lowercases every non-ASCII letter too.
     let lower = host.to_ascii_lowercase();
