@@ -4,7 +4,9 @@
 use super::class::{AddressClass, Embedding};
 use super::lookup::{classify_host, classify_name, embedded_ipv4, metadata_host};
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
-use crate::url::host::{self, addressable::AddressableUri, canonical, Host, WhatwgUrl};
+use crate::url::host::{
+    self, addressable::AddressableParts, canonical, AddressableHost, Host, WhatwgReading,
+};
 use serde::Serialize;
 use std::net::{IpAddr, Ipv4Addr};
 
@@ -54,9 +56,16 @@ pub struct Classification {
 /// as `http://<input>/`).
 pub fn classify(input: &str) -> Classification {
     let url_text = host::url_for_input(input);
-    let whatwg = WhatwgUrl::parse(&url_text);
-    let rfc = AddressableUri::parse(&url_text).ok();
-    let mut diagnostics = host::hazards(&url_text, whatwg.as_ref(), rfc.as_ref());
+    let whatwg = WhatwgReading::parse(&url_text);
+    let rfc = AddressableParts::parse(&url_text).ok();
+    let mut diagnostics = host::hazards_of(
+        &url_text,
+        whatwg.as_ref().map(|url| (url.host.as_ref(), url.special)),
+        rfc.as_ref().map(|uri| AddressableHost {
+            host: uri.host,
+            userinfo: uri.user.is_some(),
+        }),
+    );
     let mut result = Classification {
         input: redact_password(input),
         canonical_host: None,
@@ -85,10 +94,10 @@ pub fn classify(input: &str) -> Classification {
                     Path::root().key("host"),
                     format!(
                         "the scheme {:?} is not special, so WHATWG keeps the host {opaque:?} opaque; it is classified as an http host would be",
-                        url.scheme
+                        url.scheme.as_ref()
                     ),
                 )
-                .with("scheme", url.scheme.as_str()),
+                .with("scheme", url.scheme.as_ref()),
             );
             match Host::parse(&opaque) {
                 Ok(h) => Some(h),
@@ -139,10 +148,20 @@ pub fn classify(input: &str) -> Classification {
             (class, embedded, "")
         }
     };
-    // The host as shown (messages and the result), written once.
-    let canonical_host = parsed_host.canonical_string();
-    if let (Some(inner), Host::Ipv6(outer)) = (embedded, &parsed_host) {
-        let how = embedded_ipv4(*outer).map_or("embedded", |(e, _)| match e {
+    let metadata = metadata_host(&parsed_host);
+    let outer_ipv6 = match parsed_host {
+        Host::Ipv6(outer) => Some(outer),
+        _ => None,
+    };
+    let is_name = matches!(parsed_host, Host::Domain(_));
+    // The host as shown (messages and the result), written once; a name
+    // is its own text.
+    let canonical_host = match parsed_host {
+        Host::Domain(name) => name,
+        ip => ip.canonical_string(),
+    };
+    if let (Some(inner), Some(outer)) = (embedded, outer_ipv6) {
+        let how = embedded_ipv4(outer).map_or("embedded", |(e, _)| match e {
             Embedding::Mapped => "IPv4-mapped",
             Embedding::Compatible => "IPv4-compatible",
             Embedding::Translated => "IPv4-translated",
@@ -170,25 +189,23 @@ pub fn classify(input: &str) -> Classification {
             .with("ipv4", ipv4),
         );
     }
-    if let Host::Domain(name) = &parsed_host {
-        if class != AddressClass::Loopback {
-            diagnostics.push(
-                Diagnostic::info(
-                    "address.depends_on_dns",
-                    Path::root().key("host"),
-                    message(&[
-                        Piece::Text(name),
-                        Piece::Text(" is a DNS name ("),
-                        Piece::Text(why),
-                        Piece::Text("); what GitLab does with it depends on what it resolves to"),
-                    ]),
-                )
-                .with("host", name.as_str())
-                .with("reason", why),
-            );
-        }
+    if is_name && class != AddressClass::Loopback {
+        let name = &canonical_host;
+        diagnostics.push(
+            Diagnostic::info(
+                "address.depends_on_dns",
+                Path::root().key("host"),
+                message(&[
+                    Piece::Text(name),
+                    Piece::Text(" is a DNS name ("),
+                    Piece::Text(why),
+                    Piece::Text("); what GitLab does with it depends on what it resolves to"),
+                ]),
+            )
+            .with("host", name.as_str())
+            .with("reason", why),
+        );
     }
-    let metadata = metadata_host(&parsed_host);
     if let Some(endpoint) = metadata {
         diagnostics.push(
             Diagnostic::warning(

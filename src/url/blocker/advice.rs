@@ -7,7 +7,8 @@ use super::policy::{Context, Policy};
 use super::steps::{unmap, Block, ListView, Resolving};
 use crate::diagnostic::{message, push_int, Diagnostic, Path, Piece};
 use crate::url::allowlist::lone_entry;
-use crate::url::host::{addressable::AddressableUri, canonical, inet};
+use crate::url::host::addressable::{normalized_host_of, AddressableUri};
+use crate::url::host::{canonical, inet};
 use std::net::IpAddr;
 
 /// The advice for a URL GitLab blocks (or may block): the entry to add, if
@@ -120,7 +121,9 @@ fn candidates<'u>(
             (Some(ip), false) => Some(address(ip)),
             (Some(_), true) => None,
             (None, false) => uri
-                .normalized_host_text()
+                .host
+                .as_deref()
+                .map(normalized_host_of)
                 .filter(|h| !h.is_empty())
                 .map(|h| entry(&h)),
             (None, true) => resolved.and_then(|r| r.first()).map(|ip| address(*ip)),

@@ -10,19 +10,25 @@ use super::steps::{is_localhost_name, known_without_dns, unmap, Allowed, Outcome
 use super::verdict::{allowed_message, lower_first, UrlVerdict};
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::address::{self, AddressClass};
-use crate::url::host::{self, addressable::AddressableUri, canonical, inet, Host, WhatwgUrl};
+use crate::url::host::{
+    self, addressable::AddressableUri, canonical, inet, AddressableHost, Host, WhatwgReading,
+};
 use std::borrow::Cow;
 use std::net::IpAddr;
 
 /// Check `url` as GitLab's URL blocker would, with `policy` and `context`.
 pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
-    let whatwg = WhatwgUrl::parse(url);
+    let whatwg = WhatwgReading::parse(url);
     let Evaluation {
         result: evaluation,
         uri,
         resolving,
     } = evaluate(url, policy, context);
-    let mut diagnostics = host::hazards(url, whatwg.as_ref(), uri.as_ref());
+    let mut diagnostics = host::hazards_of(
+        url,
+        whatwg.as_ref().map(|w| (w.host.as_ref(), w.special)),
+        uri.as_ref().map(AddressableHost::of),
+    );
     let host_class = match &whatwg {
         Ok(w) => match &w.host {
             Some(h) if w.special => address::classify_host(h).0,
@@ -39,7 +45,7 @@ pub fn check_url(url: &str, policy: &Policy, context: &Context) -> UrlVerdict {
             whatwg
                 .as_ref()
                 .ok()
-                .and_then(WhatwgUrl::port_or_default)
+                .and_then(WhatwgReading::port_or_default)
                 .map(u64::from)
         });
     let mut verdict = UrlVerdict {

@@ -15,14 +15,20 @@
 
 use std::borrow::Cow;
 
-/// The bytes a normalised host keeps as they are: ASCII letters and
-/// digits, RFC 3986's unreserved and sub-delims, brackets and `:`.
-const KEPT: [bool; 256] = {
-    let mut table = [false; 256];
+/// In [`HOST_BYTES`]: a byte a normalised host keeps as it is.
+const KEPT: u8 = 1;
+/// In [`HOST_BYTES`]: an upper-case letter (kept, after lower-casing).
+const UPPER: u8 = 2;
+
+/// What a normalised host does with each byte: keeps ASCII letters and
+/// digits, RFC 3986's unreserved and sub-delims, brackets and `:`; marks
+/// upper-case letters, so that one scan tells both.
+const HOST_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric()
+        let kept = c.is_ascii_alphanumeric()
             || matches!(
                 c,
                 b'-' | b'.'
@@ -43,6 +49,43 @@ const KEPT: [bool; 256] = {
                     | b']'
                     | b':'
             );
+        table[b] = if c.is_ascii_uppercase() {
+            KEPT | UPPER
+        } else if kept {
+            KEPT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The ASCII characters Addressable refuses in a host: `<>{}/\?#@"` and
+/// white space (no byte of a multi-byte character is marked).
+const REFUSED_IN_HOST: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = matches!(
+            c,
+            b'<' | b'>'
+                | b'{'
+                | b'}'
+                | b'/'
+                | b'\\'
+                | b'?'
+                | b'#'
+                | b'@'
+                | b'"'
+                | b'\t'
+                | b'\n'
+                | 0x0b
+                | 0x0c
+                | b'\r'
+                | b' '
+        );
         b += 1;
     }
     table
@@ -87,6 +130,22 @@ pub struct AddressableUri {
     pub fragment: Option<String>,
 }
 
+/// [`AddressableUri`] borrowing its parts from the text it was read from.
+/// `classify` and the URL check read a URL once and only look at it, so
+/// the parts are not copied; [`AddressableUri`] owns a copy of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct AddressableParts<'a> {
+    pub scheme: Option<&'a str>,
+    pub user: Option<&'a str>,
+    pub password: Option<&'a str>,
+    pub host: Option<&'a str>,
+    /// Borrowed unless the port had to be decoded.
+    pub port_digits: Option<Cow<'a, str>>,
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub fragment: Option<&'a str>,
+}
+
 /// Why Addressable refused the URL (GitLab reports every one of these as
 /// "URI is invalid").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,6 +179,22 @@ pub fn is_blank(text: Option<&str>) -> bool {
 impl AddressableUri {
     /// `Addressable::URI.parse(text)` followed by its validation.
     pub fn parse(text: &str) -> Result<Self, AddressableError> {
+        AddressableParts::parse(text).map(|parts| AddressableUri {
+            scheme: parts.scheme.map(str::to_owned),
+            user: parts.user.map(str::to_owned),
+            password: parts.password.map(str::to_owned),
+            host: parts.host.map(str::to_owned),
+            port_digits: parts.port_digits.map(Cow::into_owned),
+            path: parts.path.to_owned(),
+            query: parts.query.map(str::to_owned),
+            fragment: parts.fragment.map(str::to_owned),
+        })
+    }
+}
+
+impl<'a> AddressableParts<'a> {
+    /// `Addressable::URI.parse(text)` followed by its validation.
+    pub(crate) fn parse(text: &'a str) -> Result<Self, AddressableError> {
         let mut rest = text;
         // `^`…`$` are line anchors in Ruby; a URL with a line break is
         // refused by GitLab anyway (step 1), so read the first line only.
@@ -160,10 +235,10 @@ impl AddressableUri {
                     let userinfo = ruby_strip(&authority[..at]);
                     match userinfo.split_once(':') {
                         Some((u, p)) => {
-                            user = Some(u.to_owned());
-                            password = Some(p.to_owned());
+                            user = Some(u);
+                            password = Some(p);
                         }
-                        None => user = Some(userinfo.to_owned()),
+                        None => user = Some(userinfo),
                     }
                     &authority[at + 1..]
                 }
@@ -178,11 +253,17 @@ impl AddressableUri {
                     .is_none()
                     .then_some(colon)
             };
-            host = Some(match port_of(host_and_port) {
-                Some(colon) => host_and_port[..colon].to_owned(),
-                None => host_and_port.to_owned(),
+            let host_colon = port_of(host_and_port);
+            host = Some(match host_colon {
+                Some(colon) => &host_and_port[..colon],
+                None => host_and_port,
             });
-            port = port_of(authority)
+            // Without userinfo the two are one string: one search.
+            let port_colon = match userinfo_end {
+                None => host_colon,
+                Some(_) => port_of(authority),
+            };
+            port = port_colon
                 .map(|colon| &authority[colon + 1..])
                 .filter(|p| !p.is_empty());
         }
@@ -199,23 +280,24 @@ impl AddressableUri {
             Some(p) => parse_port(p)?,
             None => None,
         };
-        let uri = AddressableUri {
-            scheme: scheme.map(str::to_owned),
+        let uri = AddressableParts {
+            scheme,
             user,
             password,
             host,
             port_digits,
-            path: path.to_owned(),
-            query: query.map(str::to_owned),
-            fragment: fragment.map(str::to_owned),
+            path,
+            query,
+            fragment,
         };
         uri.validate()?;
         Ok(uri)
     }
 
     fn validate(&self) -> Result<(), AddressableError> {
-        let host_empty = self.host.as_deref().is_none_or(str::is_empty);
-        if self.scheme.is_some() && self.ip_based() && host_empty && self.path.is_empty() {
+        let host_empty = self.host.is_none_or(str::is_empty);
+        // The scheme's lookup last: most URLs have a host.
+        if host_empty && self.path.is_empty() && self.scheme.is_some() && self.ip_based() {
             return Err(AddressableError(
                 "Absolute URI missing hierarchical segment".to_owned(),
             ));
@@ -230,27 +312,17 @@ impl AddressableUri {
                 "Cannot have a path with two leading slashes without an authority set".to_owned(),
             ));
         }
-        if let Some(host) = &self.host {
-            let bad = |c: char| {
-                matches!(
-                    c,
-                    '<' | '>' | '{' | '}' | '/' | '\\' | '?' | '#' | '@' | '"'
-                ) || c.is_whitespace()
-            };
-            // ASCII hosts byte by byte (a byte is a character there).
-            let bad_char = if host.is_ascii() {
-                host.bytes().any(|b| bad(char::from(b)))
-            } else {
-                host.chars().any(bad)
-            };
-            let bad_literal = host
-                .strip_prefix('[')
-                .and_then(|h| h.strip_suffix(']'))
-                .is_some_and(|inner| {
-                    !inner
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:".contains(&b))
-                });
+        if let Some(host) = self.host {
+            // The ASCII characters by table; beyond ASCII only white
+            // space is refused.
+            let bad_char = host.bytes().any(|b| REFUSED_IN_HOST[usize::from(b)])
+                || (!host.is_ascii() && host.chars().any(char::is_whitespace));
+            // An IP literal: what `hostname` takes out of the brackets.
+            let literal = hostname_of(host);
+            let bad_literal = literal.len() != host.len()
+                && !literal
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:".contains(&b));
             if bad_char || bad_literal {
                 return Err(AddressableError(format!(
                     "Invalid character in host: '{host}'"
@@ -269,6 +341,62 @@ impl AddressableUri {
         Ok(())
     }
 
+    fn ip_based(&self) -> bool {
+        self.scheme.and_then(default_port_of).is_some()
+    }
+}
+
+/// `default_port`: the port Addressable knows for the lower-cased scheme.
+fn default_port_of(scheme: &str) -> Option<u16> {
+    let scheme = ruby_strip(scheme);
+    PORT_MAPPING
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(scheme))
+        .map(|(_, port)| *port)
+}
+
+/// `hostname`: the host with the brackets of an IPv6 literal removed.
+pub(crate) fn hostname_of(host: &str) -> &str {
+    host.strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host)
+}
+
+/// [`AddressableUri::normalized_host`] of a host as written, borrowed
+/// where that is already its normal form (the usual host).
+pub(crate) fn normalized_host_of(host: &str) -> Cow<'_, str> {
+    let host = ruby_strip(host);
+    if host.is_empty() {
+        return Cow::Borrowed("");
+    }
+    // The usual host (ASCII, nothing percent-encoded, nothing to
+    // encode): lower-cased, one trailing dot dropped, borrowed when
+    // there is nothing to lower-case.
+    let mut seen = 0;
+    if host.bytes().all(|b| {
+        let class = HOST_BYTES[usize::from(b)];
+        seen |= class;
+        class & KEPT != 0
+    }) {
+        let bytes = host.as_bytes();
+        let end =
+            if bytes.len() >= 2 && bytes[bytes.len() - 1] == b'.' && bytes[bytes.len() - 2] != b'.'
+            {
+                host.len() - 1
+            } else {
+                host.len()
+            };
+        let host = &host[..end];
+        return if seen & UPPER != 0 {
+            Cow::Owned(host.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(host)
+        };
+    }
+    Cow::Owned(normalized_general(host))
+}
+
+impl AddressableUri {
     /// Whether the scheme is one Addressable knows a default port for.
     pub fn ip_based(&self) -> bool {
         self.default_port().is_some()
@@ -276,11 +404,7 @@ impl AddressableUri {
 
     /// `default_port`: the port Addressable knows for the lower-cased scheme.
     pub fn default_port(&self) -> Option<u16> {
-        let scheme = ruby_strip(self.scheme.as_deref()?);
-        PORT_MAPPING
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(scheme))
-            .map(|(_, port)| *port)
+        default_port_of(self.scheme.as_deref()?)
     }
 
     /// The explicit port as a number, saturating at `u64::MAX`.
@@ -297,12 +421,7 @@ impl AddressableUri {
 
     /// `hostname`: the host with the brackets of an IPv6 literal removed.
     pub fn hostname(&self) -> Option<&str> {
-        let host = self.host.as_deref()?;
-        Some(
-            host.strip_prefix('[')
-                .and_then(|h| h.strip_suffix(']'))
-                .unwrap_or(host),
-        )
+        Some(hostname_of(self.host.as_deref()?))
     }
 
     /// `normalized_host`: lower-cased, percent-decoded, IDNA to ASCII, one
@@ -314,37 +433,9 @@ impl AddressableUri {
     /// UTS #46 (the `idna` crate), which agrees for ordinary Unicode names
     /// and may differ for exotic code points.
     pub fn normalized_host(&self) -> Option<String> {
-        self.normalized_host_text().map(Cow::into_owned)
-    }
-
-    /// [`AddressableUri::normalized_host`], borrowed from the host as
-    /// written where that is already its normal form (the usual host).
-    pub(crate) fn normalized_host_text(&self) -> Option<Cow<'_, str>> {
-        let host = ruby_strip(self.host.as_deref()?);
-        if host.is_empty() {
-            return Some(Cow::Borrowed(""));
-        }
-        // The usual host (ASCII, nothing percent-encoded, nothing to
-        // encode): lower-cased, one trailing dot dropped, borrowed when
-        // there is nothing to lower-case.
-        if host.bytes().all(|b| KEPT[usize::from(b)]) {
-            let bytes = host.as_bytes();
-            let end = if bytes.len() >= 2
-                && bytes[bytes.len() - 1] == b'.'
-                && bytes[bytes.len() - 2] != b'.'
-            {
-                host.len() - 1
-            } else {
-                host.len()
-            };
-            let host = &host[..end];
-            return Some(if host.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(host.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(host)
-            });
-        }
-        Some(Cow::Owned(normalized_general(host)))
+        self.host
+            .as_deref()
+            .map(|host| normalized_host_of(host).into_owned())
     }
 
     /// `to_s`: the URL rebuilt from its components (what GitLab sanitizes,
@@ -399,7 +490,7 @@ impl AddressableUri {
 /// percent-decoded, IDNA to ASCII, one trailing dot removed, characters
 /// outside RFC 3986's host set percent-encoded.
 fn normalized_general(host: &str) -> String {
-    let keep = |b: u8| KEPT[usize::from(b)];
+    let keep = |b: u8| HOST_BYTES[usize::from(b)] & KEPT != 0;
     // Addressable downcases all of it; ASCII is enough here because the
     // UTS #46 mapping below lowercases every non-ASCII letter too.
     let lower = host.to_ascii_lowercase();
@@ -430,11 +521,11 @@ fn normalized_general(host: &str) -> String {
 /// Addressable's `port=`: percent-decode, require a line of digits, then
 /// Ruby's `to_i` (leading whitespace, digits with single underscores); 0
 /// means "no port".
-fn parse_port(text: &str) -> Result<Option<String>, AddressableError> {
+fn parse_port(text: &str) -> Result<Option<Cow<'_, str>>, AddressableError> {
     // The usual port: plain digits (what the steps below make of them).
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         let digits = text.trim_start_matches('0');
-        return Ok((!digits.is_empty()).then(|| digits.to_owned()));
+        return Ok((!digits.is_empty()).then_some(Cow::Borrowed(digits)));
     }
     let decoded = String::from_utf8(percent_decode(text))
         .map_err(|_| AddressableError("Invalid encoding in port".to_owned()))?;
@@ -460,7 +551,7 @@ fn parse_port(text: &str) -> Result<Option<String>, AddressableError> {
         }
     }
     let digits = digits.trim_start_matches('0');
-    Ok((!digits.is_empty()).then(|| digits.to_owned()))
+    Ok((!digits.is_empty()).then(|| Cow::Owned(digits.to_owned())))
 }
 
 /// `%XX` sequences decoded to bytes; anything else kept.

@@ -16,7 +16,7 @@ pub mod inet;
 mod whatwg;
 
 use crate::diagnostic::{message, Diagnostic, Diagnostics, Path, Piece};
-use addressable::AddressableUri;
+use addressable::{hostname_of, normalized_host_of, AddressableUri};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
@@ -38,7 +38,7 @@ impl Host {
     /// does: a bare host or IP is read as `http://<input>/` (an IPv6
     /// address in brackets).
     pub fn parse(input: &str) -> Result<Host, HostError> {
-        let url = WhatwgUrl::parse(&url_for_input(input))?;
+        let url = WhatwgReading::parse(&url_for_input(input))?;
         url.host.ok_or_else(|| HostError {
             message: "the URL has no host".to_owned(),
         })
@@ -143,18 +143,27 @@ pub struct WhatwgUrl {
     pub special: bool,
 }
 
-impl WhatwgUrl {
-    /// Parse with the WHATWG rules (the `url` crate).
-    pub fn parse(input: &str) -> Result<WhatwgUrl, HostError> {
+/// [`WhatwgUrl`] with its scheme borrowed where it is a constant (`http`
+/// or `https`): `classify` reads a URL once and drops the reading, so it
+/// copies no scheme.
+pub(crate) struct WhatwgReading {
+    pub scheme: Cow<'static, str>,
+    pub host: Option<Host>,
+    pub port: Option<u16>,
+    pub special: bool,
+}
+
+impl WhatwgReading {
+    /// [`WhatwgUrl::parse`]'s reading.
+    pub(crate) fn parse(input: &str) -> Result<WhatwgReading, HostError> {
         match whatwg::parse_simple(input) {
             Some(parsed) => parsed,
-            None => WhatwgUrl::parse_full(input),
+            None => WhatwgReading::parse_full(input),
         }
     }
 
-    /// [`WhatwgUrl::parse`] through `Url::parse` always (the reference the
-    /// fast reading of ordinary URLs is tested against).
-    pub fn parse_full(input: &str) -> Result<WhatwgUrl, HostError> {
+    /// [`WhatwgUrl::parse_full`]'s reading.
+    fn parse_full(input: &str) -> Result<WhatwgReading, HostError> {
         let url = ::url::Url::parse(input).map_err(|e| HostError {
             message: e.to_string(),
         })?;
@@ -163,45 +172,87 @@ impl WhatwgUrl {
             ::url::Host::Ipv4(a) => Host::Ipv4(a),
             ::url::Host::Ipv6(a) => Host::Ipv6(a),
         });
-        Ok(WhatwgUrl {
+        Ok(WhatwgReading {
             special: SPECIAL_SCHEMES.contains(&url.scheme()),
-            scheme: url.scheme().to_owned(),
+            scheme: Cow::Owned(url.scheme().to_owned()),
             host,
             port: url.port(),
         })
     }
 
-    /// The explicit port, or the scheme's default port.
-    pub fn port_or_default(&self) -> Option<u16> {
-        self.port.or(match self.scheme.as_str() {
-            "http" | "ws" => Some(80),
-            "https" | "wss" => Some(443),
-            "ftp" => Some(21),
-            _ => None,
-        })
+    /// [`WhatwgUrl::port_or_default`].
+    pub(crate) fn port_or_default(&self) -> Option<u16> {
+        self.port.or(default_port(&self.scheme))
+    }
+
+    fn into_url(self) -> WhatwgUrl {
+        WhatwgUrl {
+            scheme: self.scheme.into_owned(),
+            host: self.host,
+            port: self.port,
+            special: self.special,
+        }
     }
 }
 
-/// Where `://` starts in `text` (found from its colons, without a
-/// substring searcher).
+impl WhatwgUrl {
+    /// Parse with the WHATWG rules (the `url` crate).
+    pub fn parse(input: &str) -> Result<WhatwgUrl, HostError> {
+        WhatwgReading::parse(input).map(WhatwgReading::into_url)
+    }
+
+    /// [`WhatwgUrl::parse`] through `Url::parse` always (the reference the
+    /// fast reading of ordinary URLs is tested against).
+    pub fn parse_full(input: &str) -> Result<WhatwgUrl, HostError> {
+        WhatwgReading::parse_full(input).map(WhatwgReading::into_url)
+    }
+
+    /// The explicit port, or the scheme's default port.
+    pub fn port_or_default(&self) -> Option<u16> {
+        self.port.or(default_port(&self.scheme))
+    }
+}
+
+/// The default port of a special scheme.
+fn default_port(scheme: &str) -> Option<u16> {
+    match scheme {
+        "http" | "ws" => Some(80),
+        "https" | "wss" => Some(443),
+        "ftp" => Some(21),
+        _ => None,
+    }
+}
+
+/// Where `://` starts in `text`.
 pub(crate) fn find_scheme_separator(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    (0..bytes.len()).find(|&i| bytes[i] == b':' && bytes[i + 1..].starts_with(b"//"))
+    let mut from = 0;
+    while let Some(at) = bytes[from..].iter().position(|&b| b == b':') {
+        let colon = from + at;
+        if bytes[colon + 1..].starts_with(b"//") {
+            return Some(colon);
+        }
+        from = colon + 1;
+    }
+    None
 }
 
 /// The URL a `classify` input stands for: a URL as given (it contains
 /// `://` or starts with a special scheme and `:`, as `http:127.0.0.1/`), a
 /// bare host or IP as `http://<input>/` (a bare IPv6 address in brackets).
 pub fn url_for_input(input: &str) -> Cow<'_, str> {
-    let special_prefix = input.split_once(':').is_some_and(|(scheme, _)| {
-        SPECIAL_SCHEMES
+    // Every test below needs a colon: the usual bare host has none.
+    let colon = input.bytes().position(|b| b == b':');
+    if let Some(colon) = colon {
+        let scheme = &input[..colon];
+        let special_prefix = SPECIAL_SCHEMES
             .iter()
-            .any(|s| s.eq_ignore_ascii_case(scheme))
-    });
-    if find_scheme_separator(input).is_some() || special_prefix {
-        return Cow::Borrowed(input);
+            .any(|s| s.eq_ignore_ascii_case(scheme));
+        if special_prefix || find_scheme_separator(&input[colon..]).is_some() {
+            return Cow::Borrowed(input);
+        }
     }
-    let bracket = input.contains(':') && input.parse::<Ipv6Addr>().is_ok();
+    let bracket = colon.is_some() && input.parse::<Ipv6Addr>().is_ok();
     let mut url = String::with_capacity(input.len() + 10);
     url.push_str(if bracket { "http://[" } else { "http://" });
     url.push_str(input);
@@ -217,18 +268,18 @@ enum Reading<'a> {
     None,
 }
 
-fn gitlab_reading(uri: &AddressableUri) -> Reading<'_> {
-    match uri.hostname() {
-        None | Some("") => Reading::None,
-        Some(hostname) => match inet::numeric_host(hostname) {
+fn gitlab_reading(host: &str) -> Reading<'_> {
+    match hostname_of(host) {
+        "" => Reading::None,
+        hostname => match inet::numeric_host(hostname) {
             Some(ip) => Reading::Ip(ip),
-            None => Reading::Name(uri.normalized_host_text().unwrap_or_default()),
+            None => Reading::Name(normalized_host_of(host)),
         },
     }
 }
 
-fn whatwg_reading(url: &WhatwgUrl) -> Reading<'_> {
-    match &url.host {
+fn whatwg_reading(host: Option<&Host>) -> Reading<'_> {
+    match host {
         None => Reading::None,
         Some(Host::Domain(d)) if d.is_empty() => Reading::None,
         Some(Host::Domain(d)) => Reading::Name(Cow::Borrowed(d.strip_suffix('.').unwrap_or(d))),
@@ -242,9 +293,9 @@ fn quoted(host: Option<&str>) -> String {
 
 /// GitLab's host as it would be shown: the address it contacts, or for a
 /// name the text it hands to the resolver (not lower-cased or decoded).
-fn gitlab_host_text(uri: &AddressableUri) -> Option<String> {
-    match gitlab_reading(uri) {
-        Reading::Name(_) => uri.hostname().map(str::to_owned),
+fn gitlab_host_text(host: &str) -> Option<String> {
+    match gitlab_reading(host) {
+        Reading::Name(_) => Some(hostname_of(host).to_owned()),
         other => describe(&other),
     }
 }
@@ -269,17 +320,58 @@ pub fn hazards(
     whatwg: Result<&WhatwgUrl, &HostError>,
     rfc: Option<&AddressableUri>,
 ) -> Diagnostics {
+    hazards_of(
+        input,
+        whatwg.map(|url| (url.host.as_ref(), url.special)),
+        rfc.map(AddressableHost::of),
+    )
+}
+
+/// What the hazards read of Addressable's reading of a URL.
+#[derive(Clone, Copy)]
+pub(crate) struct AddressableHost<'a> {
+    /// The host as written.
+    pub host: Option<&'a str>,
+    /// Whether the URL has userinfo.
+    pub userinfo: bool,
+}
+
+impl AddressableHost<'_> {
+    pub(crate) fn of(uri: &AddressableUri) -> AddressableHost<'_> {
+        AddressableHost {
+            host: uri.host.as_deref(),
+            userinfo: uri.user.is_some(),
+        }
+    }
+}
+
+/// [`hazards`] of the WHATWG host and whether the scheme is special, and
+/// of Addressable's host.
+pub(crate) fn hazards_of(
+    input: &str,
+    whatwg: Result<(Option<&Host>, bool), &HostError>,
+    rfc: Option<AddressableHost>,
+) -> Diagnostics {
     let mut out = Diagnostics::new();
-    let query = input.bytes().position(|b| matches!(b, b'?' | b'#'));
-    let before_query = &input[..query.unwrap_or(input.len())];
-    if before_query.contains('\\') {
+    // One scan for both: a backslash before the query, a tab or line break
+    // anywhere.
+    let (mut backslash, mut control, mut in_query) = (false, false, false);
+    for b in input.bytes() {
+        match b {
+            b'?' | b'#' => in_query = true,
+            b'\\' => backslash |= !in_query,
+            b'\t' | b'\n' | b'\r' => control = true,
+            _ => {}
+        }
+    }
+    if backslash {
         out.push(Diagnostic::warning(
             "url.backslash",
             Path::root(),
             "the URL contains a backslash before its query: browsers read it as `/`, RFC 3986 parsers (and GitLab) as an ordinary character",
         ));
     }
-    if input.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+    if control {
         out.push(Diagnostic::warning(
             "url.control_whitespace",
             Path::root(),
@@ -287,7 +379,7 @@ pub fn hazards(
         ));
     }
     if let Some(uri) = rfc {
-        let host = uri.host.as_deref().unwrap_or("");
+        let host = uri.host.unwrap_or("");
         if host.contains('%') {
             out.push(
                 Diagnostic::warning(
@@ -308,7 +400,7 @@ pub fn hazards(
                 .with("host", host),
             );
         }
-        if uri.user.is_some() {
+        if uri.userinfo {
             out.push(Diagnostic::warning(
                 "url.userinfo",
                 Path::root().key("userinfo"),
@@ -316,10 +408,10 @@ pub fn hazards(
             ));
         }
     }
-    let whatwg = match whatwg {
+    let (whatwg_host, special) = match whatwg {
         Ok(url) => url,
         Err(error) => {
-            if let Some(gitlab) = rfc.and_then(gitlab_host_text) {
+            if let Some(gitlab) = rfc.and_then(|uri| gitlab_host_text(uri.host?)) {
                 let gitlab = Some(gitlab);
                 out.push(
                     Diagnostic::error(
@@ -340,18 +432,23 @@ pub fn hazards(
     };
     // Both readings, once (for special schemes, or an IPv4 host).
     let readings = rfc
-        .filter(|_| whatwg.special || matches!(whatwg.host, Some(Host::Ipv4(_))))
-        .map(|uri| (whatwg_reading(whatwg), gitlab_reading(uri)));
+        .filter(|_| special || matches!(whatwg_host, Some(Host::Ipv4(_))))
+        .map(|uri| {
+            let theirs = uri.host.map_or(Reading::None, gitlab_reading);
+            (whatwg_reading(whatwg_host), theirs)
+        });
     // IPv6 spellings are unambiguous (inet_pton and WHATWG agree); IPv4
     // ones (octal, hex, short forms) are not.
-    if let (Some(uri), Some(Host::Ipv4(address))) = (rfc, &whatwg.host) {
-        if let Some(written) = uri.hostname() {
+    if let (Some(uri), Some(Host::Ipv4(address))) = (rfc, whatwg_host) {
+        if let Some(host) = uri.host {
+            let written = hostname_of(host);
             let canonical = canonical::ip_text(IpAddr::V4(*address));
-            let canonical = canonical.as_str();
             let agree = readings
                 .as_ref()
                 .is_some_and(|(ours, theirs)| ours == theirs);
-            if written != canonical && agree {
+            // Bytes compared: the text is needed only for a warning.
+            if written.as_bytes() != canonical.as_bytes() && agree {
+                let canonical = canonical.as_str();
                 out.push(
                     Diagnostic::warning(
                         "url.non_canonical_ip",
@@ -371,9 +468,9 @@ pub fn hazards(
         }
     }
     if let Some(uri) = rfc {
-        if let Some((ours, theirs)) = readings.filter(|_| whatwg.special) {
+        if let Some((ours, theirs)) = readings.filter(|_| special) {
             if ours != theirs {
-                let (a, b) = (describe(&ours), gitlab_host_text(uri));
+                let (a, b) = (describe(&ours), uri.host.and_then(gitlab_host_text));
                 out.push(
                     Diagnostic::error(
                         "url.parser_differential",
