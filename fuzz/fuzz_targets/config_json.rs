@@ -9,16 +9,15 @@
 #![no_main]
 
 use duo_selfhosted::config::Config;
-use duo_selfhosted_fuzz::{assert_secret_absent, check_config, inject_key, KEYS, KEY_CORE};
+use duo_selfhosted_fuzz::{
+    assert_secret_absent, check_config, inject_key, text_without_key, KEYS, KEY_CORE,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = text_without_key(data) else {
         return;
     };
-    if text.contains(KEY_CORE) {
-        return;
-    }
     check_config(Config::from_json(text));
     let Ok(mut document) = serde_json::from_str::<serde_json::Value>(text) else {
         return;

@@ -9,16 +9,15 @@
 #![no_main]
 
 use duo_selfhosted::config::Config;
-use duo_selfhosted_fuzz::{assert_secret_absent, check_config, inject_key, json, KEYS, KEY_CORE};
+use duo_selfhosted_fuzz::{
+    assert_secret_absent, check_config, inject_key, json, text_without_key, KEYS, KEY_CORE,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = text_without_key(data) else {
         return;
     };
-    if text.contains(KEY_CORE) {
-        return;
-    }
     let from_toml = Config::from_toml(text);
     check_config(from_toml.clone());
     let Ok(table) = text.parse::<toml::Table>() else {

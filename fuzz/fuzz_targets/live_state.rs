@@ -14,16 +14,15 @@
 
 use duo_selfhosted::config::{Config, EXAMPLE_JSON};
 use duo_selfhosted::gitlab::{self, LiveState};
-use duo_selfhosted_fuzz::{assert_secret_absent, check_diagnostics, inject_key, KEYS, KEY_CORE};
+use duo_selfhosted_fuzz::{
+    assert_secret_absent, check_diagnostics, inject_key, text_without_key, KEYS, KEY_CORE,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = text_without_key(data) else {
         return;
     };
-    if text.contains(KEY_CORE) {
-        return;
-    }
     let decoded = LiveState::from_json(text);
     check_diagnostics(&decoded.diagnostics);
     let state = decoded.state;

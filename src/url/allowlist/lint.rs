@@ -14,8 +14,9 @@ use super::ipaddr::RubyIpAddr;
 use super::{ipaddr_new, split_addr_and_port, At, EntryKind, Parts, View};
 use crate::diagnostic::{message, push_int, push_quoted, Diagnostic, Diagnostics, Path, Piece};
 use crate::url::address::metadata_address;
+use crate::url::host::addressable::{is_mark_or_sub_delim, AddressableUri};
 use crate::url::host::canonical::ip_text;
-use crate::url::host::{addressable::AddressableUri, find_scheme_separator, inet};
+use crate::url::host::{find_scheme_separator, inet};
 use std::net::Ipv6Addr;
 
 /// A lint's warning: its message written from `pieces` (without
@@ -90,26 +91,7 @@ fn with_port(address: &str, port: Option<u64>) -> String {
 /// Characters a normalised host can hold (RFC 3986 unreserved and
 /// sub-delims, plus `%` of a percent-encoded byte).
 const fn host_char(b: u8) -> bool {
-    b.is_ascii_lowercase()
-        || b.is_ascii_digit()
-        || matches!(
-            b,
-            b'-' | b'.'
-                | b'_'
-                | b'~'
-                | b'!'
-                | b'$'
-                | b'&'
-                | b'\''
-                | b'('
-                | b')'
-                | b'*'
-                | b'+'
-                | b','
-                | b';'
-                | b'='
-                | b'%'
-        )
+    b.is_ascii_lowercase() || b.is_ascii_digit() || is_mark_or_sub_delim(b) || b == b'%'
 }
 
 const COLON: u8 = 1;

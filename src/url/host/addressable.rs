@@ -15,6 +15,29 @@
 
 use std::borrow::Cow;
 
+/// RFC 3986's unreserved characters other than letters and digits
+/// (`-._~`) and its sub-delims (`!$&'()*+,;=`): what a host may hold beside
+/// letters and digits, here and in the allowlist's lints.
+pub(crate) const fn is_mark_or_sub_delim(b: u8) -> bool {
+    matches!(
+        b,
+        b'-' | b'.'
+            | b'_'
+            | b'~'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+    )
+}
+
 /// In [`HOST_BYTES`]: a byte a normalised host keeps as it is.
 const KEPT: u8 = 1;
 /// In [`HOST_BYTES`]: an upper-case letter (kept, after lower-casing).
@@ -28,27 +51,8 @@ const HOST_BYTES: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        let kept = c.is_ascii_alphanumeric()
-            || matches!(
-                c,
-                b'-' | b'.'
-                    | b'_'
-                    | b'~'
-                    | b'!'
-                    | b'$'
-                    | b'&'
-                    | b'\''
-                    | b'('
-                    | b')'
-                    | b'*'
-                    | b'+'
-                    | b','
-                    | b';'
-                    | b'='
-                    | b'['
-                    | b']'
-                    | b':'
-            );
+        let kept =
+            c.is_ascii_alphanumeric() || is_mark_or_sub_delim(c) || matches!(c, b'[' | b']' | b':');
         table[b] = if c.is_ascii_uppercase() {
             KEPT | UPPER
         } else if kept {
