@@ -96,15 +96,30 @@ const scratch = (dir, lib, pinStub, features) => {
   for (const item of ['Cargo.toml', 'Cargo.lock', 'README.md', 'src', 'examples', 'benches']) {
     cpSync(join(root, item), join(crate, item), { recursive: true });
   }
-  const manifest = readFileSync(join(crate, 'Cargo.toml'), 'utf8');
+  let manifest = readFileSync(join(crate, 'Cargo.toml'), 'utf8');
   if (!manifest.includes('\n[lib]\n')) throw new Error('Cargo.toml has no [lib] section to rename');
-  writeFileSync(join(crate, 'Cargo.toml'), manifest.replace('\n[lib]\n', `\n[lib]\nname = "${lib}"\n`));
+  manifest = manifest.replace('\n[lib]\n', `\n[lib]\nname = "${lib}"\n`);
+  // The IDNA back end is the repository's idna-adapter/, by its own path:
+  // a copy would be another crate of the same name and version, which Cargo
+  // gives the same place in the shared target directory (and takes one's
+  // build for the other's). The URL entry point has upstream's stub
+  // idna_adapter 1.0 instead: without the patch.
+  const patch = /\n\[patch\.crates-io\]\nidna_adapter = \{ path = "idna-adapter" \}\n/;
+  if (!patch.test(manifest)) throw new Error('Cargo.toml has no idna_adapter patch');
+  const adapter = JSON.stringify(join(root, 'idna-adapter'));
+  manifest = manifest.replace(patch, pinStub ? '\n' : `\n[patch.crates-io]\nidna_adapter = { path = ${adapter} }\n`);
+  writeFileSync(join(crate, 'Cargo.toml'), manifest);
   if (pinStub) {
+    // Cargo first locks the registry's idna_adapter where the lock file
+    // names the patched one (metadata does it), then pins the stub.
+    const lockRegistry = ['metadata', '--quiet', '--format-version', '1'];
     const pin = ['update', '--quiet', '-p', 'idna_adapter', '--precise', '1.0.0'];
-    try {
-      execFileSync('cargo', [...pin, '--offline'], { cwd: crate, stdio: 'ignore' });
-    } catch {
-      run('cargo', pin, { cwd: crate });
+    for (const args of [lockRegistry, pin]) {
+      try {
+        execFileSync('cargo', [...args, '--offline'], { cwd: crate, stdio: 'ignore' });
+      } catch {
+        run('cargo', args, { cwd: crate, stdio: ['ignore', 'ignore', 'inherit'] });
+      }
     }
   }
   cargoWasm(crate, ['--no-default-features', '--features', features]);
