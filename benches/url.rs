@@ -32,6 +32,10 @@ fn bench(c: &mut Criterion) {
     c.bench_function("classify domain", |b| {
         b.iter(|| classify(black_box("ip-172-31-1-1.ec2.internal")))
     });
+    // A host that needs IDNA (UTS #46 mapping and NFC, then Punycode).
+    c.bench_function("classify international domain", |b| {
+        b.iter(|| classify(black_box("https://Bücher.münchen.example/")))
+    });
 
     let version = GitLabVersion::new(18, 9);
     let policy = Preset::AiGatewaySave.policy(&version);

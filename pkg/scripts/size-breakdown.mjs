@@ -92,6 +92,10 @@ function crateOf(symbol) {
     return m[1];
   }
   if (/^(__wbindgen|__wbg|__externref|wasm_bindgen)/.test(s)) return 'wasm_bindgen';
+  // The exported bindings (src/wasm.rs), with what LLVM inlined into them.
+  if (/^([a-z]+_)+json( multivalue shim)?$|^compiledallowlist_|^crate_version/.test(s)) {
+    return 'duo_selfhosted (the rules and the bindings)';
+  }
   if (/^(T|A|_|u8|str|usize) /.test(s) || s === '') return 'generic instances (mostly std)';
   return 'other (compiler intrinsics)';
 }

@@ -6,12 +6,7 @@
 //                       it): at most 100,000 bytes
 // Prints the sizes; exits 1 above a budget.
 //
-// Usage: node scripts/size.mjs [--ceiling BYTES]  (after scripts/build.mjs)
-//
-// --ceiling BYTES: while the whole package is known to be over its budget
-// (see "Size" in pkg/README.md), fail only above BYTES for it, so that CI
-// still catches growth; the output then says OVER BUDGET in capitals. The
-// URL entry point's budget is always enforced.
+// Usage: node scripts/size.mjs  (after scripts/build.mjs)
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,12 +42,6 @@ export function measure(dist, entry = 'duo-selfhosted') {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = join(dirname(dirname(fileURLToPath(import.meta.url))), 'dist');
-  const at = process.argv.indexOf('--ceiling');
-  const ceiling = at === -1 ? BUDGET : Number(process.argv[at + 1]);
-  if (!Number.isInteger(ceiling) || ceiling < BUDGET) {
-    console.error('--ceiling needs a byte count at or above the budget');
-    process.exit(2);
-  }
   let failed = false;
   for (const [entry, { budget }] of Object.entries(ENTRIES)) {
     const { files, total } = measure(dist, entry);
@@ -66,11 +55,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
     const verdict = total <= budget ? 'within' : 'OVER';
     console.log(`  total gzipped: ${total} B (${(total / 1000).toFixed(1)} KB), ${verdict} the budget of ${budget} B`);
-    const limit = entry === 'duo-selfhosted' ? ceiling : budget;
-    if (total > budget && limit > budget) {
-      console.log(`  OVER BUDGET by ${total - budget} B; tolerated up to the temporary ceiling of ${limit} B (see pkg/README.md, "Size")`);
-    }
-    if (total > limit) failed = true;
+    if (total > budget) failed = true;
   }
   if (failed) process.exit(1);
 }
