@@ -93,31 +93,28 @@ fn runs(value: impl Fn(char) -> u8) -> Vec<(u32, u8)> {
     runs
 }
 
-fn write_u32s(out: &mut String, name: &str, values: &[u32]) {
-    writeln!(out, "pub(crate) static {name}: &[u32] = &[").unwrap();
-    for line in values.chunks(8) {
-        let items: Vec<String> = line.iter().map(|v| format!("0x{v:05X}")).collect();
-        writeln!(out, "    {},", items.join(", ")).unwrap();
+/// A `static` slice of `ty`, `per_line` items to a line.
+fn write_slice(out: &mut String, name: &str, ty: &str, items: &[String], per_line: usize) {
+    writeln!(out, "pub(crate) static {name}: &[{ty}] = &[").unwrap();
+    for line in items.chunks(per_line) {
+        writeln!(out, "    {},", line.join(", ")).unwrap();
     }
     writeln!(out, "];").unwrap();
+}
+
+fn write_u32s(out: &mut String, name: &str, values: &[u32]) {
+    let items: Vec<String> = values.iter().map(|v| format!("0x{v:05X}")).collect();
+    write_slice(out, name, "u32", &items, 8);
 }
 
 fn write_u16s(out: &mut String, name: &str, values: &[u16]) {
-    writeln!(out, "pub(crate) static {name}: &[u16] = &[").unwrap();
-    for line in values.chunks(12) {
-        let items: Vec<String> = line.iter().map(|v| v.to_string()).collect();
-        writeln!(out, "    {},", items.join(", ")).unwrap();
-    }
-    writeln!(out, "];").unwrap();
+    let items: Vec<String> = values.iter().map(u16::to_string).collect();
+    write_slice(out, name, "u16", &items, 12);
 }
 
 fn write_u8s(out: &mut String, name: &str, values: &[u8]) {
-    writeln!(out, "pub(crate) static {name}: &[u8] = &[").unwrap();
-    for line in values.chunks(16) {
-        let items: Vec<String> = line.iter().map(|v| v.to_string()).collect();
-        writeln!(out, "    {},", items.join(", ")).unwrap();
-    }
-    writeln!(out, "];").unwrap();
+    let items: Vec<String> = values.iter().map(u8::to_string).collect();
+    write_slice(out, name, "u8", &items, 16);
 }
 
 /// What ICU4X's mapper makes of one character alone.
@@ -595,12 +592,7 @@ fn every_composing_pair_normalises_as_icu4x_does() {
         }
     }
     assert!(texts > 10_000, "{texts}");
-    assert!(
-        failures.is_empty(),
-        "{} texts differ:\n{}",
-        failures.len(),
-        failures[..failures.len().min(20)].join("\n")
-    );
+    assert_none_differ(&failures);
 }
 
 /// Random texts of 2 to 7 characters from `interesting`, from a fixed
@@ -611,13 +603,7 @@ fn random_texts_normalise_as_icu4x_does() {
     let adapter = Adapter::new();
     let pool = interesting(&icu);
     assert!(pool.len() > 3000, "{}", pool.len());
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = xorshift(0x2545_F491_4F6C_DD1D);
     let mut failures = Vec::new();
     for _ in 0..60_000 {
         let len = 2 + (next() % 6) as usize;
@@ -628,12 +614,7 @@ fn random_texts_normalise_as_icu4x_does() {
             failures.push(e);
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} texts differ:\n{}",
-        failures.len(),
-        failures[..failures.len().min(20)].join("\n")
-    );
+    assert_none_differ(&failures);
 }
 
 /// Runs of marks longer than the insertion sort takes (16), up to one of
@@ -647,13 +628,7 @@ fn long_runs_of_marks_normalise_as_icu4x_does() {
         .filter(|&c| icu.ccc.get_u8(c) != 0 && kind_of(&icu, c as u32) == Kind::Valid)
         .collect();
     assert!(marks.len() > 500, "{}", marks.len());
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
     let mut failures = Vec::new();
     for len in (17..200).chain([1000, 20_000]) {
         let mut text = vec!['a'];
@@ -663,7 +638,26 @@ fn long_runs_of_marks_normalise_as_icu4x_does() {
             failures.push(format!("{len} marks: {}", &e[..e.len().min(300)]));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_none_differ(&failures);
+}
+
+/// A fixed-seed generator (xorshift64), so that a failure reproduces.
+fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
+fn assert_none_differ(failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{} texts differ:\n{}",
+        failures.len(),
+        failures[..failures.len().min(20)].join("\n")
+    );
 }
 
 #[test]

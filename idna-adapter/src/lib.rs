@@ -110,10 +110,9 @@ pub const LAST_LTR_MASK: BidiClassMask = bidi_mask(&[LEFT_TO_RIGHT, EUROPEAN_NUM
 pub const LAST_RTL_MASK: BidiClassMask =
     bidi_mask(&[RIGHT_TO_LEFT, ARABIC_LETTER, EUROPEAN_NUMBER, ARABIC_NUMBER]);
 
-/// Mask for allowable bidi classes of the middle characters in an LTR label
-/// in a bidi domain.
-pub const MIDDLE_LTR_MASK: BidiClassMask = bidi_mask(&[
-    LEFT_TO_RIGHT,
+/// The bidi classes allowed in the middle of a label in a bidi domain,
+/// whichever its direction.
+const MIDDLE_EITHER_MASK: BidiClassMask = bidi_mask(&[
     EUROPEAN_NUMBER,
     EUROPEAN_SEPARATOR,
     COMMON_SEPARATOR,
@@ -123,20 +122,13 @@ pub const MIDDLE_LTR_MASK: BidiClassMask = bidi_mask(&[
     NONSPACING_MARK,
 ]);
 
-/// Mask for allowable bidi classes of the middle characters in an RTL label
+/// Mask for allowable bidi classes of the middle characters in an LTR label
 /// in a bidi domain.
-pub const MIDDLE_RTL_MASK: BidiClassMask = bidi_mask(&[
-    RIGHT_TO_LEFT,
-    ARABIC_LETTER,
-    ARABIC_NUMBER,
-    EUROPEAN_NUMBER,
-    EUROPEAN_SEPARATOR,
-    COMMON_SEPARATOR,
-    EUROPEAN_TERMINATOR,
-    OTHER_NEUTRAL,
-    BOUNDARY_NEUTRAL,
-    NONSPACING_MARK,
-]);
+pub const MIDDLE_LTR_MASK: BidiClassMask = BidiClassMask(MIDDLE_EITHER_MASK.0 | 1 << LEFT_TO_RIGHT);
+
+/// Mask for allowable bidi classes of the middle characters in an RTL label
+/// in a bidi domain: the RTL classes (R, AL, AN) and the others'.
+pub const MIDDLE_RTL_MASK: BidiClassMask = BidiClassMask(MIDDLE_EITHER_MASK.0 | RTL_MASK.0);
 
 /// Value for the Joining_Type Unicode property (ICU4C's number).
 #[repr(transparent)]
