@@ -49,9 +49,9 @@ mod tables;
 mod uts46;
 
 /// ICU4C's numeric values of Bidi_Class, which `src/tables.rs` holds (the
-/// test checks each against ICU4X's `to_icu4c_value`).
-#[doc(hidden)]
-pub mod bidi {
+/// root crate's tests compare the masks built from them with ICU4X's
+/// `to_icu4c_value`).
+mod bidi {
     pub const LEFT_TO_RIGHT: u8 = 0;
     pub const RIGHT_TO_LEFT: u8 = 1;
     pub const EUROPEAN_NUMBER: u8 = 2;
@@ -66,8 +66,7 @@ pub mod bidi {
 }
 
 /// ICU4C's numeric values of Joining_Type (checked like [`bidi`]).
-#[doc(hidden)]
-pub mod joining {
+mod joining {
     pub const DUAL_JOINING: u8 = 2;
     pub const LEFT_JOINING: u8 = 3;
     pub const RIGHT_JOINING: u8 = 4;
